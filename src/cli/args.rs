@@ -1,0 +1,284 @@
+//! The command line's flags and subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::i18n::Lang;
+use crate::model::{Colour, Role};
+
+/// Run SEMPRE empowerment workshops: sticky notes, clusters, votes,
+/// decisions and actions, saved as JSON.
+#[derive(Debug, Parser)]
+#[command(name = "sempre", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Folder of session files [default: $SEMPRE_STORE, else ./sessions if
+    /// it exists, else the platform data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Folder of extra or replacing method files [default: `methods`
+    /// beside the store folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub methods: Option<PathBuf>,
+    /// Language, da or en [default: $SEMPRE_LANG, else from $LANG]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// What to do; without one, the help is shown.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a session and print its id.
+    New(NewArgs),
+    /// Add a note to a session and print the note's id.
+    Add(AddArgs),
+    /// List sessions, newest first.
+    List(ListArgs),
+    /// Show a session, zone by zone.
+    Show(ShowArgs),
+    /// Export a session without its private notes.
+    Export(ExportArgs),
+    /// List the methods, show one, or check method files.
+    Methods(MethodsArgs),
+    /// Check session files; without files, the whole store.
+    Check(CheckArgs),
+}
+
+/// `sempre new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The method's id (see `sempre methods`).
+    #[arg(long, value_name = "ID")]
+    pub method: String,
+    /// What the workshop is about.
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// The network (LEN) running it.
+    #[arg(long, value_name = "TEXT")]
+    pub network: Option<String>,
+    /// The target group.
+    #[arg(long, value_name = "TEXT")]
+    pub group: Option<String>,
+    /// Where it takes place.
+    #[arg(long, value_name = "TEXT")]
+    pub place: Option<String>,
+    /// The day, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// A facilitator's name; repeat for several.
+    #[arg(long = "facilitator", value_name = "NAME")]
+    pub facilitators: Vec<String>,
+    /// How many take part.
+    #[arg(long, value_name = "N")]
+    pub participants: Option<u32>,
+    /// A pseudonym a participant chose; repeat for several. Never required.
+    #[arg(long = "pseudonym", value_name = "NAME")]
+    pub pseudonyms: Vec<String>,
+    /// A tag for finding the session again; repeat for several.
+    #[arg(long = "tag", value_name = "TEXT")]
+    pub tags: Vec<String>,
+}
+
+/// `sempre add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The session: an id, the start of one, or a file.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    /// The zone the note goes in (see `sempre methods show ID`).
+    #[arg(long, value_name = "ZONE")]
+    pub zone: String,
+    /// The board, by name or id [default: the first].
+    #[arg(long, value_name = "BOARD")]
+    pub board: Option<String>,
+    /// The note's colour [default: the zone's].
+    #[arg(long = "color", visible_alias = "colour", value_name = "COLOUR")]
+    pub colour: Option<ColourArg>,
+    /// Keep the note on this machine: never exported.
+    #[arg(long)]
+    pub private: bool,
+    /// The writer's pseudonym.
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// The writer's role.
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<RoleArg>,
+    /// The note's text.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+}
+
+/// `sempre list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this method.
+    #[arg(long, value_name = "ID")]
+    pub method: Option<String>,
+    /// Only networks whose name contains this.
+    #[arg(long, value_name = "TEXT")]
+    pub network: Option<String>,
+    /// Only target groups that contain this.
+    #[arg(long, value_name = "TEXT")]
+    pub group: Option<String>,
+    /// Only sessions with this tag.
+    #[arg(long, value_name = "TEXT")]
+    pub tag: Option<String>,
+    /// Only sessions on or after this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<Date>,
+    /// Only sessions on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub until: Option<Date>,
+    /// Only sessions containing every word of this text anywhere.
+    #[arg(long, value_name = "QUERY")]
+    pub text: Option<String>,
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `sempre show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The session: an id, the start of one, or a file.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    /// Print the session as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Include private notes.
+    #[arg(long)]
+    pub private: bool,
+}
+
+/// `sempre export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The session: an id, the start of one, or a file.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    /// The format.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The session file itself, without private notes.
+    Json,
+}
+
+/// `sempre methods`.
+#[derive(Debug, Args)]
+pub struct MethodsArgs {
+    /// Show one method, or check files; without, list them all.
+    #[command(subcommand)]
+    pub action: Option<MethodsAction>,
+}
+
+/// `sempre methods show|check`.
+#[derive(Debug, Subcommand)]
+pub enum MethodsAction {
+    /// Everything about one method.
+    Show {
+        /// The method's id.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Check method files and report every mistake.
+    Check {
+        /// The files.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// `sempre check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Session files [default: every file in the store].
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// A note colour on the command line, in English or Danish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum ColourArg {
+    #[value(alias = "gul")]
+    Yellow,
+    #[value(alias = "lyserød", alias = "lyserod", alias = "rosa")]
+    Pink,
+    #[value(alias = "blå", alias = "blaa")]
+    Blue,
+    #[value(alias = "grøn", alias = "groen")]
+    Green,
+    Orange,
+    #[value(alias = "lilla")]
+    Purple,
+    #[value(alias = "hvid")]
+    White,
+}
+
+impl From<ColourArg> for Colour {
+    fn from(c: ColourArg) -> Colour {
+        match c {
+            ColourArg::Yellow => Colour::Yellow,
+            ColourArg::Pink => Colour::Pink,
+            ColourArg::Blue => Colour::Blue,
+            ColourArg::Green => Colour::Green,
+            ColourArg::Orange => Colour::Orange,
+            ColourArg::Purple => Colour::Purple,
+            ColourArg::White => Colour::White,
+        }
+    }
+}
+
+/// A writer's role on the command line, in English or Danish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[allow(missing_docs)]
+pub enum RoleArg {
+    #[value(alias = "borger", alias = "bruger")]
+    Citizen,
+    #[value(alias = "medarbejder", alias = "personale")]
+    Staff,
+    Peer,
+    #[value(alias = "pårørende", alias = "paaroerende")]
+    Relative,
+    #[value(alias = "frivillig")]
+    Volunteer,
+    #[value(alias = "anden")]
+    Other,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Citizen => Role::Citizen,
+            RoleArg::Staff => Role::Staff,
+            RoleArg::Peer => Role::Peer,
+            RoleArg::Relative => Role::Relative,
+            RoleArg::Volunteer => Role::Volunteer,
+            RoleArg::Other => Role::Other,
+        }
+    }
+}
+
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::from_code(value).ok_or_else(|| format!("\"{value}\" is not a language; use da or en"))
+}
+
+fn parse_date(value: &str) -> Result<Date, String> {
+    value
+        .trim()
+        .parse::<Date>()
+        .map_err(|_| format!("\"{value}\" is not a date; write it as YYYY-MM-DD"))
+}

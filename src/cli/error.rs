@@ -1,0 +1,49 @@
+//! Errors of the command line: each is one sentence for standard error.
+
+use crate::i18n::Lang;
+use crate::methods::MethodError;
+use crate::model::ModelError;
+use crate::store::StoreError;
+
+/// Why a command did not do what was asked.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub enum CliError {
+    /// A session file problem.
+    Store(#[from] StoreError),
+    /// A method file problem.
+    Method(#[from] MethodError),
+    /// A change the model refused.
+    Model(#[from] ModelError),
+    /// A flag that needs a value got an empty one.
+    Empty(&'static str),
+    /// Writing to standard output failed.
+    Output(std::io::Error),
+}
+
+impl CliError {
+    /// The error in `lang`, as one sentence.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CliError::Store(e), _) => e.message(lang),
+            (CliError::Method(e), _) => e.message(lang),
+            (CliError::Model(e), _) => e.message(lang),
+            (CliError::Empty(flag), Lang::En) => format!("The value of {flag} is empty."),
+            (CliError::Empty(flag), Lang::Da) => format!("Værdien af {flag} er tom."),
+            (CliError::Output(e), Lang::En) => format!("Could not write the output: {e}."),
+            (CliError::Output(e), Lang::Da) => format!("Kunne ikke skrive uddata: {e}."),
+        }
+    }
+
+    /// Writing to a closed pipe (`sempre list | head`) is not worth a
+    /// message.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> CliError {
+        CliError::Output(e)
+    }
+}

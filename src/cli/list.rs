@@ -1,0 +1,73 @@
+//! `sempre list`: sessions newest first, as a table or as JSON.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::args::ListArgs;
+use super::table::{render, truncate};
+use super::{CliError, Env};
+use crate::store::{Filter, Summary, newest_first};
+use crate::strings::Msg;
+
+/// Lists the sessions that match the filters. Files that cannot be read
+/// are named on standard error; the rest are still listed.
+pub fn run(env: &Env, args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let filter = Filter {
+        method: args.method.map(|m| m.trim().to_string()),
+        network: args.network,
+        group: args.group,
+        tag: args.tag,
+        since: args.since,
+        until: args.until,
+        text: args.text,
+    };
+    let listing = env.store.list()?;
+    for problem in &listing.problems {
+        eprintln!("{}", problem.message(env.lang));
+    }
+    let mut summaries: Vec<Summary> = listing
+        .sessions
+        .iter()
+        .filter(|s| filter.matches(&s.session))
+        .map(|s| Summary::of(&s.session, &s.path))
+        .collect();
+    newest_first(&mut summaries);
+    if args.json {
+        let mut json = serde_json::to_string_pretty(&summaries).unwrap_or_default();
+        json.push('\n');
+        out.write_all(json.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if summaries.is_empty() {
+        writeln!(out, "{}", Msg::NoSessions.text(env.lang))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = env.lang;
+    let rows: Vec<Vec<String>> = summaries
+        .iter()
+        .map(|s| {
+            let method = env
+                .methods
+                .get(&s.method)
+                .map_or(s.method.clone(), |m| m.name.get(lang).to_string());
+            vec![
+                s.id.to_string()[..8].to_string(),
+                s.date.to_string(),
+                truncate(&method, 24),
+                truncate(&s.title, 40),
+                truncate(s.network.as_deref().unwrap_or("–"), 24),
+                s.notes.to_string(),
+            ]
+        })
+        .collect();
+    let header = [
+        Msg::Id.text(lang),
+        Msg::Date.text(lang),
+        Msg::Method.text(lang),
+        Msg::Title.text(lang),
+        Msg::Network.text(lang),
+        Msg::Notes.text(lang),
+    ];
+    out.write_all(render(&header, &rows).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

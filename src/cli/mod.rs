@@ -1,0 +1,90 @@
+//! The `sempre` command line: argument definitions and dispatch. Each
+//! subcommand lives in its own file and prints through [`Env`].
+
+mod args;
+mod check;
+mod error;
+mod list;
+mod methods;
+mod session;
+mod show;
+mod table;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use args::{Cli, Command};
+pub use error::CliError;
+
+use crate::i18n::Lang;
+use crate::methods::{MethodError, MethodLibrary};
+use crate::store::{Store, choose_store, methods_beside, platform_store};
+
+/// What every subcommand works with: the language, the store and the
+/// methods.
+pub struct Env {
+    /// The language to speak.
+    pub lang: Lang,
+    /// The store of session files.
+    pub store: Store,
+    /// The methods known.
+    pub methods: MethodLibrary,
+}
+
+impl Env {
+    /// Builds the environment from the global flags and variables.
+    pub fn from_cli(cli: &Cli) -> Result<Env, CliError> {
+        let lang = cli.lang.unwrap_or_else(Lang::from_env);
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let env_store = std::env::var("SEMPRE_STORE").ok();
+        let (dir, _) = choose_store(
+            cli.store.as_deref(),
+            env_store.as_deref(),
+            &cwd,
+            platform_store(),
+        );
+        let methods = match &cli.methods {
+            Some(folder) if !folder.is_dir() => {
+                return Err(MethodError::MissingFolder(folder.display().to_string()).into());
+            }
+            Some(folder) => MethodLibrary::with_folder(folder),
+            None => MethodLibrary::with_folder(&methods_beside(&dir)),
+        };
+        Ok(Env {
+            lang,
+            store: Store::new(dir),
+            methods,
+        })
+    }
+
+    /// Warns on standard error about method files that were skipped.
+    pub fn warn_method_problems(&self) {
+        for problem in self.methods.problems() {
+            eprintln!("{}", problem.message(self.lang));
+        }
+    }
+}
+
+/// Runs a parsed command line and returns the exit code. Output goes to
+/// standard output; errors are returned for the caller to print.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let env = Env::from_cli(&cli)?;
+    let mut out = std::io::stdout().lock();
+    let code = match cli.command {
+        None => {
+            let mut help = <Cli as clap::CommandFactory>::command();
+            write!(out, "{}", help.render_help()).map_err(CliError::Output)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::New(args)) => session::new(&env, args, &mut out)?,
+        Some(Command::Add(args)) => session::add(&env, args, &mut out)?,
+        Some(Command::List(args)) => list::run(&env, args, &mut out)?,
+        Some(Command::Show(args)) => show::run(&env, args, &mut out)?,
+        Some(Command::Export(args)) => session::export(&env, args, &mut out)?,
+        Some(Command::Methods(args)) => methods::run(&env, args, &mut out)?,
+        Some(Command::Check(args)) => check::run(&env, args, &mut out)?,
+    };
+    out.flush().map_err(CliError::Output)?;
+    Ok(code)
+}

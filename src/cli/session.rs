@@ -1,0 +1,104 @@
+//! `sempre new`, `sempre add` and `sempre export`: the commands that write.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::args::{AddArgs, ExportArgs, ExportFormat, NewArgs};
+use super::{CliError, Env};
+use crate::export::to_json;
+use crate::model::text::{clean_line, optional_line};
+use crate::model::{Context, NewNote, Participant, Session, new_id, now};
+use crate::store::{Access, Doing, StoreError, write_atomic};
+
+/// Creates a session and prints its id.
+pub fn new(env: &Env, args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let method = env.methods.require(args.method.trim())?;
+    let title = clean_line(&args.title);
+    if title.is_empty() {
+        return Err(CliError::Empty("--title"));
+    }
+    let clean_all = |values: &[String]| -> Vec<String> {
+        let mut cleaned: Vec<String> = Vec::new();
+        for v in values
+            .iter()
+            .map(|v| clean_line(v))
+            .filter(|v| !v.is_empty())
+        {
+            if !cleaned.contains(&v) {
+                cleaned.push(v);
+            }
+        }
+        cleaned
+    };
+    let stamp = now();
+    let context = Context {
+        title,
+        language: env.lang,
+        network: optional_line(args.network.as_deref()),
+        target_group: optional_line(args.group.as_deref()),
+        place: optional_line(args.place.as_deref()),
+        date: Some(args.date.unwrap_or_else(|| jiff::Zoned::now().date())),
+        facilitators: clean_all(&args.facilitators),
+        participant_count: args.participants,
+        participants: clean_all(&args.pseudonyms)
+            .into_iter()
+            .map(|pseudonym| Participant {
+                id: new_id(),
+                pseudonym,
+            })
+            .collect(),
+        tags: clean_all(&args.tags),
+    };
+    let session = Session::new(method, context, stamp);
+    env.store.create(&session)?;
+    writeln!(out, "{}", session.id)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Adds a note and prints its id.
+pub fn add(env: &Env, args: AddArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let mut open = env.store.open(&args.session, Access::Edit)?;
+    if open.is_locked_elsewhere() {
+        return Err(StoreError::Locked {
+            file: open.path().display().to_string(),
+        }
+        .into());
+    }
+    let method = env.methods.require(&open.session.method.id)?;
+    let board = match &args.board {
+        Some(b) => Some(open.session.find_board(b)?.id),
+        None => None,
+    };
+    let note = NewNote {
+        zone: args.zone.trim().to_string(),
+        text: args.text,
+        board,
+        colour: args.colour.map(Into::into),
+        author: args.author,
+        role: args.role.map(Into::into),
+        private: args.private,
+    };
+    let id = open.session.add_note(method, note, now())?;
+    open.save_own()?;
+    writeln!(out, "{id}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Exports a session, without private notes, to a file or standard output.
+pub fn export(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let open = env.store.open(&args.session, Access::ReadOnly)?;
+    let text = match args.format {
+        ExportFormat::Json => to_json(&open.session),
+    };
+    match &args.out {
+        Some(path) => write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(|source| {
+            StoreError::Io {
+                doing: Doing::Exporting,
+                path: path.display().to_string(),
+                source,
+            }
+        })?,
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

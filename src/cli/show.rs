@@ -1,0 +1,236 @@
+//! `sempre show`: a session, zone by zone, for reading in a terminal.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::process::ExitCode;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use super::args::ShowArgs;
+use super::{CliError, Env};
+use crate::export::without_private;
+use crate::i18n::Lang;
+use crate::methods::Method;
+use crate::model::{Board, Note, Session};
+use crate::store::Access;
+use crate::strings::{Msg, colour_name, private_hidden, relation_name, role_name, status_name};
+
+/// Prints a session.
+pub fn run(env: &Env, args: ShowArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let open = env.store.open(&args.session, Access::ReadOnly)?;
+    let session = if args.private {
+        open.session.clone()
+    } else {
+        without_private(&open.session)
+    };
+    if args.json {
+        let mut json = serde_json::to_string_pretty(&session).unwrap_or_default();
+        json.push('\n');
+        out.write_all(json.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let method = env.methods.get(&session.method.id);
+    let mut text = render(&session, method, env.lang);
+    let hidden = open.session.notes.len() - session.notes.len();
+    if hidden > 0 {
+        let _ = writeln!(text, "\n{}", private_hidden(env.lang, hidden));
+    }
+    out.write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn local(ts: Timestamp) -> String {
+    ts.to_zoned(TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The whole session as text. Without its method (a method file that is
+/// gone), zones and phases are shown by id.
+pub fn render(session: &Session, method: Option<&Method>, lang: Lang) -> String {
+    let mut t = String::new();
+    header(&mut t, session, method, lang);
+    phase_log(&mut t, session, method, lang);
+    for board in &session.boards {
+        if session.boards.len() > 1 {
+            let _ = writeln!(t, "\n═══ {}: {} ═══", Msg::Board.text(lang), board.name);
+        }
+        zones(&mut t, session, board, method, lang);
+    }
+    outcomes(&mut t, session, lang);
+    t
+}
+
+fn header(t: &mut String, s: &Session, method: Option<&Method>, lang: Lang) {
+    let c = &s.context;
+    let method_name = method.map_or(s.method.id.as_str(), |m| m.name.get(lang));
+    let _ = writeln!(t, "{}", c.title);
+    let _ = writeln!(
+        t,
+        "{method_name} ({} v{}) · {}",
+        s.method.id, s.method.version, s.id
+    );
+    let mut facts: Vec<String> = Vec::new();
+    let mut push = |label: Msg, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            facts.push(format!("{}: {v}", label.text(lang)));
+        }
+    };
+    push(Msg::Network, c.network.clone());
+    push(Msg::TargetGroup, c.target_group.clone());
+    push(Msg::Place, c.place.clone());
+    push(Msg::Date, c.date.map(|d| d.to_string()));
+    push(Msg::Facilitators, Some(c.facilitators.join(", ")));
+    push(
+        Msg::Participants,
+        c.participant_count.map(|n| n.to_string()),
+    );
+    push(
+        Msg::Pseudonyms,
+        Some(
+            c.participants
+                .iter()
+                .map(|p| p.pseudonym.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    );
+    push(Msg::Tags, Some(c.tags.join(", ")));
+    push(Msg::Language, Some(c.language.code().to_string()));
+    for fact in facts {
+        let _ = writeln!(t, "{fact}");
+    }
+}
+
+fn phase_name(method: Option<&Method>, id: &str, lang: Lang) -> String {
+    match method.and_then(|m| m.phase_index(id).map(|i| (i, m))) {
+        Some((i, m)) => format!(
+            "{}/{} {}",
+            i + 1,
+            m.phases.len(),
+            m.phases[i].name.get(lang)
+        ),
+        None => id.to_string(),
+    }
+}
+
+fn phase_log(t: &mut String, s: &Session, method: Option<&Method>, lang: Lang) {
+    let _ = write!(t, "{}: ", Msg::Phase.text(lang));
+    match s.current_phase() {
+        Some(p) => {
+            let _ = writeln!(
+                t,
+                "{} ({})",
+                phase_name(method, p, lang),
+                Msg::Running.text(lang)
+            );
+        }
+        None => {
+            let _ = writeln!(t, "{}", Msg::NotStarted.text(lang));
+        }
+    }
+    if s.phase_log.is_empty() {
+        return;
+    }
+    let _ = writeln!(t, "\n{}", Msg::PhaseLog.text(lang));
+    for entry in &s.phase_log {
+        let end = entry
+            .ended
+            .map_or_else(|| Msg::Running.text(lang).to_string(), local);
+        let _ = writeln!(
+            t,
+            "  {:<28} {} – {end}",
+            phase_name(method, &entry.phase, lang),
+            local(entry.started)
+        );
+    }
+}
+
+fn zones(t: &mut String, s: &Session, board: &Board, method: Option<&Method>, lang: Lang) {
+    let mut zone_ids: Vec<String> = method
+        .map(|m| m.zones.iter().map(|z| z.id.clone()).collect())
+        .unwrap_or_default();
+    for note in &s.notes {
+        if !zone_ids.contains(&note.zone) {
+            zone_ids.push(note.zone.clone());
+        }
+    }
+    for zone_id in &zone_ids {
+        let zone = method.and_then(|m| m.zone(zone_id));
+        let notes: Vec<&Note> = s.notes_in(board.id, zone_id).collect();
+        let name = zone.map_or(zone_id.as_str(), |z| z.name.get(lang));
+        let _ = writeln!(t, "\n── {name} ({}) ──", notes.len());
+        if let Some(q) = zone.and_then(|z| z.questions.first()) {
+            let _ = writeln!(t, "{}", q.get(lang));
+        }
+        if notes.is_empty() {
+            let _ = writeln!(t, "  {}", Msg::NoNotes.text(lang));
+        }
+        for cluster in s
+            .clusters
+            .iter()
+            .filter(|c| c.board == board.id && c.zone == *zone_id)
+        {
+            let _ = writeln!(t, "  ▸ {}", cluster.title);
+            for note in notes.iter().filter(|n| n.cluster == Some(cluster.id)) {
+                note_line(t, s, note, "    ", lang);
+            }
+        }
+        for note in notes.iter().filter(|n| n.cluster.is_none()) {
+            note_line(t, s, note, "  ", lang);
+        }
+    }
+}
+
+fn note_line(t: &mut String, s: &Session, note: &Note, indent: &str, lang: Lang) {
+    let mut lines = note.text.lines();
+    let _ = writeln!(t, "{indent}• {}", lines.next().unwrap_or_default());
+    for line in lines {
+        let _ = writeln!(t, "{indent}  {line}");
+    }
+    let mut meta = vec![colour_name(note.colour, lang).to_string()];
+    let dots = s.dots(note.id);
+    if dots > 0 {
+        meta.push(format!("{} {dots}", "●".repeat(dots.min(10) as usize)));
+    }
+    match (&note.author, note.role) {
+        (Some(a), Some(r)) => meta.push(format!("{a} ({})", role_name(r, lang))),
+        (Some(a), None) => meta.push(a.clone()),
+        (None, Some(r)) => meta.push(role_name(r, lang).to_string()),
+        (None, None) => {}
+    }
+    if note.private {
+        meta.push(format!("🔒 {}", Msg::Private.text(lang)));
+    }
+    let _ = writeln!(t, "{indent}  [{}]", meta.join(" · "));
+}
+
+fn outcomes(t: &mut String, s: &Session, lang: Lang) {
+    if !s.decisions.is_empty() {
+        let _ = writeln!(t, "\n{}", Msg::Decisions.text(lang));
+        for d in &s.decisions {
+            let _ = writeln!(t, "  • {}", d.text.replace('\n', "\n    "));
+        }
+    }
+    if !s.actions.is_empty() {
+        let _ = writeln!(t, "\n{}", Msg::Actions.text(lang));
+        for a in &s.actions {
+            let mut meta = Vec::new();
+            if let Some(o) = &a.owner {
+                meta.push(format!("{} {o}", Msg::Owner.text(lang)));
+            }
+            if let Some(d) = a.due {
+                meta.push(format!("{} {d}", Msg::Due.text(lang)));
+            }
+            meta.push(status_name(a.status, lang).to_string());
+            let _ = writeln!(t, "  • {} — {}", a.text.replace('\n', " "), meta.join(", "));
+        }
+    }
+    if !s.links.is_empty() {
+        let _ = writeln!(t, "\n{}", Msg::LinkedSessions.text(lang));
+        for l in &s.links {
+            let _ = writeln!(t, "  • {} {}", relation_name(l.relation, lang), l.session);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Finding methods: the ones built into the binary, and method files in a
+//! folder that add to them or replace them.
+
+use std::path::{Path, PathBuf};
+
+use super::validate::check;
+use super::{Method, MethodError};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_methods.rs"));
+
+/// Where a method came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into the program.
+    Builtin,
+    /// Read from this file, adding to or replacing a built-in method.
+    File(PathBuf),
+}
+
+/// A method and where it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedMethod {
+    /// The method.
+    pub method: Method,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// All methods the program knows, plus the method files it had to skip.
+#[derive(Debug, Clone, Default)]
+pub struct MethodLibrary {
+    methods: Vec<LoadedMethod>,
+    problems: Vec<MethodError>,
+}
+
+/// Reads one method file's text: JSON syntax, the fields of the format, and
+/// the rules that tie the fields together. `file` names the file in errors.
+pub fn parse_method(file: &str, json: &str) -> Result<Method, Vec<MethodError>> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let method: Method = serde_path_to_error::deserialize(de).map_err(|e| {
+        let inner = e.inner();
+        let reason = without_position(inner);
+        let error = if inner.is_syntax() || inner.is_eof() {
+            MethodError::Syntax {
+                file: file.to_string(),
+                line: inner.line(),
+                column: inner.column(),
+                reason,
+            }
+        } else {
+            let path = e.path().to_string();
+            MethodError::Field {
+                file: file.to_string(),
+                field: if path == "." {
+                    "(top level)".into()
+                } else {
+                    path
+                },
+                problem: format!(
+                    "{reason} (line {}, column {})",
+                    inner.line(),
+                    inner.column()
+                ),
+            }
+        };
+        vec![error]
+    })?;
+    let problems = check(&method, file);
+    if problems.is_empty() {
+        Ok(method)
+    } else {
+        Err(problems)
+    }
+}
+
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
+}
+
+/// Reads and checks the method file at `path`, whose file name must match
+/// the method's id.
+pub fn read_method_file(path: &Path) -> Result<Method, Vec<MethodError>> {
+    let file = path.display().to_string();
+    let json = std::fs::read_to_string(path).map_err(|e| {
+        vec![MethodError::Read {
+            file: file.clone(),
+            reason: e.to_string(),
+        }]
+    })?;
+    let method = parse_method(&file, &json)?;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if stem != method.id {
+        return Err(vec![MethodError::Field {
+            file,
+            field: "id".into(),
+            problem: format!(
+                "the id \"{}\" must match the file name \"{stem}.json\"",
+                method.id
+            ),
+        }]);
+    }
+    Ok(method)
+}
+
+impl MethodLibrary {
+    /// The methods built into the program.
+    pub fn builtin() -> MethodLibrary {
+        let mut library = MethodLibrary::default();
+        for (name, json) in BUILTIN {
+            match parse_method(&format!("methods/{name}"), json) {
+                Ok(method) => library.insert(method, Origin::Builtin),
+                Err(problems) => library.problems.extend(problems),
+            }
+        }
+        library
+    }
+
+    /// The built-in methods, with the method files of `dir` added; a file
+    /// whose id matches a built-in method replaces it. A file with a mistake
+    /// is skipped and reported in [`MethodLibrary::problems`]; a file equal
+    /// to its built-in method changes nothing. A folder that does not exist
+    /// adds nothing.
+    pub fn with_folder(dir: &Path) -> MethodLibrary {
+        let mut library = MethodLibrary::builtin();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return library;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match read_method_file(&path) {
+                Ok(method) if library.get(&method.id) == Some(&method) => {}
+                Ok(method) => library.insert(method, Origin::File(path)),
+                Err(problems) => library.problems.extend(problems),
+            }
+        }
+        library
+    }
+
+    fn insert(&mut self, method: Method, origin: Origin) {
+        let loaded = LoadedMethod { method, origin };
+        match self
+            .methods
+            .iter_mut()
+            .find(|m| m.method.id == loaded.method.id)
+        {
+            Some(slot) => *slot = loaded,
+            None => self.methods.push(loaded),
+        }
+    }
+
+    /// Every method, in the order the handbook presents them.
+    pub fn all(&self) -> Vec<&LoadedMethod> {
+        let mut all: Vec<&LoadedMethod> = self.methods.iter().collect();
+        all.sort_by(|a, b| {
+            let key = |m: &Method| (m.category as u8, m.handbook.clone(), m.id.clone());
+            key(&a.method).cmp(&key(&b.method))
+        });
+        all
+    }
+
+    /// The method with this id.
+    pub fn get(&self, id: &str) -> Option<&Method> {
+        self.methods
+            .iter()
+            .find(|m| m.method.id == id)
+            .map(|m| &m.method)
+    }
+
+    /// The method with this id, or an error listing the ids there are.
+    pub fn require(&self, id: &str) -> Result<&Method, MethodError> {
+        self.get(id).ok_or_else(|| MethodError::Unknown {
+            id: id.to_string(),
+            known: self.all().iter().map(|m| m.method.id.clone()).collect(),
+        })
+    }
+
+    /// Method files that were skipped because of a mistake.
+    pub fn problems(&self) -> &[MethodError] {
+        &self.problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_method_loads_without_problems() {
+        let library = MethodLibrary::builtin();
+        assert_eq!(library.problems(), &[]);
+        assert_eq!(library.all().len(), BUILTIN.len());
+        assert!(library.get("fremtidsvaerksted").is_some());
+    }
+
+    #[test]
+    fn unknown_method_lists_the_known_ones() {
+        let library = MethodLibrary::builtin();
+        let err = library.require("kitchen-talks").unwrap_err();
+        assert!(err.to_string().contains("fremtidsvaerksted"));
+    }
+
+    #[test]
+    fn a_typo_names_file_and_field() {
+        let json = BUILTIN[0].1.replacen("\"minutes\"", "\"minuttes\"", 1);
+        let errors = parse_method("methods/x.json", &json).unwrap_err();
+        let text = errors[0].to_string();
+        assert!(text.contains("methods/x.json"), "{text}");
+        assert!(text.contains("phases[0]"), "{text}");
+        assert!(text.contains("minuttes"), "{text}");
+    }
+
+    #[test]
+    fn broken_json_gives_line_and_column() {
+        let errors = parse_method("m.json", "{\n  \"id\": \"x\",,\n}").unwrap_err();
+        assert!(matches!(errors[0], MethodError::Syntax { line: 2, .. }));
+    }
+}

@@ -1,0 +1,82 @@
+//! Methods: the SEMPRE tools as data files, loaded and checked.
+
+mod error;
+mod format;
+mod library;
+mod validate;
+
+pub use error::MethodError;
+pub use format::{
+    Ask, BoardPolicy, Category, Complexity, GridCell, GridSize, GroupSize, Method, Mode, Phase,
+    Shape, TreePart, Zone,
+};
+pub use library::{LoadedMethod, MethodLibrary, Origin, parse_method, read_method_file};
+
+use crate::i18n::Lang;
+
+impl Method {
+    /// The zone with this id.
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    /// The phase with this id.
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+
+    /// The position of a phase, from 0.
+    pub fn phase_index(&self, id: &str) -> Option<usize> {
+        self.phases.iter().position(|p| p.id == id)
+    }
+
+    /// The name of the `n`th board of a session, such as "Canvas 2".
+    pub fn board_name(&self, lang: Lang, n: usize) -> String {
+        let label = self.boards.label.as_ref().unwrap_or(&self.name).get(lang);
+        let mut chars = label.chars();
+        let capitalised: String = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+        format!("{capitalised} {n}")
+    }
+
+    /// Total suggested minutes of the phases that are not optional.
+    pub fn planned_minutes(&self) -> u32 {
+        self.phases
+            .iter()
+            .filter(|p| !p.optional)
+            .map(|p| p.minutes)
+            .sum()
+    }
+}
+
+impl Category {
+    /// The category's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Category::NeedsAnalysis, Lang::Da) => "behovsanalyse",
+            (Category::NeedsAnalysis, Lang::En) => "needs analysis",
+            (Category::ServiceDesign, Lang::Da) => "servicedesign",
+            (Category::ServiceDesign, Lang::En) => "service design",
+        }
+    }
+}
+
+impl Complexity {
+    /// The rating's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Complexity::Low, Lang::Da) => "lav",
+            (Complexity::Low, Lang::En) => "low",
+            (Complexity::LowMedium, Lang::Da) => "lav til middel",
+            (Complexity::LowMedium, Lang::En) => "low to medium",
+            (Complexity::Medium, Lang::Da) => "middel",
+            (Complexity::Medium, Lang::En) => "medium",
+            (Complexity::MediumHigh, Lang::Da) => "middel til høj",
+            (Complexity::MediumHigh, Lang::En) => "medium to high",
+            (Complexity::High, Lang::Da) => "høj",
+            (Complexity::High, Lang::En) => "high",
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! The rules a method file must follow beyond its JSON types: ids that are
+//! unique and referred to correctly, texts in both languages, a grid whose
+//! cells fit.
+
+use std::collections::HashSet;
+
+use super::{Ask, Method, MethodError, Shape};
+use crate::i18n::Text;
+
+struct Checker<'a> {
+    file: &'a str,
+    problems: Vec<MethodError>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, field: impl Into<String>, problem: impl Into<String>) {
+        self.problems.push(MethodError::Field {
+            file: self.file.to_string(),
+            field: field.into(),
+            problem: problem.into(),
+        });
+    }
+
+    fn text(&mut self, field: &str, text: &Text) {
+        if text.da.trim().is_empty() {
+            self.fail(format!("{field}.da"), "the Danish text is empty");
+        }
+        if text.en.trim().is_empty() {
+            self.fail(format!("{field}.en"), "the English text is empty");
+        }
+    }
+
+    fn texts(&mut self, field: &str, texts: &[Text], required: bool) {
+        if required && texts.is_empty() {
+            self.fail(field, "the list is empty; give at least one entry");
+        }
+        for (i, t) in texts.iter().enumerate() {
+            self.text(&format!("{field}[{i}]"), t);
+        }
+    }
+
+    fn slug(&mut self, field: &str, id: &str) {
+        let ok = !id.is_empty()
+            && !id.starts_with('-')
+            && !id.ends_with('-')
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            self.fail(
+                field,
+                format!("\"{id}\" must be lower-case letters a-z, digits and '-'"),
+            );
+        }
+    }
+}
+
+/// Every rule `method` breaks, each naming `file` and the field.
+pub(super) fn check(method: &Method, file: &str) -> Vec<MethodError> {
+    let mut c = Checker {
+        file,
+        problems: Vec::new(),
+    };
+    c.slug("id", &method.id);
+    if method.version == 0 {
+        c.fail("version", "the version starts at 1");
+    }
+    for (field, text) in [
+        ("name", &method.name),
+        ("summary", &method.summary),
+        ("time", &method.time),
+        ("facilitator_skills", &method.facilitator_skills),
+    ] {
+        c.text(field, text);
+    }
+    c.texts("strengths", &method.strengths, true);
+    c.texts("pitfalls", &method.pitfalls, true);
+    c.texts("used_with", &method.used_with, false);
+    c.texts("materials", &method.materials, false);
+    c.texts("questions", &method.questions, false);
+    if let Some(size) = method.group_size
+        && (size.min == 0 || size.min > size.max)
+    {
+        c.fail("group_size", "min must be at least 1 and no more than max");
+    }
+    if let Some(label) = &method.boards.label {
+        c.text("boards.label", label);
+    }
+    check_zones(&mut c, method);
+    check_phases(&mut c, method);
+    check_shape(&mut c, method);
+    c.problems
+}
+
+fn check_zones(c: &mut Checker, method: &Method) {
+    if method.zones.is_empty() {
+        c.fail("zones", "a method needs at least one zone");
+    }
+    let ids: HashSet<&str> = method.zones.iter().map(|z| z.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, zone) in method.zones.iter().enumerate() {
+        let at = format!("zones[{i}]");
+        c.slug(&format!("{at}.id"), &zone.id);
+        if !seen.insert(zone.id.as_str()) {
+            c.fail(
+                format!("{at}.id"),
+                format!("the zone id \"{}\" is used twice", zone.id),
+            );
+        }
+        c.text(&format!("{at}.name"), &zone.name);
+        c.texts(&format!("{at}.questions"), &zone.questions, true);
+        for (field, target) in [("mirror", &zone.mirror), ("attaches_to", &zone.attaches_to)] {
+            if let Some(target) = target {
+                if !ids.contains(target.as_str()) {
+                    c.fail(
+                        format!("{at}.{field}"),
+                        format!("there is no zone \"{target}\""),
+                    );
+                } else if *target == zone.id {
+                    c.fail(format!("{at}.{field}"), "a zone cannot point to itself");
+                }
+            }
+        }
+    }
+}
+
+fn check_phases(c: &mut Checker, method: &Method) {
+    if method.phases.is_empty() {
+        c.fail("phases", "a method needs at least one phase");
+    }
+    let mut seen = HashSet::new();
+    for (i, phase) in method.phases.iter().enumerate() {
+        let at = format!("phases[{i}]");
+        c.slug(&format!("{at}.id"), &phase.id);
+        if !seen.insert(phase.id.as_str()) {
+            c.fail(
+                format!("{at}.id"),
+                format!("the phase id \"{}\" is used twice", phase.id),
+            );
+        }
+        c.text(&format!("{at}.name"), &phase.name);
+        c.text(&format!("{at}.goal"), &phase.goal);
+        c.texts(&format!("{at}.instructions"), &phase.instructions, true);
+        if let Some(rule) = &phase.rule {
+            c.text(&format!("{at}.rule"), rule);
+        }
+        if phase.minutes == 0 {
+            c.fail(
+                format!("{at}.minutes"),
+                "a time box needs at least 1 minute",
+            );
+        }
+        for (j, zone) in phase.zones.iter().enumerate() {
+            if method.zone(zone).is_none() {
+                c.fail(
+                    format!("{at}.zones[{j}]"),
+                    format!("there is no zone \"{zone}\""),
+                );
+            }
+        }
+        if phase.asks.is_empty() {
+            c.fail(
+                format!("{at}.asks"),
+                "say what the phase asks for (write, vote, ...)",
+            );
+        }
+        if phase.asks.contains(&Ask::Write) && phase.zones.is_empty() {
+            c.fail(
+                format!("{at}.zones"),
+                "a phase that asks for writing needs a zone to write in",
+            );
+        }
+    }
+}
+
+fn check_shape(c: &mut Checker, method: &Method) {
+    let grid = method.shape == Shape::Grid;
+    match (grid, method.layout) {
+        (true, None) => c.fail(
+            "layout",
+            "the grid shape needs a layout of columns and rows",
+        ),
+        (false, Some(_)) => c.fail("layout", "only the grid shape uses a layout"),
+        _ => {}
+    }
+    for (i, zone) in method.zones.iter().enumerate() {
+        if grid && zone.grid.is_none() {
+            c.fail(
+                format!("zones[{i}].grid"),
+                "every zone of a grid needs a cell",
+            );
+        }
+        if !grid && zone.grid.is_some() {
+            c.fail(
+                format!("zones[{i}].grid"),
+                "only the grid shape places zones in cells",
+            );
+        }
+        if method.shape != Shape::Tree && zone.part.is_some() {
+            c.fail(
+                format!("zones[{i}].part"),
+                "only the tree shape has tree parts",
+            );
+        }
+    }
+    if method.shape == Shape::Tree && !method.zones.iter().any(|z| z.part.is_some()) {
+        c.fail(
+            "zones",
+            "a tree needs zones with a part (roots, trunk, crown)",
+        );
+    }
+    if let Some(layout) = method.layout.filter(|_| grid) {
+        check_cells(c, method, layout.columns, layout.rows);
+    }
+}
+
+fn check_cells(c: &mut Checker, method: &Method, columns: u16, rows: u16) {
+    if columns == 0 || rows == 0 {
+        c.fail("layout", "a grid needs at least one column and one row");
+        return;
+    }
+    let mut taken = vec![None::<usize>; usize::from(columns) * usize::from(rows)];
+    'zones: for (i, zone) in method.zones.iter().enumerate() {
+        let Some(cell) = zone.grid else { continue };
+        let at = format!("zones[{i}].grid");
+        if cell.columns == 0 || cell.rows == 0 {
+            c.fail(&at, "a cell spans at least one column and one row");
+            continue;
+        }
+        if cell.column + cell.columns > columns || cell.row + cell.rows > rows {
+            c.fail(
+                &at,
+                format!("the cell reaches outside the {columns}×{rows} layout"),
+            );
+            continue;
+        }
+        for row in cell.row..cell.row + cell.rows {
+            for col in cell.column..cell.column + cell.columns {
+                let slot = &mut taken[usize::from(row) * usize::from(columns) + usize::from(col)];
+                if let Some(other) = *slot {
+                    c.fail(
+                        &at,
+                        format!("the cell overlaps zone \"{}\"", method.zones[other].id),
+                    );
+                    continue 'zones;
+                }
+                *slot = Some(i);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::library::parse_method;
+
+    fn fw() -> String {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/methods/fremtidsvaerksted.json"
+        ))
+        .unwrap()
+    }
+
+    fn problems(json: &str) -> Vec<String> {
+        match parse_method("m.json", json) {
+            Ok(_) => vec![],
+            Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_phase_naming_a_missing_zone_is_reported_with_its_path() {
+        let json = fw().replacen("\"zones\": [\"kritik\"]", "\"zones\": [\"kritikk\"]", 1);
+        let p = problems(&json);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("`phases[1].zones[0]`"), "{}", p[0]);
+        assert!(p[0].contains("no zone \"kritikk\""), "{}", p[0]);
+    }
+
+    #[test]
+    fn empty_translation_and_zero_minutes_are_reported() {
+        let json = fw()
+            .replacen("\"en\": \"Future Workshop\"", "\"en\": \"\"", 1)
+            .replacen("\"minutes\": 15", "\"minutes\": 0", 1);
+        let p = problems(&json);
+        assert!(p.iter().any(|x| x.contains("`name.en`")), "{p:?}");
+        assert!(p.iter().any(|x| x.contains("`phases[0].minutes`")), "{p:?}");
+    }
+
+    #[test]
+    fn duplicate_zone_ids_and_bad_ids_are_reported() {
+        let json = fw()
+            .replacen("\"id\": \"fantasi\"", "\"id\": \"kritik\"", 1)
+            .replacen("\"id\": \"fremtidsvaerksted\"", "\"id\": \"Fremtid\"", 1);
+        let p = problems(&json);
+        assert!(p.iter().any(|x| x.contains("used twice")), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|x| x.contains("`id`") && x.contains("lower-case")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn grid_cells_must_fit_and_not_overlap() {
+        let json = fw()
+            .replacen(
+                "\"shape\": \"columns\"",
+                "\"shape\": \"grid\", \"layout\": {\"columns\": 2, \"rows\": 1}",
+                1,
+            )
+            .replacen(
+                "\"colour\": \"pink\"",
+                "\"colour\": \"pink\", \"grid\": {\"column\": 0, \"row\": 0}",
+                1,
+            )
+            .replacen(
+                "\"colour\": \"yellow\"",
+                "\"colour\": \"yellow\", \"grid\": {\"column\": 0, \"row\": 0}",
+                1,
+            )
+            .replacen(
+                "\"colour\": \"green\"",
+                "\"colour\": \"green\", \"grid\": {\"column\": 2, \"row\": 0}",
+                1,
+            );
+        let p = problems(&json);
+        assert!(
+            p.iter().any(|x| x.contains("overlaps zone \"kritik\"")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter().any(|x| x.contains("outside the 2×1 layout")),
+            "{p:?}"
+        );
+    }
+}

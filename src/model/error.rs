@@ -1,0 +1,86 @@
+//! What can be wrong with a change to a session.
+
+use uuid::Uuid;
+
+use crate::i18n::Lang;
+
+/// A change that cannot be made, with a reason a facilitator can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub enum ModelError {
+    /// The text was empty after cleaning.
+    EmptyText,
+    /// The zone is not one of the method's.
+    UnknownZone {
+        /// The zone asked for.
+        zone: String,
+        /// The method's zones.
+        known: Vec<String>,
+    },
+    /// No note has this id.
+    UnknownNote(Uuid),
+    /// No board has this id or name.
+    UnknownBoard(String),
+    /// No phase has this id.
+    UnknownPhase(String),
+    /// No cluster has this id.
+    UnknownCluster(Uuid),
+    /// No decision has this id.
+    UnknownDecision(Uuid),
+    /// No action has this id.
+    UnknownAction(Uuid),
+    /// An operation on a selection got no notes.
+    NoNotes,
+    /// The session's last board cannot be removed.
+    LastBoard,
+    /// The session was made with another method than the one given.
+    WrongMethod {
+        /// The session's method.
+        session: String,
+        /// The method given.
+        given: String,
+    },
+}
+
+impl ModelError {
+    /// The reason in `lang`, as one sentence.
+    pub fn message(&self, lang: Lang) -> String {
+        use ModelError::*;
+        match (self, lang) {
+            (EmptyText, Lang::En) => "The text is empty; write something first.".into(),
+            (EmptyText, Lang::Da) => "Teksten er tom; skriv noget først.".into(),
+            (UnknownZone { zone, known }, Lang::En) => format!(
+                "There is no zone \"{zone}\" in this method; its zones are: {}.",
+                known.join(", ")
+            ),
+            (UnknownZone { zone, known }, Lang::Da) => format!(
+                "Metoden har ingen zone \"{zone}\"; dens zoner er: {}.",
+                known.join(", ")
+            ),
+            (UnknownNote(id), Lang::En) => format!("There is no note {id} in this session."),
+            (UnknownNote(id), Lang::Da) => format!("Sessionen har ingen seddel {id}."),
+            (UnknownBoard(b), Lang::En) => format!("There is no board \"{b}\" in this session."),
+            (UnknownBoard(b), Lang::Da) => format!("Sessionen har ingen tavle \"{b}\"."),
+            (UnknownPhase(p), Lang::En) => format!("There is no phase \"{p}\" in this method."),
+            (UnknownPhase(p), Lang::Da) => format!("Metoden har ingen fase \"{p}\"."),
+            (UnknownCluster(id), Lang::En) => format!("There is no cluster {id} in this session."),
+            (UnknownCluster(id), Lang::Da) => format!("Sessionen har ingen klynge {id}."),
+            (UnknownDecision(id), Lang::En) => {
+                format!("There is no decision {id} in this session.")
+            }
+            (UnknownDecision(id), Lang::Da) => format!("Sessionen har ingen beslutning {id}."),
+            (UnknownAction(id), Lang::En) => format!("There is no action {id} in this session."),
+            (UnknownAction(id), Lang::Da) => format!("Sessionen har ingen handling {id}."),
+            (NoNotes, Lang::En) => "Select at least one note first.".into(),
+            (NoNotes, Lang::Da) => "Vælg mindst én seddel først.".into(),
+            (LastBoard, Lang::En) => "A session needs at least one board.".into(),
+            (LastBoard, Lang::Da) => "En session skal have mindst én tavle.".into(),
+            (WrongMethod { session, given }, Lang::En) => {
+                format!("The session follows the method \"{session}\", not \"{given}\".")
+            }
+            (WrongMethod { session, given }, Lang::Da) => {
+                format!("Sessionen følger metoden \"{session}\", ikke \"{given}\".")
+            }
+        }
+    }
+}

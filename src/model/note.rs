@@ -1,0 +1,169 @@
+//! Sticky notes: the words a group produces.
+
+use jiff::Timestamp;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// One idea on one sticky note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// Identifier.
+    pub id: Uuid,
+    /// The board (canvas, backpack) the note is on.
+    pub board: Uuid,
+    /// The method zone the note is in.
+    pub zone: String,
+    /// The words, as the participant said them; may span several lines.
+    pub text: String,
+    /// Colour of the sticky note.
+    pub colour: Colour,
+    /// The cluster the note belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<Uuid>,
+    /// Pseudonym of whoever wrote it; never required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The writer's role in the room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Stays on the facilitator's machine: hidden on the projector if asked,
+    /// never exported.
+    #[serde(default)]
+    pub private: bool,
+    /// Relations to other notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<NoteLink>,
+    /// The phase the note was written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// When the note was written.
+    pub created: Timestamp,
+    /// When the note last changed.
+    pub updated: Timestamp,
+}
+
+/// Sticky-note colours. Every colour also has a letter, so that no
+/// information is carried by colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Colour {
+    /// Yellow.
+    #[default]
+    Yellow,
+    /// Pink.
+    Pink,
+    /// Blue.
+    Blue,
+    /// Green.
+    Green,
+    /// Orange.
+    Orange,
+    /// Purple.
+    Purple,
+    /// White.
+    White,
+}
+
+impl Colour {
+    /// Every colour, in the order a recolour key cycles through them.
+    pub const ALL: [Colour; 7] = [
+        Colour::Yellow,
+        Colour::Pink,
+        Colour::Blue,
+        Colour::Green,
+        Colour::Orange,
+        Colour::Purple,
+        Colour::White,
+    ];
+
+    /// The name used in files and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Colour::Yellow => "yellow",
+            Colour::Pink => "pink",
+            Colour::Blue => "blue",
+            Colour::Green => "green",
+            Colour::Orange => "orange",
+            Colour::Purple => "purple",
+            Colour::White => "white",
+        }
+    }
+
+    /// The colour after this one.
+    pub fn next(self) -> Colour {
+        let i = Colour::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Colour::ALL[(i + 1) % Colour::ALL.len()]
+    }
+}
+
+/// The role of the person a note comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A citizen using the service.
+    Citizen,
+    /// Staff of a service provider.
+    Staff,
+    /// A peer supporter.
+    Peer,
+    /// A relative.
+    Relative,
+    /// A volunteer.
+    Volunteer,
+    /// Anyone else (a stakeholder, a politician).
+    Other,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 6] = [
+        Role::Citizen,
+        Role::Staff,
+        Role::Peer,
+        Role::Relative,
+        Role::Volunteer,
+        Role::Other,
+    ];
+
+    /// The name used in files and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Citizen => "citizen",
+            Role::Staff => "staff",
+            Role::Peer => "peer",
+            Role::Relative => "relative",
+            Role::Volunteer => "volunteer",
+            Role::Other => "other",
+        }
+    }
+}
+
+/// A relation from one note to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteLink {
+    /// What the relation means.
+    pub kind: LinkKind,
+    /// The other note.
+    pub note: Uuid,
+    /// The session the other note is in, when it is not this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Uuid>,
+}
+
+/// Kinds of relation between notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkKind {
+    /// This note is a cause of the other (a root below a problem).
+    Causes,
+    /// This note is the positive counterpart of the other (a means for a
+    /// cause, in the solution tree).
+    Mirrors,
+    /// This note hangs under the other (an assumption under a step).
+    AttachedTo,
+    /// This note was carried over from the other, in an earlier session.
+    CarriedFrom,
+}

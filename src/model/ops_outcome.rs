@@ -1,0 +1,362 @@
+//! Clusters, votes, decisions and actions.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use uuid::Uuid;
+
+use super::text::{clean, clean_line, optional_line};
+use super::{Action, ActionStatus, Cluster, Decision, ModelError, Session, Vote, new_id};
+
+/// A note's place in a ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rank {
+    /// 1 for the most dots; notes with equal dots share a place.
+    pub place: usize,
+    /// The note.
+    pub note: Uuid,
+    /// Its dots.
+    pub dots: u32,
+    /// Another note has the same number of dots.
+    pub tied: bool,
+}
+
+impl Session {
+    /// Groups notes under a new cluster titled `title`, taking them out of
+    /// any cluster they were in. The notes must share a board and a zone;
+    /// the cluster lives there.
+    pub fn cluster_notes(
+        &mut self,
+        notes: &[Uuid],
+        title: &str,
+        now: Timestamp,
+    ) -> Result<Uuid, ModelError> {
+        let first = *notes.first().ok_or(ModelError::NoNotes)?;
+        let (board, zone) = {
+            let n = self.note(first)?;
+            (n.board, n.zone.clone())
+        };
+        for id in notes {
+            self.note(*id)?;
+        }
+        let id = new_id();
+        self.clusters.push(Cluster {
+            id,
+            title: clean_line(title),
+            board,
+            zone,
+            created: now,
+            updated: now,
+        });
+        for note in self.notes.iter_mut().filter(|n| notes.contains(&n.id)) {
+            note.cluster = Some(id);
+            note.updated = now;
+        }
+        self.drop_empty_clusters();
+        self.updated = now;
+        Ok(id)
+    }
+
+    /// Gives a cluster a new title.
+    pub fn rename_cluster(
+        &mut self,
+        id: Uuid,
+        title: &str,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        let cluster = self
+            .clusters
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(ModelError::UnknownCluster(id))?;
+        cluster.title = clean_line(title);
+        cluster.updated = now;
+        self.updated = now;
+        Ok(())
+    }
+
+    /// Puts a note into an existing cluster, or takes it out (`None`).
+    pub fn set_cluster(
+        &mut self,
+        note: Uuid,
+        cluster: Option<Uuid>,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        if let Some(c) = cluster
+            && !self.clusters.iter().any(|x| x.id == c)
+        {
+            return Err(ModelError::UnknownCluster(c));
+        }
+        self.note(note)?;
+        if let Some(n) = self.notes.iter_mut().find(|n| n.id == note) {
+            n.cluster = cluster;
+            n.updated = now;
+        }
+        self.drop_empty_clusters();
+        self.updated = now;
+        Ok(())
+    }
+
+    /// Removes a cluster; its notes stay, unclustered.
+    pub fn dissolve_cluster(&mut self, id: Uuid, now: Timestamp) -> Result<(), ModelError> {
+        let before = self.clusters.len();
+        self.clusters.retain(|c| c.id != id);
+        if self.clusters.len() == before {
+            return Err(ModelError::UnknownCluster(id));
+        }
+        for note in self.notes.iter_mut().filter(|n| n.cluster == Some(id)) {
+            note.cluster = None;
+            note.updated = now;
+        }
+        self.updated = now;
+        Ok(())
+    }
+
+    fn drop_empty_clusters(&mut self) {
+        let notes = &self.notes;
+        self.clusters
+            .retain(|c| notes.iter().any(|n| n.cluster == Some(c.id)));
+    }
+
+    /// Sets the dots the facilitator counted on the wall for a note,
+    /// replacing an earlier count (votes cast by named participants stay).
+    /// Zero dots removes the count.
+    pub fn set_dots(
+        &mut self,
+        note: Uuid,
+        dots: u32,
+        voter: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        self.note(note)?;
+        let voter = optional_line(voter);
+        self.votes.retain(|v| !(v.note == note && v.voter == voter));
+        if dots > 0 {
+            self.votes.push(Vote {
+                id: new_id(),
+                note,
+                voter,
+                dots,
+                phase: self.current_phase().map(str::to_string),
+                created: now,
+            });
+        }
+        self.updated = now;
+        Ok(())
+    }
+
+    /// All dots a note has.
+    pub fn dots(&self, note: Uuid) -> u32 {
+        self.votes
+            .iter()
+            .filter(|v| v.note == note)
+            .map(|v| v.dots)
+            .sum()
+    }
+
+    /// Notes with dots, most first; equal dots share a place and are marked
+    /// as tied. Notes are taken from `candidates`, in their order for
+    /// equal dots.
+    pub fn ranking<'a>(&self, candidates: impl IntoIterator<Item = &'a Uuid>) -> Vec<Rank> {
+        let mut scored: Vec<(Uuid, u32)> = candidates
+            .into_iter()
+            .map(|id| (*id, self.dots(*id)))
+            .filter(|(_, dots)| *dots > 0)
+            .collect();
+        scored.sort_by_key(|(_, dots)| std::cmp::Reverse(*dots));
+        let mut ranks = Vec::with_capacity(scored.len());
+        for (i, (note, dots)) in scored.iter().enumerate() {
+            let place = match ranks.last() {
+                Some(Rank { place, dots: d, .. }) if d == dots => *place,
+                _ => i + 1,
+            };
+            let tied = scored.iter().filter(|(_, d)| d == dots).count() > 1;
+            ranks.push(Rank {
+                place,
+                note: *note,
+                dots: *dots,
+                tied,
+            });
+        }
+        ranks
+    }
+
+    /// Records a decision, linked to the notes it came from.
+    pub fn add_decision(
+        &mut self,
+        text: &str,
+        notes: &[Uuid],
+        now: Timestamp,
+    ) -> Result<Uuid, ModelError> {
+        let text = clean(text);
+        if text.is_empty() {
+            return Err(ModelError::EmptyText);
+        }
+        for id in notes {
+            self.note(*id)?;
+        }
+        let id = new_id();
+        self.decisions.push(Decision {
+            id,
+            text,
+            notes: notes.to_vec(),
+            phase: self.current_phase().map(str::to_string),
+            created: now,
+            updated: now,
+        });
+        self.updated = now;
+        Ok(id)
+    }
+
+    /// Records a follow-up action, from a note or a decision if given.
+    pub fn add_action(
+        &mut self,
+        text: &str,
+        note: Option<Uuid>,
+        decision: Option<Uuid>,
+        now: Timestamp,
+    ) -> Result<Uuid, ModelError> {
+        let text = clean(text);
+        if text.is_empty() {
+            return Err(ModelError::EmptyText);
+        }
+        if let Some(n) = note {
+            self.note(n)?;
+        }
+        if let Some(d) = decision
+            && !self.decisions.iter().any(|x| x.id == d)
+        {
+            return Err(ModelError::UnknownDecision(d));
+        }
+        let id = new_id();
+        self.actions.push(Action {
+            id,
+            text,
+            owner: None,
+            due: None,
+            status: ActionStatus::Open,
+            note,
+            decision,
+            created: now,
+            updated: now,
+        });
+        self.updated = now;
+        Ok(id)
+    }
+
+    /// The action with this id.
+    pub fn action(&self, id: Uuid) -> Result<&Action, ModelError> {
+        self.actions
+            .iter()
+            .find(|a| a.id == id)
+            .ok_or(ModelError::UnknownAction(id))
+    }
+
+    /// Changes who owns an action, when it is due and how far it has come.
+    pub fn update_action(
+        &mut self,
+        id: Uuid,
+        owner: Option<&str>,
+        due: Option<Date>,
+        status: ActionStatus,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        let action = self
+            .actions
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or(ModelError::UnknownAction(id))?;
+        action.owner = optional_line(owner);
+        action.due = due;
+        action.status = status;
+        action.updated = now;
+        self.updated = now;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NewNote;
+    use crate::model::testing::{context, method};
+
+    fn t(s: i64) -> Timestamp {
+        Timestamp::from_second(s).unwrap()
+    }
+
+    fn three_notes() -> (Session, [Uuid; 3]) {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), t(0));
+        let ids = ["a", "b", "c"].map(|x| s.add_note(&m, NewNote::new("kritik", x), t(1)).unwrap());
+        (s, ids)
+    }
+
+    #[test]
+    fn clusters_group_rename_and_dissolve() {
+        let (mut s, [a, b, c]) = three_notes();
+        let k = s.cluster_notes(&[a, b], " Økonomi ", t(2)).unwrap();
+        assert_eq!(s.clusters[0].title, "Økonomi");
+        assert_eq!(s.clusters[0].zone, "kritik");
+        s.set_cluster(c, Some(k), t(3)).unwrap();
+        assert_eq!(s.notes.iter().filter(|n| n.cluster == Some(k)).count(), 3);
+        s.rename_cluster(k, "Penge", t(4)).unwrap();
+        assert_eq!(s.clusters[0].title, "Penge");
+        s.dissolve_cluster(k, t(5)).unwrap();
+        assert!(s.clusters.is_empty());
+        assert!(s.notes.iter().all(|n| n.cluster.is_none()));
+    }
+
+    #[test]
+    fn a_cluster_emptied_by_regrouping_disappears() {
+        let (mut s, [a, b, _]) = three_notes();
+        let first = s.cluster_notes(&[a], "Tid", t(2)).unwrap();
+        let second = s.cluster_notes(&[a, b], "Tid og penge", t(3)).unwrap();
+        assert!(!s.clusters.iter().any(|c| c.id == first));
+        assert!(s.clusters.iter().any(|c| c.id == second));
+    }
+
+    #[test]
+    fn dots_by_hand_replace_and_add_to_cast_votes() {
+        let (mut s, [a, _, _]) = three_notes();
+        s.set_dots(a, 4, None, t(2)).unwrap();
+        s.set_dots(a, 2, None, t(3)).unwrap();
+        s.set_dots(a, 1, Some("Amal"), t(3)).unwrap();
+        assert_eq!(s.dots(a), 3);
+        s.set_dots(a, 0, None, t(4)).unwrap();
+        assert_eq!(s.dots(a), 1);
+        assert_eq!(s.votes.len(), 1);
+    }
+
+    #[test]
+    fn ranking_shares_places_between_ties() {
+        let (mut s, [a, b, c]) = three_notes();
+        s.set_dots(a, 2, None, t(2)).unwrap();
+        s.set_dots(b, 5, None, t(2)).unwrap();
+        s.set_dots(c, 2, None, t(2)).unwrap();
+        let ids: Vec<Uuid> = s.notes.iter().map(|n| n.id).collect();
+        let r = s.ranking(&ids);
+        assert_eq!(r.len(), 3);
+        assert_eq!((r[0].note, r[0].place, r[0].tied), (b, 1, false));
+        assert_eq!((r[1].note, r[1].place, r[1].tied), (a, 2, true));
+        assert_eq!((r[2].note, r[2].place, r[2].tied), (c, 2, true));
+    }
+
+    #[test]
+    fn decisions_and_actions_link_to_their_source() {
+        let (mut s, [a, _, _]) = three_notes();
+        let d = s
+            .add_decision("Vi starter en legestue", &[a], t(2))
+            .unwrap();
+        let x = s.add_action("Find et lokale", None, Some(d), t(3)).unwrap();
+        let due = Date::new(2026, 12, 1).unwrap();
+        s.update_action(x, Some("Mette"), Some(due), ActionStatus::InProgress, t(4))
+            .unwrap();
+        let action = s.action(x).unwrap();
+        assert_eq!(action.decision, Some(d));
+        assert_eq!(action.owner.as_deref(), Some("Mette"));
+        assert_eq!(action.due, Some(due));
+        assert!(action.status.is_open());
+        assert!(s.add_action("x", None, Some(a), t(5)).is_err());
+        assert_eq!(s.add_decision(" ", &[], t(5)), Err(ModelError::EmptyText));
+    }
+}

@@ -1,0 +1,117 @@
+//! What a group makes of its notes: clusters, votes, decisions and actions.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A group of notes on one theme, with a title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    /// Identifier; notes point to it.
+    pub id: Uuid,
+    /// The theme.
+    pub title: String,
+    /// The board the cluster is on.
+    pub board: Uuid,
+    /// The zone the cluster is in.
+    pub zone: String,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+}
+
+/// Dots on a note: counted from the wall, or cast by one participant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// Identifier.
+    pub id: Uuid,
+    /// The note voted for.
+    pub note: Uuid,
+    /// Who voted (pseudonym); none when the facilitator counted the dots
+    /// on the wall.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voter: Option<String>,
+    /// Number of dots.
+    pub dots: u32,
+    /// The phase the vote was cast in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// When it was cast.
+    pub created: Timestamp,
+}
+
+/// Something the group decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Identifier.
+    pub id: Uuid,
+    /// The decision, in the group's words.
+    pub text: String,
+    /// The notes it came from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Uuid>,
+    /// The phase it was taken in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// When it was taken.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+}
+
+/// A follow-up action: who does what, by when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Identifier.
+    pub id: Uuid,
+    /// What is to be done.
+    pub text: String,
+    /// Who took it on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// When it should be done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// How far it has come.
+    #[serde(default)]
+    pub status: ActionStatus,
+    /// The note it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Uuid>,
+    /// The decision it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Uuid>,
+    /// When it was agreed.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+}
+
+/// How far an action has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    /// Not started.
+    #[default]
+    Open,
+    /// Someone is on it.
+    InProgress,
+    /// Done.
+    Done,
+    /// Given up, on purpose.
+    Dropped,
+}
+
+impl ActionStatus {
+    /// Still to be followed up.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}

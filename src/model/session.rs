@@ -1,0 +1,159 @@
+//! A session: one run of one method with one group.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Action, Cluster, Decision, Note, Vote};
+use crate::i18n::Lang;
+
+/// The session file format this program writes. Older formats are migrated
+/// on load; newer ones are refused.
+pub const FORMAT: u32 = 1;
+
+/// Everything one workshop produced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// File format version.
+    pub format: u32,
+    /// Identifier; also the file name.
+    pub id: Uuid,
+    /// The method run in the session.
+    pub method: MethodRef,
+    /// Who, where, when.
+    pub context: Context,
+    /// When the session was created.
+    pub created: Timestamp,
+    /// When anything in it last changed.
+    pub updated: Timestamp,
+    /// Boards (canvases, backpacks); at least one.
+    pub boards: Vec<Board>,
+    /// The sticky notes, in board order within each zone.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Themes notes are grouped under.
+    #[serde(default)]
+    pub clusters: Vec<Cluster>,
+    /// Dots on notes.
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    /// What the group decided.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Who does what, by when.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// When each phase started and ended, in the order they were run.
+    #[serde(default)]
+    pub phase_log: Vec<PhaseEntry>,
+    /// Earlier and later sessions of the same process.
+    #[serde(default)]
+    pub links: Vec<SessionLink>,
+}
+
+/// Which method, and which version of its content, a session follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MethodRef {
+    /// The method's id, such as `fremtidsvaerksted`.
+    pub id: String,
+    /// The method file's version when the session was created.
+    pub version: u32,
+}
+
+/// The circumstances of a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// What the workshop is about.
+    pub title: String,
+    /// The language the group works in.
+    pub language: Lang,
+    /// The Local Empowerment Network or other network running it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
+    /// The target group, such as "single parents".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_group: Option<String>,
+    /// Where it took place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The day of the workshop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Who facilitated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facilitators: Vec<String>,
+    /// How many took part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_count: Option<u32>,
+    /// Pseudonyms participants chose, if any; never required.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    /// Free tags for finding the session again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// A participant, known only by a pseudonym they chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// Identifier; a backpack board points to it.
+    pub id: Uuid,
+    /// The name the participant wants to be known by here.
+    pub pseudonym: String,
+}
+
+/// One board: a canvas to compare with others, or one participant's
+/// backpack. Most methods have exactly one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    /// Identifier; notes point to it.
+    pub id: Uuid,
+    /// The board's name, such as "Berry co-op, option B".
+    pub name: String,
+    /// The participant a backpack belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant: Option<Uuid>,
+}
+
+/// One run of one phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseEntry {
+    /// The phase's id in the method.
+    pub phase: String,
+    /// When the group started it.
+    pub started: Timestamp,
+    /// When the group left it; none while it runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Timestamp>,
+}
+
+/// A link to another session of the same process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionLink {
+    /// The other session.
+    pub session: Uuid,
+    /// How the two relate.
+    pub relation: SessionRelation,
+}
+
+/// How two sessions of a process relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SessionRelation {
+    /// This session builds on the other (the problem tree that fed this
+    /// Theory of Change).
+    FollowsFrom,
+    /// The other session builds on this one.
+    LeadsTo,
+    /// Related in another way, such as a breakout group of the same day.
+    Related,
+}

@@ -1,0 +1,29 @@
+//! Shared fixtures for the model's unit tests.
+
+use super::Context;
+use crate::i18n::Lang;
+use crate::methods::{Method, MethodLibrary};
+
+/// The built-in Future Workshop.
+pub fn method() -> Method {
+    MethodLibrary::builtin()
+        .get("fremtidsvaerksted")
+        .cloned()
+        .expect("the Future Workshop is built in")
+}
+
+/// A context with only a title.
+pub fn context(title: &str) -> Context {
+    Context {
+        title: title.to_string(),
+        language: Lang::Da,
+        network: None,
+        target_group: None,
+        place: None,
+        date: None,
+        facilitators: vec![],
+        participant_count: None,
+        participants: vec![],
+        tags: vec![],
+    }
+}

@@ -1,0 +1,56 @@
+//! Cleaning text that people type or paste.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The form every stored text takes: Unicode composed (NFC), so that a
+/// decomposed "å" pasted from another system is one character, with `\n`
+/// line ends and no blank space at either end.
+pub fn clean(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let composed: String = unified.nfc().collect();
+    composed.trim().to_string()
+}
+
+/// A one-line text, such as a title or a name: [`clean`], with runs of
+/// white space (line breaks too) folded to one space.
+pub fn clean_line(text: &str) -> String {
+    clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`clean_line`], or nothing if that leaves nothing.
+pub fn optional_line(text: Option<&str>) -> Option<String> {
+    text.map(clean_line).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_decomposed_letters() {
+        let decomposed = "a\u{030A}bent m\u{00F8}de";
+        assert_eq!(clean(decomposed), "åbent møde");
+        assert_eq!(clean(decomposed).chars().count(), 10);
+    }
+
+    #[test]
+    fn unifies_line_ends_and_trims() {
+        assert_eq!(
+            clean("  første\r\nanden\rtredje \n"),
+            "første\nanden\ntredje"
+        );
+    }
+
+    #[test]
+    fn keeps_emoji_and_arabic() {
+        let text = "👨‍👩‍👧 نريد عملاً";
+        assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn lines_fold_white_space() {
+        assert_eq!(clean_line(" LEN \n  Syddjurs "), "LEN Syddjurs");
+        assert_eq!(optional_line(Some("   ")), None);
+        assert_eq!(optional_line(None), None);
+    }
+}

@@ -1,0 +1,216 @@
+//! Checking that a session hangs together: every reference points at
+//! something that exists, in the session or in its method.
+
+use std::collections::HashSet;
+
+use uuid::Uuid;
+
+use super::Session;
+use crate::i18n::Lang;
+use crate::methods::Method;
+
+/// One thing in a session file that does not fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inconsistency {
+    /// The session names another method than the one it was checked with.
+    Method(String),
+    /// The session has no board.
+    NoBoards,
+    /// Two objects of one kind share an id.
+    DuplicateId(&'static str, Uuid),
+    /// An object names a zone the method lacks.
+    Zone(&'static str, Uuid, String),
+    /// An object names a phase the method lacks.
+    Phase(&'static str, String),
+    /// An object points at an object that is not there.
+    Dangling(&'static str, Uuid, &'static str, Uuid),
+    /// A vote with no dots.
+    EmptyVote(Uuid),
+    /// A phase that ended before it started.
+    PhaseTime(String),
+}
+
+impl Inconsistency {
+    /// The problem in `lang`, as one sentence.
+    pub fn message(&self, lang: Lang) -> String {
+        use Inconsistency::*;
+        match (self, lang) {
+            (Method(m), Lang::En) => format!("it was made with the method \"{m}\""),
+            (Method(m), Lang::Da) => format!("den er lavet med metoden \"{m}\""),
+            (NoBoards, Lang::En) => "it has no board".into(),
+            (NoBoards, Lang::Da) => "den har ingen tavle".into(),
+            (DuplicateId(kind, id), Lang::En) => format!("two {kind}s share the id {id}"),
+            (DuplicateId(kind, id), Lang::Da) => format!("to objekter ({kind}) har samme id {id}"),
+            (Zone(kind, id, zone), Lang::En) => {
+                format!("{kind} {id} is in zone \"{zone}\", which the method does not have")
+            }
+            (Zone(kind, id, zone), Lang::Da) => {
+                format!("{kind} {id} ligger i zonen \"{zone}\", som metoden ikke har")
+            }
+            (Phase(kind, phase), Lang::En) => {
+                format!("a {kind} names phase \"{phase}\", which the method does not have")
+            }
+            (Phase(kind, phase), Lang::Da) => {
+                format!("et objekt ({kind}) nævner fasen \"{phase}\", som metoden ikke har")
+            }
+            (Dangling(kind, id, target, missing), Lang::En) => {
+                format!("{kind} {id} points to {target} {missing}, which does not exist")
+            }
+            (Dangling(kind, id, target, missing), Lang::Da) => {
+                format!("{kind} {id} peger på {target} {missing}, som ikke findes")
+            }
+            (EmptyVote(id), Lang::En) => format!("vote {id} has no dots"),
+            (EmptyVote(id), Lang::Da) => format!("stemme {id} har ingen prikker"),
+            (PhaseTime(p), Lang::En) => format!("phase \"{p}\" ends before it starts"),
+            (PhaseTime(p), Lang::Da) => format!("fasen \"{p}\" slutter, før den starter"),
+        }
+    }
+}
+
+fn unique<'a>(
+    kind: &'static str,
+    ids: impl Iterator<Item = &'a Uuid>,
+    out: &mut Vec<Inconsistency>,
+) -> HashSet<Uuid> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(*id) {
+            out.push(Inconsistency::DuplicateId(kind, *id));
+        }
+    }
+    seen
+}
+
+impl Session {
+    /// Everything in the session that does not fit together or does not fit
+    /// `method`; empty when the session is sound.
+    pub fn inconsistencies(&self, method: &Method) -> Vec<Inconsistency> {
+        use Inconsistency::*;
+        let mut out = Vec::new();
+        if self.method.id != method.id {
+            out.push(Method(self.method.id.clone()));
+            return out;
+        }
+        if self.boards.is_empty() {
+            out.push(NoBoards);
+        }
+        let boards = unique("board", self.boards.iter().map(|b| &b.id), &mut out);
+        let people = unique(
+            "participant",
+            self.context.participants.iter().map(|p| &p.id),
+            &mut out,
+        );
+        let notes = unique("note", self.notes.iter().map(|n| &n.id), &mut out);
+        let clusters = unique("cluster", self.clusters.iter().map(|c| &c.id), &mut out);
+        let decisions = unique("decision", self.decisions.iter().map(|d| &d.id), &mut out);
+        unique("action", self.actions.iter().map(|a| &a.id), &mut out);
+        unique("vote", self.votes.iter().map(|v| &v.id), &mut out);
+        let zone_ok = |z: &str| method.zone(z).is_some();
+        let phase_ok = |p: &Option<String>| p.as_deref().is_none_or(|p| method.phase(p).is_some());
+
+        for b in &self.boards {
+            if let Some(p) = b.participant.filter(|p| !people.contains(p)) {
+                out.push(Dangling("board", b.id, "participant", p));
+            }
+        }
+        for n in &self.notes {
+            if !boards.contains(&n.board) {
+                out.push(Dangling("note", n.id, "board", n.board));
+            }
+            if !zone_ok(&n.zone) {
+                out.push(Zone("note", n.id, n.zone.clone()));
+            }
+            if let Some(c) = n.cluster.filter(|c| !clusters.contains(c)) {
+                out.push(Dangling("note", n.id, "cluster", c));
+            }
+            for link in n.links.iter().filter(|l| l.session.is_none()) {
+                if !notes.contains(&link.note) {
+                    out.push(Dangling("note", n.id, "note", link.note));
+                }
+            }
+            if !phase_ok(&n.phase) {
+                out.push(Phase("note", n.phase.clone().unwrap_or_default()));
+            }
+        }
+        for c in &self.clusters {
+            if !boards.contains(&c.board) {
+                out.push(Dangling("cluster", c.id, "board", c.board));
+            }
+            if !zone_ok(&c.zone) {
+                out.push(Zone("cluster", c.id, c.zone.clone()));
+            }
+        }
+        for v in &self.votes {
+            if !notes.contains(&v.note) {
+                out.push(Dangling("vote", v.id, "note", v.note));
+            }
+            if v.dots == 0 {
+                out.push(EmptyVote(v.id));
+            }
+        }
+        for d in &self.decisions {
+            for n in d.notes.iter().filter(|n| !notes.contains(n)) {
+                out.push(Dangling("decision", d.id, "note", *n));
+            }
+        }
+        for a in &self.actions {
+            if let Some(n) = a.note.filter(|n| !notes.contains(n)) {
+                out.push(Dangling("action", a.id, "note", n));
+            }
+            if let Some(d) = a.decision.filter(|d| !decisions.contains(d)) {
+                out.push(Dangling("action", a.id, "decision", d));
+            }
+        }
+        for entry in &self.phase_log {
+            if method.phase(&entry.phase).is_none() {
+                out.push(Phase("phase log entry", entry.phase.clone()));
+            }
+            if entry.ended.is_some_and(|end| end < entry.started) {
+                out.push(PhaseTime(entry.phase.clone()));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::{context, method};
+    use crate::model::{NewNote, new_id};
+    use jiff::Timestamp;
+
+    #[test]
+    fn a_fresh_session_is_sound() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), Timestamp::UNIX_EPOCH);
+        let a = s
+            .add_note(&m, NewNote::new("kritik", "a"), Timestamp::UNIX_EPOCH)
+            .unwrap();
+        s.set_dots(a, 2, None, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(s.inconsistencies(&m), vec![]);
+    }
+
+    #[test]
+    fn dangling_references_are_found() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), Timestamp::UNIX_EPOCH);
+        let a = s
+            .add_note(&m, NewNote::new("kritik", "a"), Timestamp::UNIX_EPOCH)
+            .unwrap();
+        let ghost = new_id();
+        s.notes[0].zone = "kritikk".into();
+        s.notes[0].cluster = Some(ghost);
+        s.set_dots(a, 1, None, Timestamp::UNIX_EPOCH).unwrap();
+        s.votes[0].dots = 0;
+        let found = s.inconsistencies(&m);
+        assert!(found.contains(&Inconsistency::Zone("note", a, "kritikk".into())));
+        assert!(found.contains(&Inconsistency::Dangling("note", a, "cluster", ghost)));
+        assert!(found.contains(&Inconsistency::EmptyVote(s.votes[0].id)));
+        assert!(
+            found[0]
+                .message(Lang::En)
+                .contains("which the method does not have")
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! Reading a session file: the fast path for the current format, and a
+//! careful path that explains a damaged file or migrates an older one.
+
+use serde_json::Value;
+
+use super::StoreError;
+use crate::model::{FORMAT, Session};
+
+/// One step that lifts a session file from format `n` to `n + 1`; the
+/// `n`th entry (counting from 1) upgrades format `n`.
+type Migration = fn(&mut Value) -> Result<(), String>;
+
+/// Upgrades, oldest first. Empty while format 1 is the only format there
+/// has been; each future format adds the step from the one before.
+const MIGRATIONS: [Migration; FORMAT as usize - 1] = [];
+
+/// Reads a session from the bytes of `file`.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
+    // Checking UTF-8 once up front lets serde_json skip it string by string.
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = before.len()
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        StoreError::Corrupt {
+            file: file.to_string(),
+            line,
+            column,
+            reason: "the text is not UTF-8".into(),
+        }
+    })?;
+    match serde_json::from_str::<Session>(text) {
+        Ok(session) if session.format == FORMAT => Ok(session),
+        _ => decode_carefully(file, text),
+    }
+}
+
+fn decode_carefully(file: &str, text: &str) -> Result<Session, StoreError> {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| StoreError::Corrupt {
+        file: file.to_string(),
+        line: e.line(),
+        column: e.column(),
+        reason: without_position(&e),
+    })?;
+    let invalid = |field: &str, problem: String| StoreError::Invalid {
+        file: file.to_string(),
+        field: field.to_string(),
+        problem,
+    };
+    let found = value
+        .get("format")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| invalid("format", "the format version is missing".into()))?;
+    if found > u64::from(FORMAT) {
+        return Err(StoreError::Newer {
+            file: file.to_string(),
+            found,
+            supported: FORMAT,
+        });
+    }
+    if found == 0 {
+        return Err(invalid("format", "there is no format 0".into()));
+    }
+    for (from, migrate) in MIGRATIONS.iter().enumerate().skip(found as usize - 1) {
+        migrate(&mut value).map_err(|problem| invalid("format", problem))?;
+        value["format"] = Value::from(from + 2);
+    }
+    serde_path_to_error::deserialize::<_, Session>(value).map_err(|e| {
+        let path = e.path().to_string();
+        invalid(&path, e.inner().to_string())
+    })
+}
+
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::{context, method};
+
+    fn session_json() -> String {
+        let s = Session::new(&method(), context("t"), jiff::Timestamp::UNIX_EPOCH);
+        serde_json::to_string_pretty(&s).unwrap()
+    }
+
+    #[test]
+    fn current_format_decodes() {
+        let json = session_json();
+        let s = decode("s.json", json.as_bytes()).unwrap();
+        assert_eq!(s.format, FORMAT);
+    }
+
+    #[test]
+    fn damaged_json_gives_line_and_column() {
+        let json = session_json();
+        let cut = &json[..json.len() / 2];
+        match decode("s.json", cut.as_bytes()) {
+            Err(StoreError::Corrupt { line, .. }) => assert!(line > 1),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_damage_with_a_position() {
+        let mut bytes = session_json().into_bytes();
+        let at = bytes.iter().position(|b| *b == b'\n').unwrap() + 3;
+        bytes[at] = 0xff;
+        match decode("s.json", &bytes) {
+            Err(StoreError::Corrupt { line, column, .. }) => assert_eq!((line, column), (2, 3)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_wrong_field_is_named_by_its_path() {
+        let json = session_json().replacen("\"title\": \"t\"", "\"title\": 7", 1);
+        match decode("s.json", json.as_bytes()) {
+            Err(StoreError::Invalid { field, .. }) => assert_eq!(field, "context.title"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_even_with_unknown_fields() {
+        let json = session_json().replacen("\"format\": 1", "\"format\": 9, \"hologram\": true", 1);
+        match decode("s.json", json.as_bytes()) {
+            Err(StoreError::Newer { found, .. }) => assert_eq!(found, 9),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn format_zero_and_missing_format_are_invalid() {
+        let zero = session_json().replacen("\"format\": 1", "\"format\": 0", 1);
+        assert!(matches!(
+            decode("s.json", zero.as_bytes()),
+            Err(StoreError::Invalid { .. })
+        ));
+        let none = session_json().replacen("\"format\": 1,", "", 1);
+        assert!(matches!(
+            decode("s.json", none.as_bytes()),
+            Err(StoreError::Invalid { .. })
+        ));
+    }
+}

@@ -1,0 +1,262 @@
+//! Every fixed string a person reads, in Danish and English. A new string
+//! is a new variant; the compiler then asks for both translations.
+
+use crate::i18n::Lang;
+
+/// A fixed piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Msg {
+    Method,
+    Network,
+    TargetGroup,
+    Place,
+    Date,
+    Facilitators,
+    Participants,
+    Pseudonyms,
+    Tags,
+    Language,
+    Phase,
+    NotStarted,
+    PhaseLog,
+    Running,
+    Notes,
+    Clusters,
+    Decisions,
+    Actions,
+    Owner,
+    Due,
+    Dots,
+    Cluster,
+    Private,
+    Board,
+    NoNotes,
+    Category,
+    Complexity,
+    Time,
+    GroupSize,
+    FacilitatorSkills,
+    Strengths,
+    Pitfalls,
+    UsedWith,
+    Materials,
+    Questions,
+    Phases,
+    Zones,
+    Goal,
+    Minutes,
+    Optional,
+    Rule,
+    Asks,
+    BuiltIn,
+    Id,
+    Title,
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+    NoSessions,
+    LinkedSessions,
+    Shape,
+    From,
+    Created,
+    Updated,
+}
+
+impl Msg {
+    /// The text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Msg::*;
+        match lang {
+            Lang::Da => match self {
+                Method => "Metode",
+                Network => "Netværk",
+                TargetGroup => "Målgruppe",
+                Place => "Sted",
+                Date => "Dato",
+                Facilitators => "Facilitatorer",
+                Participants => "Deltagere",
+                Pseudonyms => "Pseudonymer",
+                Tags => "Mærker",
+                Language => "Sprog",
+                Phase => "Fase",
+                NotStarted => "ikke startet",
+                PhaseLog => "Faseforløb",
+                Running => "i gang",
+                Notes => "Sedler",
+                Clusters => "Klynger",
+                Decisions => "Beslutninger",
+                Actions => "Handlinger",
+                Owner => "ansvarlig",
+                Due => "frist",
+                Dots => "prikker",
+                Cluster => "klynge",
+                Private => "privat",
+                Board => "Tavle",
+                NoNotes => "(ingen sedler)",
+                Category => "Kategori",
+                Complexity => "Kompleksitet",
+                Time => "Tid",
+                GroupSize => "Gruppestørrelse",
+                FacilitatorSkills => "Facilitatorkompetencer",
+                Strengths => "Styrker",
+                Pitfalls => "Faldgruber",
+                UsedWith => "Brugt med",
+                Materials => "Materialer",
+                Questions => "Centrale spørgsmål",
+                Phases => "Faser",
+                Zones => "Zoner",
+                Goal => "Mål",
+                Minutes => "min",
+                Optional => "valgfri",
+                Rule => "Regel",
+                Asks => "Beder om",
+                BuiltIn => "indbygget",
+                Id => "ID",
+                Title => "Titel",
+                Open => "åben",
+                InProgress => "i gang",
+                Done => "udført",
+                Dropped => "droppet",
+                NoSessions => "Ingen sessioner passer.",
+                LinkedSessions => "Forbundne sessioner",
+                Shape => "Form",
+                From => "Fra",
+                Created => "Oprettet",
+                Updated => "Ændret",
+            },
+            Lang::En => match self {
+                Method => "Method",
+                Network => "Network",
+                TargetGroup => "Target group",
+                Place => "Place",
+                Date => "Date",
+                Facilitators => "Facilitators",
+                Participants => "Participants",
+                Pseudonyms => "Pseudonyms",
+                Tags => "Tags",
+                Language => "Language",
+                Phase => "Phase",
+                NotStarted => "not started",
+                PhaseLog => "Phase log",
+                Running => "running",
+                Notes => "Notes",
+                Clusters => "Clusters",
+                Decisions => "Decisions",
+                Actions => "Actions",
+                Owner => "owner",
+                Due => "due",
+                Dots => "dots",
+                Cluster => "cluster",
+                Private => "private",
+                Board => "Board",
+                NoNotes => "(no notes)",
+                Category => "Category",
+                Complexity => "Complexity",
+                Time => "Time",
+                GroupSize => "Group size",
+                FacilitatorSkills => "Facilitator skills",
+                Strengths => "Strengths",
+                Pitfalls => "Pitfalls",
+                UsedWith => "Used with",
+                Materials => "Materials",
+                Questions => "Central questions",
+                Phases => "Phases",
+                Zones => "Zones",
+                Goal => "Goal",
+                Minutes => "min",
+                Optional => "optional",
+                Rule => "Rule",
+                Asks => "Asks for",
+                BuiltIn => "built in",
+                Id => "ID",
+                Title => "Title",
+                Open => "open",
+                InProgress => "in progress",
+                Done => "done",
+                Dropped => "dropped",
+                NoSessions => "No sessions match.",
+                LinkedSessions => "Linked sessions",
+                Shape => "Shape",
+                From => "From",
+                Created => "Created",
+                Updated => "Updated",
+            },
+        }
+    }
+}
+
+/// "N private notes hidden" line for summaries.
+pub fn private_hidden(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Da, 1) => "1 privat seddel er skjult; brug --private for at se den her.".into(),
+        (Lang::Da, n) => format!("{n} private sedler er skjult; brug --private for at se dem her."),
+        (Lang::En, 1) => "1 private note is hidden; use --private to see it here.".into(),
+        (Lang::En, n) => format!("{n} private notes are hidden; use --private to see them here."),
+    }
+}
+
+/// A colour's name.
+pub fn colour_name(colour: crate::model::Colour, lang: Lang) -> &'static str {
+    use crate::model::Colour::*;
+    match (colour, lang) {
+        (Yellow, Lang::Da) => "gul",
+        (Yellow, Lang::En) => "yellow",
+        (Pink, Lang::Da) => "lyserød",
+        (Pink, Lang::En) => "pink",
+        (Blue, Lang::Da) => "blå",
+        (Blue, Lang::En) => "blue",
+        (Green, Lang::Da) => "grøn",
+        (Green, Lang::En) => "green",
+        (Orange, Lang::Da) => "orange",
+        (Orange, Lang::En) => "orange",
+        (Purple, Lang::Da) => "lilla",
+        (Purple, Lang::En) => "purple",
+        (White, Lang::Da) => "hvid",
+        (White, Lang::En) => "white",
+    }
+}
+
+/// A role's name.
+pub fn role_name(role: crate::model::Role, lang: Lang) -> &'static str {
+    use crate::model::Role::*;
+    match (role, lang) {
+        (Citizen, Lang::Da) => "borger",
+        (Citizen, Lang::En) => "citizen",
+        (Staff, Lang::Da) => "medarbejder",
+        (Staff, Lang::En) => "staff",
+        (Peer, Lang::Da) => "peer",
+        (Peer, Lang::En) => "peer",
+        (Relative, Lang::Da) => "pårørende",
+        (Relative, Lang::En) => "relative",
+        (Volunteer, Lang::Da) => "frivillig",
+        (Volunteer, Lang::En) => "volunteer",
+        (Other, Lang::Da) => "anden",
+        (Other, Lang::En) => "other",
+    }
+}
+
+/// An action status's name.
+pub fn status_name(status: crate::model::ActionStatus, lang: Lang) -> &'static str {
+    use crate::model::ActionStatus::*;
+    match status {
+        Open => Msg::Open.text(lang),
+        InProgress => Msg::InProgress.text(lang),
+        Done => Msg::Done.text(lang),
+        Dropped => Msg::Dropped.text(lang),
+    }
+}
+
+/// How another session relates to this one.
+pub fn relation_name(relation: crate::model::SessionRelation, lang: Lang) -> &'static str {
+    use crate::model::SessionRelation::*;
+    match (relation, lang) {
+        (FollowsFrom, Lang::Da) => "bygger på",
+        (FollowsFrom, Lang::En) => "builds on",
+        (LeadsTo, Lang::Da) => "førte til",
+        (LeadsTo, Lang::En) => "led to",
+        (Related, Lang::Da) => "relateret",
+        (Related, Lang::En) => "related",
+    }
+}

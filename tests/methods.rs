@@ -1,0 +1,100 @@
+//! Method files: every built-in one is sound, and every kind of mistake is
+//! reported with its file, its field and what is wrong.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use sempre::methods::{MethodLibrary, Shape, read_method_file};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn every_method_file_in_the_repository_is_sound() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(root().join("methods")).unwrap() {
+        let path = entry.unwrap().path();
+        if let Err(problems) = read_method_file(&path) {
+            panic!("{}: {problems:#?}", path.display());
+        }
+        count += 1;
+    }
+    assert!(count >= 7, "the six methods and the social canvas");
+    let library = MethodLibrary::builtin();
+    assert!(library.problems().is_empty(), "{:?}", library.problems());
+    assert_eq!(library.all().len(), count);
+}
+
+#[test]
+fn the_methods_have_the_shapes_the_handbook_describes() {
+    let library = MethodLibrary::builtin();
+    let shape = |id: &str| library.get(id).map(|m| m.shape);
+    assert_eq!(shape("fremtidsvaerksted"), Some(Shape::Columns));
+    assert_eq!(shape("rygsaek"), Some(Shape::Backpack));
+    assert_eq!(shape("problemtrae"), Some(Shape::Tree));
+    assert_eq!(shape("theory-of-change"), Some(Shape::Chain));
+    assert_eq!(shape("business-model-canvas"), Some(Shape::Grid));
+    assert_eq!(shape("social-business-model-canvas"), Some(Shape::Grid));
+    assert_eq!(shape("double-diamond"), Some(Shape::Diamond));
+    let bmc = library.get("business-model-canvas").unwrap();
+    assert_eq!(bmc.zones.len(), 9);
+    assert!(bmc.boards.multiple);
+    assert!(library.get("rygsaek").unwrap().boards.per_participant);
+    let toc = library.get("theory-of-change").unwrap();
+    assert_eq!(
+        toc.zone("antagelser")
+            .and_then(|z| z.attaches_to.as_deref()),
+        Some("trin")
+    );
+    let tree = library.get("problemtrae").unwrap();
+    assert_eq!(
+        tree.zone("aarsager").and_then(|z| z.mirror.as_deref()),
+        Some("midler")
+    );
+}
+
+#[test]
+fn each_mistake_names_file_field_and_problem() {
+    let cases = [
+        ("zone-typo", "`phases[1].zones[0]`", "no zone \"kritikk\""),
+        (
+            "unknown-field",
+            "`phases[1].minuttes`",
+            "unknown field `minuttes`",
+        ),
+        ("missing-translation", "`name`", "missing field `en`"),
+        ("wrong-type", "`phases[3].minutes`", "invalid type"),
+        ("broken-json", "line 3, column 23", "key must be a string"),
+        ("unknown-shape", "`shape`", "unknown variant `spiral`"),
+        ("id-not-file-name", "`id`", "must match the file name"),
+        (
+            "grid-overlap",
+            "`zones[1].grid`",
+            "overlaps zone \"kritik\"",
+        ),
+        (
+            "write-without-zone",
+            "`phases[1].zones`",
+            "needs a zone to write in",
+        ),
+    ];
+    let dir = root().join("tests/invalid_methods");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        cases.len(),
+        "every example has a case"
+    );
+    for (name, field, problem) in cases {
+        let path = dir.join(format!("{name}.json"));
+        let problems = read_method_file(&path).expect_err(name);
+        let text = problems[0].to_string();
+        assert!(text.contains(&format!("{name}.json")), "{name}: {text}");
+        assert!(text.contains(field), "{name}: expected {field} in {text}");
+        assert!(
+            text.contains(problem),
+            "{name}: expected {problem} in {text}"
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! The store: saving, loading, bad files, permissions and locks.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use jiff::Timestamp;
+use proptest::prelude::*;
+use sempre::i18n::Lang;
+use sempre::methods::{Method, MethodLibrary};
+use sempre::model::{Colour, Context, NewNote, Role, Session};
+use sempre::store::{Access, Store, StoreError, load_session, save_session};
+
+fn method(id: &str) -> Method {
+    MethodLibrary::builtin()
+        .get(id)
+        .cloned()
+        .expect("built-in method")
+}
+
+fn context(title: &str) -> Context {
+    Context {
+        title: title.into(),
+        language: Lang::Da,
+        network: Some("LEN Aarhus Vest".into()),
+        target_group: Some("Flygtninge".into()),
+        place: None,
+        date: None,
+        facilitators: vec!["Mette".into()],
+        participant_count: Some(12),
+        participants: vec![],
+        tags: vec!["sprog".into()],
+    }
+}
+
+fn session_with(texts: &[&str]) -> Session {
+    let m = method("fremtidsvaerksted");
+    let mut s = Session::new(&m, context("Sprog og arbejde"), Timestamp::UNIX_EPOCH);
+    for text in texts {
+        s.add_note(&m, NewNote::new("kritik", text), Timestamp::UNIX_EPOCH)
+            .unwrap();
+    }
+    s
+}
+
+#[test]
+fn danish_emoji_and_arabic_survive_a_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let texts = [
+        "Blåbær, æbler og rødgrød med fløde",
+        "👨‍👩‍👧 mere tid med familien 💪🏽",
+        "نحتاج إلى دروس اللغة في المساء",
+        "første linje\nanden linje",
+    ];
+    let s = session_with(&texts);
+    let path = store.create(&s).unwrap();
+    let back = load_session(&path).unwrap();
+    assert_eq!(back, s);
+    let stored: Vec<&str> = back.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(stored, texts);
+}
+
+#[test]
+fn a_damaged_file_is_reported_untouched_and_the_rest_still_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store.create(&session_with(&["god"])).unwrap();
+    let broken = dir.path().join("broken.json");
+    let bytes = b"{\"format\": 1, \"id\": \"abc\", \"notes\": [".to_vec();
+    std::fs::write(&broken, &bytes).unwrap();
+    let newer = dir.path().join("newer.json");
+    let newer_bytes =
+        serde_json::to_vec(&serde_json::json!({"format": 99, "hologram": true})).unwrap();
+    std::fs::write(&newer, &newer_bytes).unwrap();
+
+    let listing = store.list().unwrap();
+    assert_eq!(listing.sessions.len(), 1);
+    assert_eq!(listing.problems.len(), 2);
+    let messages: Vec<String> = listing.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("broken.json") && m.contains("damaged")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("newer.json") && m.contains("format 99")),
+        "{messages:?}"
+    );
+    assert!(listing.problems.iter().all(StoreError::is_bad_file));
+
+    // Opening them for editing fails and writes nothing.
+    assert!(store.open(broken.to_str().unwrap(), Access::Edit).is_err());
+    assert!(store.open(newer.to_str().unwrap(), Access::Edit).is_err());
+    assert_eq!(std::fs::read(&broken).unwrap(), bytes);
+    assert_eq!(std::fs::read(&newer).unwrap(), newer_bytes);
+}
+
+#[cfg(unix)]
+#[test]
+fn session_files_are_private_to_their_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("new-store"));
+    let path = store.create(&session_with(&["x"])).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(store.dir()), 0o700);
+    // Saving again keeps it private.
+    save_session(&path, &session_with(&["y"])).unwrap();
+    assert_eq!(mode(&path), 0o600);
+}
+
+#[test]
+fn a_second_open_for_editing_is_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let s = session_with(&["x"]);
+    store.create(&s).unwrap();
+    let id = s.id.to_string();
+    let first = store.open(&id, Access::Edit).unwrap();
+    assert!(!first.is_read_only());
+    let second = store.open(&id, Access::Edit).unwrap();
+    assert!(second.is_read_only());
+    assert!(second.is_locked_elsewhere());
+    assert!(matches!(
+        second.save_own(),
+        Err(StoreError::ReadOnly { .. })
+    ));
+    first.save_own().unwrap();
+    drop(first);
+    let third = store.open(&id, Access::Edit).unwrap();
+    assert!(!third.is_read_only());
+}
+
+#[test]
+fn sessions_are_found_by_id_prefix_or_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let a = session_with(&["a"]);
+    let path = store.create(&a).unwrap();
+    let id = a.id.to_string();
+    assert_eq!(store.resolve(&id).unwrap(), path);
+    assert_eq!(store.resolve(&id[..6].to_uppercase()).unwrap(), path);
+    assert_eq!(store.resolve(path.to_str().unwrap()).unwrap(), path);
+    assert!(matches!(
+        store.resolve("zzzz"),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        store.resolve(""),
+        Err(StoreError::NotFound { .. })
+    ));
+
+    // A renamed file is still found by the id inside it.
+    let renamed = dir.path().join("workshop.json");
+    std::fs::rename(&path, &renamed).unwrap();
+    assert_eq!(store.resolve(&id[..8]).unwrap(), renamed);
+
+    // Two sessions that share a first character make a short prefix
+    // ambiguous.
+    let mut many = Vec::new();
+    while many.len() < 2 {
+        let s = session_with(&["b"]);
+        if s.id.to_string().starts_with('a') {
+            many.push(store.create(&s).unwrap());
+        }
+    }
+    assert!(matches!(
+        store.resolve("a"),
+        Err(StoreError::Ambiguous { count: 2, .. })
+    ));
+}
+
+#[test]
+fn an_empty_or_missing_store_lists_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("not-yet"));
+    let listing = store.list().unwrap();
+    assert!(listing.sessions.is_empty() && listing.problems.is_empty());
+}
+
+fn colour() -> impl Strategy<Value = Colour> {
+    proptest::sample::select(Colour::ALL.to_vec())
+}
+
+fn role() -> impl Strategy<Value = Option<Role>> {
+    proptest::option::of(proptest::sample::select(Role::ALL.to_vec()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn save_then_load_gives_the_same_session(
+        notes in proptest::collection::vec(
+            ("\\PC{1,60}", 0usize..3, colour(), role(), any::<bool>(), proptest::option::of("[a-zA-ZæøåÆØÅ ]{1,12}")),
+            0..25,
+        ),
+        title in "\\PC{1,40}",
+        dots in proptest::collection::vec(0u32..9, 0..25),
+    ) {
+        let m = method("fremtidsvaerksted");
+        let mut s = Session::new(&m, context(&title), Timestamp::UNIX_EPOCH);
+        let zones = ["kritik", "fantasi", "virkeliggoerelse"];
+        let mut ids = Vec::new();
+        for (i, (text, zone, colour, role, private, author)) in notes.into_iter().enumerate() {
+            let new = NewNote {
+                zone: zones[zone].into(),
+                text,
+                colour: Some(colour),
+                role,
+                private,
+                author,
+                board: None,
+            };
+            let at = Timestamp::from_second(i as i64).unwrap();
+            if let Ok(id) = s.add_note(&m, new, at) {
+                ids.push(id);
+            }
+        }
+        for (id, d) in ids.iter().zip(dots) {
+            s.set_dots(*id, d, None, Timestamp::UNIX_EPOCH).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        save_session(&path, &s).unwrap();
+        let back = load_session(&path).unwrap();
+        prop_assert_eq!(back, s);
+    }
+}
