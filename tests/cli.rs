@@ -24,6 +24,12 @@ impl Fixture {
     }
 
     fn cmd(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.arg("--store").arg(self.store());
+        cmd
+    }
+
+    fn bare(&self) -> Command {
         let mut cmd = Command::cargo_bin("sempre").unwrap();
         cmd.current_dir(self.dir.path())
             .env_remove("SEMPRE_STORE")
@@ -32,9 +38,7 @@ impl Fixture {
             .env_remove("LC_MESSAGES")
             .env("LANG", "C.UTF-8")
             .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
-            .arg("--store")
-            .arg(self.store());
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg"));
         cmd
     }
 
@@ -575,6 +579,29 @@ fn check_reports_each_bad_file_once() {
 }
 
 #[test]
+fn a_wrong_flag_is_one_sentence_and_exit_code_two() {
+    let f = Fixture::new();
+    for args in [
+        vec!["list", "--bogus"],
+        vec!["new", "--method", "rygsaek"],
+        vec!["add"],
+        vec![
+            "new",
+            "--method",
+            "rygsaek",
+            "--title",
+            "x",
+            "--participants",
+            "many",
+        ],
+    ] {
+        let out = f.cmd().args(&args).assert().code(2);
+        assert_one_sentence(&out.get_output().stderr);
+    }
+    assert!(!f.store().exists());
+}
+
+#[test]
 fn bare_sempre_prints_help() {
     let f = Fixture::new();
     f.cmd()
@@ -600,4 +627,60 @@ fn language_follows_the_environment() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("There is no method"));
+}
+
+#[test]
+fn the_example_sessions_show_their_links_by_title() {
+    let f = Fixture::new();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    let out = f
+        .bare()
+        .arg("--store")
+        .arg(&examples)
+        .args(["show", "e3b2e659"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("led to 1fd19586 Theory of Change: Forældrecaféen i Rønde"),
+        "{text}"
+    );
+    f.bare()
+        .arg("--store")
+        .arg(&examples)
+        .arg("check")
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_store_is_the_flag_then_the_variable_then_sessions_then_the_data_folder() {
+    let f = Fixture::new();
+    let new = |cmd: &mut Command| -> String {
+        let out = cmd
+            .args(["new", "--method", "rygsaek", "--title", "x"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap().trim().to_string()
+    };
+    let platform = f.dir.path().join("xdg/sempre/sessions");
+    let id = new(&mut f.bare());
+    assert!(platform.join(format!("{id}.json")).is_file());
+
+    std::fs::create_dir(f.dir.path().join("sessions")).unwrap();
+    let id = new(&mut f.bare());
+    assert!(f.dir.path().join(format!("sessions/{id}.json")).is_file());
+
+    let from_env = f.dir.path().join("from-env");
+    let id = new(f.bare().env("SEMPRE_STORE", &from_env));
+    assert!(from_env.join(format!("{id}.json")).is_file());
+
+    let id = new(f.cmd().env("SEMPRE_STORE", &from_env));
+    assert!(f.file(&id).is_file());
 }

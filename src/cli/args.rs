@@ -273,12 +273,12 @@ impl From<RoleArg> for Role {
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
-    Lang::from_code(value).ok_or_else(|| format!("\"{value}\" is not a language; use da or en"))
+    Lang::from_code(value).ok_or_else(|| "use da or en".to_string())
 }
 
 fn parse_date(value: &str) -> Result<Date, String> {
     value
         .trim()
         .parse::<Date>()
-        .map_err(|_| format!("\"{value}\" is not a date; write it as YYYY-MM-DD"))
+        .map_err(|_| "write the date as YYYY-MM-DD".to_string())
 }

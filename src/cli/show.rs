@@ -32,6 +32,7 @@ pub fn run(env: &Env, args: ShowArgs, out: &mut dyn Write) -> Result<ExitCode, C
     }
     let method = env.methods.get(&session.method.id);
     let mut text = render(&session, method, env.lang);
+    linked_sessions(&mut text, env, &session);
     let hidden = open.session.notes.len() - session.notes.len();
     if hidden > 0 {
         let _ = writeln!(text, "\n{}", private_hidden(env.lang, hidden));
@@ -81,7 +82,7 @@ fn header(t: &mut String, s: &Session, method: Option<&Method>, lang: Lang) {
     push(Msg::TargetGroup, c.target_group.clone());
     push(Msg::Place, c.place.clone());
     push(Msg::Date, c.date.map(|d| d.to_string()));
-    push(Msg::Facilitators, Some(c.facilitators.join(", ")));
+    push(Msg::Facilitators, Some(c.facilitators.join("; ")));
     push(
         Msg::Participants,
         c.participant_count.map(|n| n.to_string()),
@@ -126,9 +127,21 @@ fn phase_log(t: &mut String, s: &Session, method: Option<&Method>, lang: Lang) {
                 Msg::Running.text(lang)
             );
         }
-        None => {
-            let _ = writeln!(t, "{}", Msg::NotStarted.text(lang));
-        }
+        None => match s.phase_log.last() {
+            Some(last) => {
+                let ended = last.ended.map(local).unwrap_or_default();
+                let _ = writeln!(
+                    t,
+                    "{} ({} {}, {ended})",
+                    Msg::NoneRunning.text(lang),
+                    Msg::Last.text(lang),
+                    phase_name(method, &last.phase, lang)
+                );
+            }
+            None => {
+                let _ = writeln!(t, "{}", Msg::NotStarted.text(lang));
+            }
+        },
     }
     if s.phase_log.is_empty() {
         return;
@@ -227,10 +240,28 @@ fn outcomes(t: &mut String, s: &Session, lang: Lang) {
             let _ = writeln!(t, "  • {} — {}", a.text.replace('\n', " "), meta.join(", "));
         }
     }
-    if !s.links.is_empty() {
-        let _ = writeln!(t, "\n{}", Msg::LinkedSessions.text(lang));
-        for l in &s.links {
-            let _ = writeln!(t, "  • {} {}", relation_name(l.relation, lang), l.session);
-        }
+}
+
+/// The sessions this one links to, with their titles where the store has
+/// them.
+fn linked_sessions(t: &mut String, env: &Env, s: &Session) {
+    if s.links.is_empty() {
+        return;
+    }
+    let lang = env.lang;
+    let _ = writeln!(t, "\n{}", Msg::LinkedSessions.text(lang));
+    for link in &s.links {
+        let id = link.session.to_string();
+        let title = env
+            .store
+            .open(&id, Access::ReadOnly)
+            .map(|o| o.session.context.title)
+            .unwrap_or_default();
+        let _ = writeln!(
+            t,
+            "  • {} {} {title}",
+            relation_name(link.relation, lang),
+            &id[..8]
+        );
     }
 }
