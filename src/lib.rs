@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod export;
 pub mod i18n;
+mod json_error;
 pub mod methods;
 pub mod model;
 pub mod schema;

@@ -39,7 +39,7 @@ pub fn parse_method(file: &str, json: &str) -> Result<Method, Vec<MethodError>> 
     let de = &mut serde_json::Deserializer::from_str(json);
     let method: Method = serde_path_to_error::deserialize(de).map_err(|e| {
         let inner = e.inner();
-        let reason = without_position(inner);
+        let reason = crate::json_error::reason(inner);
         let error = if inner.is_syntax() || inner.is_eof() {
             MethodError::Syntax {
                 file: file.to_string(),
@@ -71,12 +71,6 @@ pub fn parse_method(file: &str, json: &str) -> Result<Method, Vec<MethodError>> 
     } else {
         Err(problems)
     }
-}
-
-fn without_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
 }
 
 /// Reads and checks the method file at `path`, whose file name must match

@@ -44,7 +44,7 @@ fn decode_carefully(file: &str, text: &str) -> Result<Session, StoreError> {
         file: file.to_string(),
         line: e.line(),
         column: e.column(),
-        reason: without_position(&e),
+        reason: crate::json_error::reason(&e),
     })?;
     let invalid = |field: &str, problem: String| StoreError::Invalid {
         file: file.to_string(),
@@ -73,12 +73,6 @@ fn decode_carefully(file: &str, text: &str) -> Result<Session, StoreError> {
         let path = e.path().to_string();
         invalid(&path, e.inner().to_string())
     })
-}
-
-fn without_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
 }
 
 #[cfg(test)]
