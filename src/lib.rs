@@ -13,3 +13,4 @@ pub mod model;
 pub mod schema;
 pub mod store;
 pub mod strings;
+pub mod tui;

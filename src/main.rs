@@ -51,10 +51,8 @@ fn one_sentence(rendered: &str) -> String {
     let text = first.join(" ");
     let text = text.strip_prefix("error: ").unwrap_or(&text);
     let text = text.trim_end_matches([':', '.']);
-    let mut chars = text.chars();
-    let capitalised: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
-    format!("{capitalised}; see `sempre --help`.")
+    format!(
+        "{}; see `sempre --help`.",
+        sempre::model::text::capitalise(text)
+    )
 }

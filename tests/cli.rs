@@ -602,13 +602,21 @@ fn a_wrong_flag_is_one_sentence_and_exit_code_two() {
 }
 
 #[test]
-fn bare_sempre_prints_help() {
+fn bare_sempre_needs_a_terminal_and_help_lists_the_commands() {
     let f = Fixture::new();
+    let out = f
+        .cmd()
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("needs a terminal"));
+    assert_one_sentence(&out.get_output().stderr);
     f.cmd()
+        .arg("--help")
         .assert()
         .success()
         .stdout(predicate::str::contains("Usage: sempre"))
-        .stdout(predicate::str::contains("new"));
+        .stdout(predicate::str::contains("open"));
+    f.cmd().args(["open", "nope"]).assert().failure();
 }
 
 #[test]

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use crate::i18n::Lang;
 use crate::model::{Colour, Role};
+use crate::tui::theme::ThemeName;
 
 /// Run SEMPRE empowerment workshops: sticky notes, clusters, votes,
 /// decisions and actions, saved as JSON.
@@ -24,7 +25,11 @@ pub struct Cli {
     /// Language, da or en [default: $SEMPRE_LANG, else from $LANG]
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// What to do; without one, the help is shown.
+    /// Colour theme of the full-screen interface: default, high-contrast,
+    /// colour-blind or mono
+    #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
+    pub theme: Option<ThemeName>,
+    /// What to do; without one, the full-screen interface opens.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -32,6 +37,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a session's board in the full-screen interface.
+    Open(OpenArgs),
     /// Create a session and print its id.
     New(NewArgs),
     /// Add a note to a session and print the note's id.
@@ -81,6 +88,20 @@ pub struct NewArgs {
     /// A tag for finding the session again; repeat for several.
     #[arg(long = "tag", value_name = "TEXT")]
     pub tags: Vec<String>,
+}
+
+/// `sempre open`.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The session: an id, the start of one, or a file.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    /// Look only; change nothing.
+    #[arg(long)]
+    pub read_only: bool,
+    /// Start in projector view.
+    #[arg(long)]
+    pub projector: bool,
 }
 
 /// `sempre add`.
@@ -274,6 +295,11 @@ impl From<RoleArg> for Role {
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
     Lang::from_code(value).ok_or_else(|| "use da or en".to_string())
+}
+
+fn parse_theme(value: &str) -> Result<ThemeName, String> {
+    ThemeName::from_code(value)
+        .ok_or_else(|| "use default, high-contrast, colour-blind or mono".to_string())
 }
 
 fn parse_date(value: &str) -> Result<Date, String> {

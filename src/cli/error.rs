@@ -19,6 +19,10 @@ pub enum CliError {
     Empty(&'static str),
     /// Writing to standard output failed.
     Output(std::io::Error),
+    /// The interface needs a terminal, and there is none.
+    NotATerminal,
+    /// The terminal failed while the interface ran.
+    Terminal(String),
 }
 
 impl CliError {
@@ -32,6 +36,14 @@ impl CliError {
             (CliError::Empty(flag), Lang::Da) => format!("Værdien af {flag} er tom."),
             (CliError::Output(e), Lang::En) => format!("Could not write the output: {e}."),
             (CliError::Output(e), Lang::Da) => format!("Kunne ikke skrive uddata: {e}."),
+            (CliError::NotATerminal, Lang::En) => {
+                "The full-screen interface needs a terminal; `sempre --help` lists the commands for scripts.".into()
+            }
+            (CliError::NotATerminal, Lang::Da) => {
+                "Skærmbilledet kræver en terminal; `sempre --help` viser kommandoerne til scripts.".into()
+            }
+            (CliError::Terminal(e), Lang::En) => format!("The terminal failed: {e}."),
+            (CliError::Terminal(e), Lang::Da) => format!("Terminalen svigtede: {e}."),
         }
     }
 

@@ -9,6 +9,7 @@ mod methods;
 mod session;
 mod show;
 mod table;
+mod tui;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ pub struct Env {
     pub store: Store,
     /// The methods known.
     pub methods: MethodLibrary,
+    /// The store folder as the user would write it.
+    pub store_label: String,
 }
 
 impl Env {
@@ -53,6 +56,7 @@ impl Env {
         };
         Ok(Env {
             lang,
+            store_label: dir.display().to_string(),
             store: Store::new(dir),
             methods,
         })
@@ -70,13 +74,15 @@ impl Env {
 /// standard output; errors are returned for the caller to print.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let env = Env::from_cli(&cli)?;
+    if cli.command.is_none() {
+        return tui::run(&env, cli.theme, None);
+    }
+    if let Some(Command::Open(args)) = cli.command {
+        return tui::run(&env, cli.theme, Some(args));
+    }
     let mut out = std::io::stdout().lock();
     let code = match cli.command {
-        None => {
-            let mut help = <Cli as clap::CommandFactory>::command();
-            write!(out, "{}", help.render_help()).map_err(CliError::Output)?;
-            ExitCode::SUCCESS
-        }
+        None | Some(Command::Open(_)) => ExitCode::SUCCESS,
         Some(Command::New(args)) => session::new(&env, args, &mut out)?,
         Some(Command::Add(args)) => session::add(&env, args, &mut out)?,
         Some(Command::List(args)) => list::run(&env, args, &mut out)?,

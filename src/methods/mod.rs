@@ -33,12 +33,7 @@ impl Method {
     /// The name of the `n`th board of a session, such as "Canvas 2".
     pub fn board_name(&self, lang: Lang, n: usize) -> String {
         let label = self.boards.label.as_ref().unwrap_or(&self.name).get(lang);
-        let mut chars = label.chars();
-        let capitalised: String = match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        };
-        format!("{capitalised} {n}")
+        format!("{} {n}", crate::model::text::capitalise(label))
     }
 
     /// Total suggested minutes of the phases that are not optional.

@@ -5,6 +5,7 @@
 //! change and stamps the time it is given, so the same operations serve the
 //! command line, the board and the tests.
 
+mod diff;
 mod error;
 mod note;
 mod ops_notes;
@@ -17,6 +18,7 @@ pub(crate) mod testing;
 pub mod text;
 mod validate;
 
+pub use diff::SessionDiff;
 pub use error::ModelError;
 pub use note::{Colour, LinkKind, Note, NoteLink, Role};
 pub use ops_notes::NewNote;

@@ -22,6 +22,15 @@ pub fn optional_line(text: Option<&str>) -> Option<String> {
     text.map(clean_line).filter(|t| !t.is_empty())
 }
 
+/// `text` with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

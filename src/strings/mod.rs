@@ -1,6 +1,10 @@
 //! Every fixed string a person reads, in Danish and English. A new string
 //! is a new variant; the compiler then asks for both translations.
 
+mod ui;
+
+pub use ui::Ui;
+
 use crate::i18n::Lang;
 
 /// A fixed piece of text.

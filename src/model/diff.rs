@@ -1,0 +1,259 @@
+//! Undo and redo as small differences between two states of a session.
+//!
+//! A change is recorded by comparing the session before and after it. For
+//! each list only the stretch that differs is kept (one note edited keeps
+//! one note), so a long workshop can be undone step by step without holding
+//! a copy of the whole session per step.
+
+use jiff::Timestamp;
+
+use super::{
+    Action, Board, Cluster, Context, Decision, Note, PhaseEntry, Session, SessionLink, Vote,
+};
+
+/// The stretch of a list that a change replaced.
+#[derive(Debug, Clone, PartialEq)]
+struct Splice<T> {
+    at: usize,
+    before: Vec<T>,
+    after: Vec<T>,
+}
+
+impl<T: Clone + PartialEq> Splice<T> {
+    /// The smallest splice that turns `old` into `new`, or none if equal.
+    fn between(old: &[T], new: &[T]) -> Option<Splice<T>> {
+        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        if prefix == old.len() && prefix == new.len() {
+            return None;
+        }
+        let room = old.len().min(new.len()) - prefix;
+        let suffix = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        Some(Splice {
+            at: prefix,
+            before: old[prefix..old.len() - suffix].to_vec(),
+            after: new[prefix..new.len() - suffix].to_vec(),
+        })
+    }
+
+    fn revert(&self, list: &mut Vec<T>) {
+        list.splice(
+            self.at..self.at + self.after.len(),
+            self.before.iter().cloned(),
+        );
+    }
+
+    fn reapply(&self, list: &mut Vec<T>) {
+        list.splice(
+            self.at..self.at + self.before.len(),
+            self.after.iter().cloned(),
+        );
+    }
+}
+
+/// One recorded change to a session, which can be undone and redone.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SessionDiff {
+    context: Option<Box<(Context, Context)>>,
+    updated: Option<(Timestamp, Timestamp)>,
+    boards: Option<Splice<Board>>,
+    notes: Option<Splice<Note>>,
+    clusters: Option<Splice<Cluster>>,
+    votes: Option<Splice<Vote>>,
+    decisions: Option<Splice<Decision>>,
+    actions: Option<Splice<Action>>,
+    phase_log: Option<Splice<PhaseEntry>>,
+    links: Option<Splice<SessionLink>>,
+}
+
+macro_rules! each_list {
+    ($m:ident, $diff:expr, $s:expr) => {
+        $m!($diff.boards, $s.boards);
+        $m!($diff.notes, $s.notes);
+        $m!($diff.clusters, $s.clusters);
+        $m!($diff.votes, $s.votes);
+        $m!($diff.decisions, $s.decisions);
+        $m!($diff.actions, $s.actions);
+        $m!($diff.phase_log, $s.phase_log);
+        $m!($diff.links, $s.links);
+    };
+}
+
+impl SessionDiff {
+    /// What changed from `old` to `new`; `None` if nothing did.
+    pub fn between(old: &Session, new: &Session) -> Option<SessionDiff> {
+        let diff = SessionDiff {
+            context: (old.context != new.context)
+                .then(|| Box::new((old.context.clone(), new.context.clone()))),
+            updated: (old.updated != new.updated).then_some((old.updated, new.updated)),
+            boards: Splice::between(&old.boards, &new.boards),
+            notes: Splice::between(&old.notes, &new.notes),
+            clusters: Splice::between(&old.clusters, &new.clusters),
+            votes: Splice::between(&old.votes, &new.votes),
+            decisions: Splice::between(&old.decisions, &new.decisions),
+            actions: Splice::between(&old.actions, &new.actions),
+            phase_log: Splice::between(&old.phase_log, &new.phase_log),
+            links: Splice::between(&old.links, &new.links),
+        };
+        (diff != SessionDiff::default()).then_some(diff)
+    }
+
+    /// Turns the session after the change back into the one before it.
+    pub fn undo(&self, session: &mut Session) {
+        if let Some(pair) = &self.context {
+            session.context = pair.0.clone();
+        }
+        if let Some((before, _)) = self.updated {
+            session.updated = before;
+        }
+        macro_rules! revert {
+            ($d:expr, $l:expr) => {
+                if let Some(splice) = &$d {
+                    splice.revert(&mut $l);
+                }
+            };
+        }
+        each_list!(revert, self, session);
+    }
+
+    /// Makes the change again on the session it was undone on.
+    pub fn redo(&self, session: &mut Session) {
+        if let Some(pair) = &self.context {
+            session.context = pair.1.clone();
+        }
+        if let Some((_, after)) = self.updated {
+            session.updated = after;
+        }
+        macro_rules! reapply {
+            ($d:expr, $l:expr) => {
+                if let Some(splice) = &$d {
+                    splice.reapply(&mut $l);
+                }
+            };
+        }
+        each_list!(reapply, self, session);
+    }
+
+    /// Roughly how many items the change keeps, to show it stays small.
+    pub fn weight(&self) -> usize {
+        fn len<T>(s: &Option<Splice<T>>) -> usize {
+            s.as_ref().map_or(0, |s| s.before.len() + s.after.len())
+        }
+        len(&self.boards)
+            + len(&self.notes)
+            + len(&self.clusters)
+            + len(&self.votes)
+            + len(&self.decisions)
+            + len(&self.actions)
+            + len(&self.phase_log)
+            + len(&self.links)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::NewNote;
+    use crate::model::testing::{context, method};
+    use proptest::prelude::*;
+
+    fn t(s: i64) -> Timestamp {
+        Timestamp::from_second(s).unwrap()
+    }
+
+    #[test]
+    fn editing_one_note_keeps_one_note() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), t(0));
+        let ids: Vec<_> = (0..50)
+            .map(|i| {
+                s.add_note(&m, NewNote::new("kritik", &format!("n{i}")), t(1))
+                    .unwrap()
+            })
+            .collect();
+        let before = s.clone();
+        s.edit_note(ids[20], "ændret", t(2)).unwrap();
+        let diff = SessionDiff::between(&before, &s).unwrap();
+        assert_eq!(diff.weight(), 2);
+        let after = s.clone();
+        diff.undo(&mut s);
+        assert_eq!(s, before);
+        diff.redo(&mut s);
+        assert_eq!(s, after);
+    }
+
+    #[test]
+    fn no_change_no_diff() {
+        let m = method();
+        let s = Session::new(&m, context("t"), t(0));
+        assert_eq!(SessionDiff::between(&s, &s.clone()), None);
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Add(usize, String),
+        Edit(usize, String),
+        Move(usize, usize),
+        Delete(usize),
+        Dots(usize, u32),
+        Phase(usize),
+        Cluster(usize, usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0usize..3, "[a-zæøå ]{1,10}").prop_map(|(z, t)| Op::Add(z, t)),
+            (0usize..40, "[a-zæøå ]{1,10}").prop_map(|(i, t)| Op::Edit(i, t)),
+            (0usize..40, 0usize..3).prop_map(|(i, z)| Op::Move(i, z)),
+            (0usize..40).prop_map(Op::Delete),
+            (0usize..40, 0u32..5).prop_map(|(i, d)| Op::Dots(i, d)),
+            (0usize..5).prop_map(Op::Phase),
+            (0usize..40, 0usize..40).prop_map(|(a, b)| Op::Cluster(a, b)),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn undo_all_then_redo_all_restores_every_state(ops in proptest::collection::vec(op(), 1..40)) {
+            let m = method();
+            let zones = ["kritik", "fantasi", "virkeliggoerelse"];
+            let mut s = Session::new(&m, context("t"), t(0));
+            let mut states = vec![s.clone()];
+            let mut diffs = Vec::new();
+            for (k, op) in ops.into_iter().enumerate() {
+                let before = s.clone();
+                let now = t(k as i64 + 1);
+                let id = |i: usize, s: &Session| s.notes.get(i % s.notes.len().max(1)).map(|n| n.id);
+                let _ = match op {
+                    Op::Add(z, text) => s.add_note(&m, NewNote::new(zones[z], &text), now).map(|_| ()),
+                    Op::Edit(i, text) => match id(i, &s) { Some(n) => s.edit_note(n, &text, now), None => Ok(()) },
+                    Op::Move(i, z) => match id(i, &s) { Some(n) => s.move_note(&m, n, zones[z], None, now), None => Ok(()) },
+                    Op::Delete(i) => match id(i, &s) { Some(n) => s.delete_note(n, now).map(|_| ()), None => Ok(()) },
+                    Op::Dots(i, d) => match id(i, &s) { Some(n) => s.set_dots(n, d, None, now), None => Ok(()) },
+                    Op::Phase(p) => s.start_phase(&m, &m.phases[p].id.clone(), now),
+                    Op::Cluster(a, b) => match (id(a, &s), id(b, &s)) {
+                        (Some(x), Some(y)) if s.note(x).unwrap().zone == s.note(y).unwrap().zone => s.cluster_notes(&[x, y], "k", now).map(|_| ()),
+                        _ => Ok(()),
+                    },
+                };
+                if let Some(d) = SessionDiff::between(&before, &s) {
+                    diffs.push(d);
+                    states.push(s.clone());
+                }
+            }
+            for (i, d) in diffs.iter().enumerate().rev() {
+                d.undo(&mut s);
+                prop_assert_eq!(&s, &states[i]);
+            }
+            for (i, d) in diffs.iter().enumerate() {
+                d.redo(&mut s);
+                prop_assert_eq!(&s, &states[i + 1]);
+            }
+        }
+    }
+}

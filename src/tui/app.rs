@@ -1,0 +1,306 @@
+//! The interface's state, and the one function that changes it.
+//!
+//! Terminal events become [`Input`]s; [`update`] applies them to the
+//! [`App`] and returns the [`Effect`]s that need the disk, which the event
+//! loop performs and answers with an [`Outcome`]. Drawing reads the state
+//! and changes nothing.
+
+use std::path::PathBuf;
+
+use jiff::tz::TimeZone;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+
+use super::clock::Clock;
+use super::command::Command;
+use super::keymap::Context;
+use super::layers::{Layer, update_layer};
+use super::screens::board::BoardState;
+use super::screens::home::HomeState;
+use super::screens::library::LibraryState;
+use super::screens::wizard::WizardState;
+use super::screens::{board, home, library, wizard};
+use super::theme::{Theme, ThemeName};
+use crate::i18n::Lang;
+use crate::methods::MethodLibrary;
+use crate::model::Session;
+use crate::store::{Access, Listing, OpenSession, StoreError};
+use crate::strings::Ui;
+
+/// Smallest terminal the interface draws in.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// What the user sees and can change about the interface itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prefs {
+    /// Language of every string.
+    pub lang: Lang,
+    /// Colours and emphasis.
+    pub theme: ThemeName,
+    /// Board without chrome, for the wall.
+    pub projector: bool,
+}
+
+/// The screen under any layers.
+#[derive(Debug)]
+pub enum Screen {
+    /// The sessions in the store.
+    Home(Box<HomeState>),
+    /// The methods.
+    Library(LibraryState),
+    /// Creating a session.
+    Wizard(Box<WizardState>),
+    /// Running a session.
+    Board(Box<BoardState>),
+}
+
+/// Something said in the status line until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    /// The text, already in the current language.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub error: bool,
+}
+
+/// The whole interface.
+#[derive(Debug)]
+pub struct App {
+    /// Language, theme, projector view.
+    pub prefs: Prefs,
+    /// Methods known.
+    pub methods: MethodLibrary,
+    /// The screen.
+    pub screen: Screen,
+    /// Dialogs and overlays on top of the screen, topmost last.
+    pub layers: Vec<Layer>,
+    /// The last message for the status line.
+    pub flash: Option<Flash>,
+    /// The terminal's size.
+    pub size: (u16, u16),
+    /// Where time comes from.
+    pub clock: Clock,
+    /// The time zone for times shown.
+    pub tz: TimeZone,
+    /// The store folder, shown on the home screen.
+    pub store_label: String,
+    /// The program should end.
+    pub quit: bool,
+}
+
+/// Everything that reaches [`update`].
+#[derive(Debug)]
+pub enum Input {
+    /// A key bound to a command.
+    Command(Command),
+    /// A key for a text field.
+    Key(KeyEvent),
+    /// Pasted text.
+    Paste(String),
+    /// A click or the wheel.
+    Mouse(MouseEvent),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// Time passed (the timer runs).
+    Tick,
+    /// The answer to an effect.
+    Outcome(Outcome),
+}
+
+/// Work that touches the disk, done by the event loop.
+#[derive(Debug)]
+pub enum Effect {
+    /// Read the store for the home screen.
+    List,
+    /// Open a session file.
+    Open(PathBuf, Access),
+    /// Save a new session, then open it for editing.
+    Create(Box<Session>),
+    /// Save the board's session.
+    Save,
+}
+
+/// What an effect brought back.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The store was read.
+    Listed(Result<Listing, StoreError>),
+    /// A session was opened (or created and opened).
+    Opened(Result<Box<OpenSession>, StoreError>),
+    /// The board's session was saved, or not.
+    Saved(Result<(), StoreError>),
+}
+
+impl App {
+    /// A new interface showing the home screen.
+    pub fn new(methods: MethodLibrary, prefs: Prefs, store_label: String, clock: Clock) -> App {
+        App {
+            prefs,
+            methods,
+            screen: Screen::Home(Box::default()),
+            layers: Vec::new(),
+            flash: None,
+            size: MIN_SIZE,
+            clock,
+            tz: TimeZone::system(),
+            store_label,
+            quit: false,
+        }
+    }
+
+    /// The theme's styles.
+    pub fn theme(&self) -> Theme {
+        self.prefs.theme.theme()
+    }
+
+    /// Whether the terminal is too small to draw in.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_SIZE.0 || self.size.1 < MIN_SIZE.1
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if let Some(layer) = self.layers.last() {
+            return layer.context();
+        }
+        match &self.screen {
+            Screen::Home(h) if h.filtering => Context::Filter,
+            Screen::Home(_) => Context::Home,
+            Screen::Library(_) => Context::Library,
+            Screen::Wizard(_) => Context::Wizard,
+            Screen::Board(_) => Context::Board,
+        }
+    }
+
+    /// Whether unbound keys type text in the current context.
+    pub fn takes_text(&self) -> bool {
+        matches!(
+            self.context(),
+            Context::Editor | Context::Filter | Context::Wizard
+        )
+    }
+
+    /// Says `text` in the status line.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Reports a problem in the status line.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// A fixed string in the current language.
+    pub fn t(&self, ui: Ui) -> &'static str {
+        ui.text(self.prefs.lang)
+    }
+
+    /// Today's date where the user is.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.clock.now().to_zoned(self.tz.clone()).date()
+    }
+
+    /// The board, if one is open.
+    pub fn board(&self) -> Option<&BoardState> {
+        match &self.screen {
+            Screen::Board(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// Leaves whatever screen is shown for the home screen and reloads it.
+    pub fn go_home(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Home(Box::default());
+        vec![Effect::List]
+    }
+}
+
+/// Applies one input. This is the only place the interface's state
+/// changes; what needs the disk comes back as effects.
+pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
+    if !matches!(input, Input::Tick | Input::Outcome(_) | Input::Resize(..)) {
+        app.flash = None;
+    }
+    match input {
+        Input::Resize(w, h) => {
+            app.size = (w, h);
+            if let Screen::Board(b) = &mut app.screen {
+                b.keep_focus_visible(&app.prefs, app.size);
+            }
+            Vec::new()
+        }
+        Input::Tick => Vec::new(),
+        Input::Outcome(outcome) => outcome_update(app, outcome),
+        Input::Command(cmd) if app_command(app, cmd) => Vec::new(),
+        input if !app.layers.is_empty() => update_layer(app, input),
+        input => match &app.screen {
+            Screen::Home(_) => home::update(app, input),
+            Screen::Library(_) => library::update(app, input),
+            Screen::Wizard(_) => wizard::update(app, input),
+            Screen::Board(_) => board::update(app, input),
+        },
+    }
+}
+
+/// Commands that mean the same on every screen. Returns whether handled.
+fn app_command(app: &mut App, cmd: Command) -> bool {
+    match cmd {
+        Command::ToggleLanguage => {
+            app.prefs.lang = app.prefs.lang.toggled();
+            true
+        }
+        Command::CycleTheme => {
+            app.prefs.theme = app.prefs.theme.next();
+            let name = app.prefs.theme.code();
+            app.say(format!("{}: {name}", app.t(Ui::Theme)));
+            true
+        }
+        Command::Help if !matches!(app.layers.last(), Some(Layer::Help(_))) => {
+            let context = app.context();
+            app.layers
+                .push(Layer::Help(super::layers::HelpState::new(context)));
+            true
+        }
+        Command::ForceQuit => {
+            match &app.screen {
+                Screen::Board(b) if b.save.dirty => {
+                    app.layers.clear();
+                    app.layers.push(Layer::confirm_unsaved_quit(true));
+                }
+                _ => app.quit = true,
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    match outcome {
+        Outcome::Listed(result) => {
+            if let Screen::Home(home) = &mut app.screen {
+                home.load(result, &app.methods, app.prefs.lang);
+            }
+            Vec::new()
+        }
+        Outcome::Opened(Ok(open)) => board::open(app, *open),
+        Outcome::Opened(Err(e)) => {
+            let message = e.message(app.prefs.lang);
+            app.warn(message);
+            Vec::new()
+        }
+        Outcome::Saved(result) => {
+            let now = app.clock.now();
+            let lang = app.prefs.lang;
+            if let Screen::Board(b) = &mut app.screen {
+                b.save.record(result.map_err(|e| e.message(lang)), now);
+            }
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The full-screen interface: home, method library, new-session wizard and
+//! the board.
+//!
+//! `app` holds the state and the one `update` that changes it; `render`
+//! draws it; this module is the edge that reads terminal events, performs
+//! the disk work `update` asks for, and redraws when something changed or
+//! while a timer runs.
+
+pub mod app;
+pub mod clock;
+pub mod command;
+pub mod keymap;
+pub mod layers;
+pub mod render;
+pub mod screens;
+mod terminal;
+pub mod theme;
+pub mod timer;
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use app::{App, Effect, Input, Outcome, Screen, update};
+use keymap::lookup;
+
+use crate::store::{Access, OpenSession, Store, open_file};
+
+/// How the interface starts.
+pub struct Start {
+    /// The store to list and save in.
+    pub store: Store,
+    /// Show this session's board at once (`sempre open`); closing it
+    /// ends the program.
+    pub open: Option<OpenSession>,
+}
+
+/// Turns a terminal event into an input for [`update`].
+pub fn translate(app: &App, event: Event) -> Option<Input> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let context = app.context();
+            match lookup(context, &key, app.takes_text()) {
+                Some(cmd) => Some(Input::Command(cmd)),
+                None => Some(Input::Key(key)),
+            }
+        }
+        Event::Paste(text) => Some(Input::Paste(text)),
+        Event::Mouse(mouse) => Some(Input::Mouse(mouse)),
+        Event::Resize(w, h) => Some(Input::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// Does the disk work of `effects` and feeds each result back, until no
+/// work is left.
+pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
+    let mut pending = effects;
+    while let Some(effect) = pending.pop() {
+        let outcome = match effect {
+            Effect::List => Outcome::Listed(store.list()),
+            Effect::Open(path, access) => Outcome::Opened(open_file(&path, access).map(Box::new)),
+            Effect::Create(session) => Outcome::Opened(
+                store
+                    .create(&session)
+                    .and_then(|path| open_file(&path, Access::Edit))
+                    .map(Box::new),
+            ),
+            Effect::Save => match &app.screen {
+                Screen::Board(b) => Outcome::Saved(b.open.save_own()),
+                _ => continue,
+            },
+        };
+        pending.extend(update(app, Input::Outcome(outcome)));
+    }
+}
+
+/// Runs the interface until the user quits.
+pub fn run(mut app: App, start: Start) -> anyhow::Result<()> {
+    let mut terminal = terminal::enter()?;
+    let result = event_loop(&mut terminal, &mut app, start);
+    terminal::leave();
+    result
+}
+
+fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    update(app, Input::Resize(size.width, size.height));
+    match start.open {
+        Some(open) => {
+            let effects = update(app, Input::Outcome(Outcome::Opened(Ok(Box::new(open)))));
+            perform(app, &start.store, effects);
+            if let Screen::Board(b) = &mut app.screen {
+                b.exit_on_close = true;
+            }
+        }
+        None => perform(app, &start.store, vec![Effect::List]),
+    }
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|frame| render::render(app, frame))?;
+            dirty = false;
+        }
+        let timeout = match app.board() {
+            Some(b) if b.timer.is_running() => b.timer.until_next_second(app.clock.instant()),
+            _ => Duration::from_secs(3600),
+        };
+        if !event::poll(timeout)? {
+            update(app, Input::Tick);
+            dirty = true;
+            continue;
+        }
+        if let Some(input) = translate(app, event::read()?) {
+            let effects = update(app, input);
+            perform(app, &start.store, effects);
+            dirty = true;
+        }
+    }
+    Ok(())
+}

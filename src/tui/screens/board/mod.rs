@@ -1,0 +1,423 @@
+//! The board: a session run phase by phase, its zones laid out as the
+//! method says, with notes, a time box and guidance.
+
+mod cards;
+mod layout;
+mod render;
+mod update;
+
+use jiff::Timestamp;
+use uuid::Uuid;
+
+pub use layout::{BoardLayout, layout};
+pub use render::render;
+pub use update::update;
+
+use super::super::app::{App, Effect, Prefs, Screen};
+use super::super::layers::EditTarget;
+use super::super::timer::Timer;
+use crate::methods::Method;
+use crate::model::{ModelError, NewNote, Session, SessionDiff};
+use crate::store::OpenSession;
+use crate::strings::Ui;
+
+/// Which note has focus: a zone, and a place in its list of notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Focus {
+    /// The zone, by its position in the method.
+    pub zone: usize,
+    /// The note's place in the zone; meaningless in an empty zone.
+    pub note: usize,
+}
+
+/// The notes of the shown board, zone by zone, with their dots: rebuilt
+/// after every change so drawing never scans the whole session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ZoneIndex {
+    /// Per zone of the method, the positions of its notes in
+    /// `session.notes`, in board order.
+    pub zones: Vec<Vec<usize>>,
+    /// Dots per note, by position in `session.notes`.
+    pub dots: Vec<u32>,
+}
+
+impl ZoneIndex {
+    fn build(session: &Session, method: &Method, board: Uuid, hide_private: bool) -> ZoneIndex {
+        let mut zones = vec![Vec::new(); method.zones.len()];
+        let zone_of: std::collections::HashMap<&str, usize> = method
+            .zones
+            .iter()
+            .enumerate()
+            .map(|(i, z)| (z.id.as_str(), i))
+            .collect();
+        for (i, note) in session.notes.iter().enumerate() {
+            if note.board != board || (hide_private && note.private) {
+                continue;
+            }
+            if let Some(z) = zone_of.get(note.zone.as_str()) {
+                zones[*z].push(i);
+            }
+        }
+        let position: std::collections::HashMap<Uuid, usize> = session
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id, i))
+            .collect();
+        let mut dots = vec![0; session.notes.len()];
+        for vote in &session.votes {
+            if let Some(i) = position.get(&vote.note) {
+                dots[*i] += vote.dots;
+            }
+        }
+        ZoneIndex { zones, dots }
+    }
+}
+
+/// One change in the undo history, with where focus was before it (for
+/// undo) or before it was undone (for redo).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The change.
+    pub diff: SessionDiff,
+    /// Focus to return to.
+    pub focus: Focus,
+}
+
+/// Whether the session on disk matches the one on screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveStatus {
+    /// There are changes the disk does not have.
+    pub dirty: bool,
+    /// When the last save succeeded in this run.
+    pub last: Option<Timestamp>,
+    /// Why the last save failed, until one succeeds.
+    pub error: Option<String>,
+}
+
+impl SaveStatus {
+    /// Takes note of a save's result.
+    pub fn record(&mut self, result: Result<(), String>, now: Timestamp) {
+        match result {
+            Ok(()) => {
+                self.dirty = false;
+                self.last = Some(now);
+                self.error = None;
+            }
+            Err(reason) => self.error = Some(reason),
+        }
+    }
+}
+
+/// Everything the board shows and remembers.
+#[derive(Debug)]
+pub struct BoardState {
+    /// The session, its file and its lock.
+    pub open: OpenSession,
+    /// The session's method.
+    pub method: Method,
+    /// Which board (canvas, backpack) is shown.
+    pub board: usize,
+    /// The focused note.
+    pub focus: Focus,
+    /// Per zone, the first note shown.
+    pub scroll: Vec<usize>,
+    /// The first zone shown when not all zones fit side by side.
+    pub zone_scroll: usize,
+    /// The notes per zone.
+    pub index: ZoneIndex,
+    /// Changes that can be undone, oldest first.
+    pub undo: Vec<Step>,
+    /// Changes that can be redone, most recently undone last.
+    pub redo: Vec<Step>,
+    /// The phase's time box.
+    pub timer: Timer,
+    /// The guidance panel is shown.
+    pub guidance: bool,
+    /// Saving.
+    pub save: SaveStatus,
+    /// Closing the board ends the program (`sempre open`).
+    pub exit_on_close: bool,
+}
+
+impl BoardState {
+    /// A board for an opened session.
+    pub fn new(open: OpenSession, method: Method, prefs: &Prefs) -> BoardState {
+        let session = &open.session;
+        let phase = session
+            .current_phase()
+            .and_then(|p| method.phase(p))
+            .or(method.phases.first());
+        let timer = Timer::new(phase.map_or(0, |p| p.minutes));
+        let zones = method.zones.len();
+        let mut state = BoardState {
+            open,
+            method,
+            board: 0,
+            focus: Focus::default(),
+            scroll: vec![0; zones],
+            zone_scroll: 0,
+            index: ZoneIndex::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            timer,
+            guidance: true,
+            save: SaveStatus::default(),
+            exit_on_close: false,
+        };
+        state.reindex(prefs);
+        state.focus_phase_zone();
+        state
+    }
+
+    /// The session.
+    pub fn session(&self) -> &Session {
+        &self.open.session
+    }
+
+    /// The id of the shown board.
+    pub fn board_id(&self) -> Uuid {
+        let boards = &self.open.session.boards;
+        boards[self.board.min(boards.len().saturating_sub(1))].id
+    }
+
+    /// Rebuilds the zone index and keeps focus inside it.
+    pub fn reindex(&mut self, prefs: &Prefs) {
+        self.board = self
+            .board
+            .min(self.open.session.boards.len().saturating_sub(1));
+        self.index = ZoneIndex::build(
+            &self.open.session,
+            &self.method,
+            self.board_id(),
+            prefs.projector,
+        );
+        self.clamp_focus();
+    }
+
+    fn clamp_focus(&mut self) {
+        self.focus.zone = self
+            .focus
+            .zone
+            .min(self.method.zones.len().saturating_sub(1));
+        let len = self.zone_len(self.focus.zone);
+        self.focus.note = self.focus.note.min(len.saturating_sub(1));
+    }
+
+    /// How many notes a zone shows.
+    pub fn zone_len(&self, zone: usize) -> usize {
+        self.index.zones.get(zone).map_or(0, Vec::len)
+    }
+
+    /// The focused note's position in `session.notes`.
+    pub fn focused_index(&self) -> Option<usize> {
+        self.index
+            .zones
+            .get(self.focus.zone)
+            .and_then(|z| z.get(self.focus.note))
+            .copied()
+    }
+
+    /// The focused note's id.
+    pub fn focused_note(&self) -> Option<Uuid> {
+        self.focused_index().map(|i| self.open.session.notes[i].id)
+    }
+
+    /// Puts focus on the note with `id`, if it is shown.
+    pub fn focus_note(&mut self, id: Uuid) {
+        for (z, notes) in self.index.zones.iter().enumerate() {
+            if let Some(p) = notes
+                .iter()
+                .position(|i| self.open.session.notes[*i].id == id)
+            {
+                self.focus = Focus { zone: z, note: p };
+                return;
+            }
+        }
+    }
+
+    /// The current phase's position in the method.
+    pub fn phase_index(&self) -> Option<usize> {
+        self.open
+            .session
+            .current_phase()
+            .and_then(|p| self.method.phase_index(p))
+    }
+
+    /// Whether the current phase works in `zone`.
+    pub fn zone_active(&self, zone: usize) -> bool {
+        let Some(phase) = self.phase_index().map(|i| &self.method.phases[i]) else {
+            return false;
+        };
+        phase.zones.contains(&self.method.zones[zone].id)
+    }
+
+    /// Moves focus to the first zone the current phase works in.
+    pub fn focus_phase_zone(&mut self) {
+        let first = (0..self.method.zones.len()).find(|z| self.zone_active(*z));
+        if let Some(zone) = first {
+            self.focus = Focus { zone, note: 0 };
+        }
+        self.clamp_focus();
+    }
+
+    /// Applies a change to the session through the model, records it for
+    /// undo and asks for a save. Nothing changes if the model refuses or
+    /// the session is read-only.
+    pub fn change<R>(
+        &mut self,
+        prefs: &Prefs,
+        apply: impl FnOnce(&mut Session, &Method) -> Result<R, ModelError>,
+    ) -> Result<R, ChangeError> {
+        if self.open.is_read_only() {
+            return Err(ChangeError::ReadOnly);
+        }
+        let before = self.open.session.clone();
+        let result = apply(&mut self.open.session, &self.method).map_err(ChangeError::Model)?;
+        if let Some(diff) = SessionDiff::between(&before, &self.open.session) {
+            self.undo.push(Step {
+                diff,
+                focus: self.focus,
+            });
+            self.redo.clear();
+            self.save.dirty = true;
+        }
+        self.reindex(prefs);
+        Ok(result)
+    }
+
+    /// Makes sure the focused note and zone are on screen for a terminal
+    /// of `size`.
+    pub fn keep_focus_visible(&mut self, prefs: &Prefs, size: (u16, u16)) {
+        let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+        let l = layout(self, prefs, area);
+        self.zone_scroll = l.zone_scroll;
+        for (zone, start) in l.scroll {
+            self.scroll[zone] = start;
+        }
+    }
+}
+
+/// Why a change was not made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeError {
+    /// The session is open read-only.
+    ReadOnly,
+    /// The model refused.
+    Model(ModelError),
+}
+
+fn board_mut(app: &mut App) -> Option<&mut BoardState> {
+    match &mut app.screen {
+        Screen::Board(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// Reports a refused change in the status line.
+fn refuse(app: &mut App, error: ChangeError) {
+    let text = match error {
+        ChangeError::ReadOnly => app.t(Ui::ReadOnlyNoChange).to_string(),
+        ChangeError::Model(e) => e.message(app.prefs.lang),
+    };
+    app.warn(text);
+}
+
+/// Shows an opened session on the board.
+pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
+    let Some(method) = app.methods.get(&open.session.method.id).cloned() else {
+        let text = crate::methods::MethodError::Unknown {
+            id: open.session.method.id.clone(),
+            known: app
+                .methods
+                .all()
+                .iter()
+                .map(|m| m.method.id.clone())
+                .collect(),
+        }
+        .message(app.prefs.lang);
+        app.warn(text);
+        return Vec::new();
+    };
+    let elsewhere = open.is_locked_elsewhere();
+    let read_only = open.is_read_only();
+    let mut state = BoardState::new(open, method, &app.prefs);
+    state.keep_focus_visible(&app.prefs, app.size);
+    app.screen = Screen::Board(Box::new(state));
+    app.layers.clear();
+    if elsewhere {
+        app.warn(app.t(Ui::OpenElsewhere));
+    } else if read_only {
+        app.say(app.t(Ui::OpenedReadOnly));
+    }
+    Vec::new()
+}
+
+/// Closes the board (its lock goes with it) for the home screen, or ends
+/// the program if the board was opened directly.
+pub fn close(app: &mut App) -> Vec<Effect> {
+    let exit = app.board().is_some_and(|b| b.exit_on_close);
+    if exit {
+        app.quit = true;
+        return Vec::new();
+    }
+    app.go_home()
+}
+
+/// Saves what the note editor wrote: a new note or a changed one.
+pub fn commit_edit(app: &mut App, target: EditTarget, text: &str) -> Vec<Effect> {
+    let prefs = app.prefs.clone();
+    let now = app.clock.now();
+    let size = app.size;
+    let Some(b) = board_mut(app) else {
+        return Vec::new();
+    };
+    let result = match target {
+        EditTarget::New { board, zone } => {
+            if crate::model::text::clean(text).is_empty() {
+                return Vec::new();
+            }
+            let note = NewNote {
+                board: Some(board),
+                ..NewNote::new(&zone, text)
+            };
+            b.change(&prefs, |s, m| s.add_note(m, note, now))
+        }
+        EditTarget::Existing(id) => b.change(&prefs, |s, _| s.edit_note(id, text, now).map(|_| id)),
+    };
+    match result {
+        Ok(id) => {
+            b.focus_note(id);
+            b.keep_focus_visible(&prefs, size);
+            vec![Effect::Save]
+        }
+        Err(e) => {
+            refuse(app, e);
+            Vec::new()
+        }
+    }
+}
+
+/// Moves a note to the zone at `zone` in the method, keeping focus on it.
+pub fn move_to_zone(app: &mut App, note: Uuid, zone: usize) -> Vec<Effect> {
+    let prefs = app.prefs.clone();
+    let now = app.clock.now();
+    let size = app.size;
+    let Some(b) = board_mut(app) else {
+        return Vec::new();
+    };
+    let Some(zone_id) = b.method.zones.get(zone).map(|z| z.id.clone()) else {
+        return Vec::new();
+    };
+    match b.change(&prefs, |s, m| s.move_note(m, note, &zone_id, None, now)) {
+        Ok(()) => {
+            b.focus_note(note);
+            b.keep_focus_visible(&prefs, size);
+            vec![Effect::Save]
+        }
+        Err(e) => {
+            refuse(app, e);
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Every screen drawn into ratatui's `TestBackend` and compared with a
+//! stored snapshot, at 80×24 and 160×48, in Danish and English.
+//!
+//! After an intended change of a screen, review and accept the new
+//! snapshots with `INSTA_UPDATE=always cargo test --test snapshots` (or
+//! `cargo insta review`).
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::time::Duration;
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use sempre::i18n::Lang;
+use sempre::methods::MethodLibrary;
+use sempre::store::{Access, Store, open_file};
+use sempre::tui::app::{App, Input, Outcome, Prefs, Screen, update};
+use sempre::tui::clock::Clock;
+use sempre::tui::command::Command;
+use sempre::tui::render::render;
+use sempre::tui::screens::library::LibraryState;
+use sempre::tui::screens::wizard::WizardState;
+use sempre::tui::theme::ThemeName;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn examples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")
+}
+
+fn app(lang: Lang, size: (u16, u16)) -> App {
+    let prefs = Prefs {
+        lang,
+        theme: ThemeName::Default,
+        projector: false,
+    };
+    let clock = Clock::fixed("2026-11-23T09:00:00Z".parse::<Timestamp>().unwrap());
+    let mut app = App::new(MethodLibrary::builtin(), prefs, "sessions".into(), clock);
+    app.tz = jiff::tz::TimeZone::UTC;
+    update(&mut app, Input::Resize(size.0, size.1));
+    app
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    terminal
+}
+
+fn snapshot(name: &str, app: &App) {
+    let terminal = draw(app);
+    insta::assert_snapshot!(name, terminal.backend());
+}
+
+fn each(mut f: impl FnMut(Lang, (u16, u16), String)) {
+    for lang in Lang::ALL {
+        for size in SIZES {
+            f(lang, size, format!("{}x{}_{}", size.0, size.1, lang.code()));
+        }
+    }
+}
+
+/// The example session of `method`, opened read-only from the repository
+/// (nothing is written) and shown as an editable board would be.
+fn board(method: &str, lang: Lang, size: (u16, u16)) -> App {
+    let mut app = app(lang, size);
+    let path = examples().join(format!("example-{method}.json"));
+    let open = open_file(&path, Access::ReadOnly).unwrap();
+    update(
+        &mut app,
+        Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
+    );
+    app.flash = None;
+    app
+}
+
+#[test]
+fn home() {
+    each(|lang, size, tag| {
+        let mut app = app(lang, size);
+        let listing = Store::new(examples()).list();
+        update(&mut app, Input::Outcome(Outcome::Listed(listing)));
+        snapshot(&format!("home_{tag}"), &app);
+    });
+}
+
+#[test]
+fn library() {
+    each(|lang, size, tag| {
+        let mut app = app(lang, size);
+        app.screen = Screen::Library(LibraryState {
+            selected: 2,
+            scroll: 0,
+        });
+        snapshot(&format!("library_{tag}"), &app);
+    });
+}
+
+#[test]
+fn wizard() {
+    each(|lang, size, tag| {
+        let mut app = app(lang, size);
+        let mut w = WizardState::new(0, lang, app.today());
+        w.set(
+            sempre::tui::screens::wizard::Field::Title,
+            "Hverdagen som enlig forælder",
+        );
+        app.screen = Screen::Wizard(Box::new(w));
+        snapshot(&format!("wizard_{tag}"), &app);
+    });
+}
+
+#[test]
+fn boards_of_every_method() {
+    let methods = [
+        "fremtidsvaerksted",
+        "rygsaek",
+        "problemtrae",
+        "theory-of-change",
+        "business-model-canvas",
+        "social-business-model-canvas",
+        "double-diamond",
+    ];
+    for method in methods {
+        each(|lang, size, tag| {
+            let app = board(method, lang, size);
+            snapshot(&format!("board_{method}_{tag}"), &app);
+        });
+    }
+}
+
+#[test]
+fn help_overlay() {
+    each(|lang, size, tag| {
+        let mut app = board("fremtidsvaerksted", lang, size);
+        update(&mut app, Input::Command(Command::Help));
+        snapshot(&format!("help_{tag}"), &app);
+    });
+}
+
+#[test]
+fn projector_view() {
+    each(|lang, size, tag| {
+        let mut app = board("fremtidsvaerksted", lang, size);
+        update(&mut app, Input::Command(Command::ToggleProjector));
+        snapshot(&format!("projector_{tag}"), &app);
+    });
+}
+
+#[test]
+fn editor_and_too_small() {
+    let mut with_editor = board("fremtidsvaerksted", Lang::Da, (80, 24));
+    with_editor
+        .layers
+        .push(sempre::tui::layers::Layer::Editor(Box::new(
+            sempre::tui::layers::EditorState::new(
+                sempre::tui::layers::EditTarget::New {
+                    board: uuid::Uuid::nil(),
+                    zone: "kritik".into(),
+                },
+                "Vi mangler pasning\nom aftenen",
+                "Kritik".into(),
+            ),
+        )));
+    snapshot("editor_80x24_da", &with_editor);
+    let mut small = app(Lang::En, (70, 20));
+    update(&mut small, Input::Resize(70, 20));
+    snapshot("too_small_70x20_en", &small);
+}
+
+fn colours(terminal: &Terminal<TestBackend>) -> Vec<Color> {
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .iter()
+        .flat_map(|c| [c.fg, c.bg])
+        .filter(|c| *c != Color::Reset)
+        .collect()
+}
+
+#[test]
+fn the_mono_theme_uses_no_colour_at_all() {
+    let mut app = board("business-model-canvas", Lang::En, (160, 48));
+    app.prefs.theme = ThemeName::Mono;
+    assert!(colours(&draw(&app)).is_empty());
+    app.prefs.theme = ThemeName::Default;
+    assert!(!colours(&draw(&app)).is_empty());
+}
+
+#[test]
+fn the_timer_changes_colour_at_twenty_and_five_percent() {
+    let mut app = board("fremtidsvaerksted", Lang::En, (80, 24));
+    update(&mut app, Input::Command(Command::TimerToggle));
+    let theme = app.theme();
+    let timer_colour = |app: &App| {
+        let terminal = draw(app);
+        let buffer = terminal.backend().buffer();
+        // The digits sit in the top-right corner.
+        (0..4)
+            .flat_map(|y| (60..80).map(move |x| (x, y)))
+            .filter_map(|(x, y)| buffer.cell((x, y)))
+            .find(|c| c.symbol() != " ")
+            .map(|c| c.fg)
+            .unwrap()
+    };
+    assert_eq!(timer_colour(&app), theme.timer.fg.unwrap());
+    app.clock.advance(Duration::from_secs(12 * 60 + 1)); // 15-minute box
+    assert_eq!(timer_colour(&app), theme.timer_warn.fg.unwrap());
+    app.clock.advance(Duration::from_secs(150));
+    assert_eq!(timer_colour(&app), theme.timer_urgent.fg.unwrap());
+    app.clock.advance(Duration::from_secs(60));
+    assert_eq!(timer_colour(&app), theme.timer_up.fg.unwrap());
+    let text = format!("{}", draw(&app).backend());
+    assert!(text.contains("Time is up"), "{text}");
+}

@@ -1,0 +1,513 @@
+//! The interface driven headlessly: commands go through `update`, the disk
+//! work it asks for is done against a real store, and the state and the
+//! saved JSON are checked. No terminal, no clock speed involved.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use sempre::i18n::Lang;
+use sempre::methods::MethodLibrary;
+use sempre::store::{Access, Store, load_session, open_file};
+use sempre::tui::app::{App, Input, Prefs, Screen, update};
+use sempre::tui::clock::Clock;
+use sempre::tui::command::Command;
+use sempre::tui::layers::Layer;
+use sempre::tui::perform;
+use sempre::tui::theme::ThemeName;
+use sempre::tui::timer::Level;
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    store: Store,
+    app: App,
+}
+
+impl Harness {
+    fn new() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("sessions"));
+        let prefs = Prefs {
+            lang: Lang::En,
+            theme: ThemeName::Default,
+            projector: false,
+        };
+        let clock = Clock::fixed("2026-10-03T08:00:00Z".parse::<Timestamp>().unwrap());
+        let mut app = App::new(MethodLibrary::builtin(), prefs, "sessions".into(), clock);
+        app.tz = jiff::tz::TimeZone::UTC;
+        let mut h = Harness {
+            _dir: dir,
+            store,
+            app,
+        };
+        h.input(Input::Resize(100, 30));
+        h.perform_list();
+        h
+    }
+
+    fn perform_list(&mut self) {
+        perform(
+            &mut self.app,
+            &self.store,
+            vec![sempre::tui::app::Effect::List],
+        );
+    }
+
+    fn input(&mut self, input: Input) {
+        let effects = update(&mut self.app, input);
+        perform(&mut self.app, &self.store, effects);
+    }
+
+    fn cmd(&mut self, cmd: Command) {
+        self.input(Input::Command(cmd));
+    }
+
+    fn typed(&mut self, text: &str) {
+        for c in text.chars() {
+            self.input(Input::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    /// Creates a session through the wizard and opens its board.
+    fn new_session(mut self, method: &str, title: &str) -> Harness {
+        self.cmd(Command::NewSession);
+        let index = self
+            .app
+            .methods
+            .all()
+            .iter()
+            .position(|m| m.method.id == method)
+            .unwrap();
+        for _ in 0..index {
+            self.cmd(Command::PrevField); // to the method field
+            self.cmd(Command::ChoiceNext);
+            self.cmd(Command::NextField);
+        }
+        self.typed(title);
+        self.cmd(Command::Create);
+        assert!(matches!(self.app.screen, Screen::Board(_)), "board opened");
+        self
+    }
+
+    fn note(&mut self, text: &str) {
+        self.cmd(Command::AddNote);
+        self.typed(text);
+        self.cmd(Command::Submit);
+    }
+
+    fn board(&self) -> &sempre::tui::screens::board::BoardState {
+        self.app.board().unwrap()
+    }
+
+    fn on_disk(&self) -> sempre::model::Session {
+        load_session(self.board().open.path()).unwrap()
+    }
+
+    fn texts(&self, zone: &str) -> Vec<String> {
+        self.on_disk()
+            .notes
+            .iter()
+            .filter(|n| n.zone == zone)
+            .map(|n| n.text.clone())
+            .collect()
+    }
+}
+
+#[test]
+fn the_wizard_creates_a_session_with_its_context() {
+    let mut h = Harness::new();
+    h.cmd(Command::NewSession);
+    h.typed("Hverdagen som enlig forælder");
+    h.cmd(Command::NextField);
+    h.typed("LEN Syddjurs");
+    h.cmd(Command::NextField);
+    h.typed("Enlige forældre");
+    for _ in 0..3 {
+        h.cmd(Command::NextField);
+    }
+    h.typed("Mette, Karim");
+    h.cmd(Command::NextField);
+    h.typed("14");
+    h.cmd(Command::NextField);
+    h.cmd(Command::ChoiceNext); // session language: en → da
+    h.cmd(Command::Submit);
+    let s = h.on_disk();
+    assert_eq!(s.method.id, "fremtidsvaerksted");
+    assert_eq!(s.context.title, "Hverdagen som enlig forælder");
+    assert_eq!(s.context.network.as_deref(), Some("LEN Syddjurs"));
+    assert_eq!(s.context.facilitators, vec!["Mette", "Karim"]);
+    assert_eq!(s.context.participant_count, Some(14));
+    assert_eq!(
+        s.context.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-03")
+    );
+    assert_eq!(s.context.language, Lang::Da);
+}
+
+#[test]
+fn the_wizard_refuses_a_missing_title_and_a_bad_date() {
+    let mut h = Harness::new();
+    h.cmd(Command::NewSession);
+    h.cmd(Command::Create);
+    assert!(matches!(h.app.screen, Screen::Wizard(_)));
+    h.typed("x");
+    for _ in 0..4 {
+        h.cmd(Command::NextField);
+    }
+    h.typed("-13");
+    h.cmd(Command::Create);
+    let Screen::Wizard(w) = &h.app.screen else {
+        panic!("still the wizard")
+    };
+    assert!(w.error.is_some());
+    assert!(h.store.list().unwrap().sessions.is_empty());
+    h.cmd(Command::Back);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn notes_are_added_edited_moved_recoloured_and_deleted() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::NextPhase);
+    h.cmd(Command::NextPhase); // critique
+    assert_eq!(h.board().method.zones[h.board().focus.zone].id, "kritik");
+    h.note("Blåbær og æbler");
+    h.note("Søvn");
+    assert_eq!(h.texts("kritik"), vec!["Blåbær og æbler", "Søvn"]);
+    h.cmd(Command::EditNote);
+    h.key(KeyCode::Backspace);
+    h.typed("n 😴");
+    h.cmd(Command::Submit);
+    assert_eq!(h.texts("kritik"), vec!["Blåbær og æbler", "Søvn 😴"]);
+    h.cmd(Command::MoveNoteUp);
+    assert_eq!(h.texts("kritik"), vec!["Søvn 😴", "Blåbær og æbler"]);
+    h.cmd(Command::MoveNoteRight);
+    assert_eq!(h.texts("fantasi"), vec!["Søvn 😴"]);
+    assert_eq!(h.board().focus.zone, 1, "focus follows the note");
+    h.cmd(Command::CycleColour);
+    let colour = h
+        .on_disk()
+        .notes
+        .iter()
+        .find(|n| n.zone == "fantasi")
+        .unwrap()
+        .colour;
+    assert_eq!(
+        colour,
+        sempre::model::Colour::Blue,
+        "pink, the critique colour, is followed by blue"
+    );
+    h.cmd(Command::MoveNoteTo);
+    h.cmd(Command::Down);
+    h.cmd(Command::Open);
+    assert_eq!(h.texts("virkeliggoerelse"), vec!["Søvn 😴"]);
+    h.cmd(Command::DeleteNote);
+    assert!(h.texts("virkeliggoerelse").is_empty());
+    assert_eq!(h.on_disk().notes.len(), 1);
+}
+
+#[test]
+fn backspace_removes_a_whole_family_emoji_and_a_decomposed_letter() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::AddNote);
+    h.typed("ok 👨‍👩‍👧");
+    h.key(KeyCode::Backspace);
+    h.input(Input::Paste("a\u{030A}".into()));
+    h.cmd(Command::Submit);
+    assert_eq!(
+        h.texts(&h.board().method.zones[h.board().focus.zone].id.clone()),
+        vec!["ok å"]
+    );
+}
+
+#[test]
+fn every_change_can_be_undone_and_redone_and_is_saved() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.note("a");
+    h.note("b");
+    h.cmd(Command::MoveNoteRight);
+    h.cmd(Command::NextPhase);
+    assert_eq!(h.on_disk().phase_log.len(), 1);
+    h.cmd(Command::Undo); // phase
+    assert!(h.on_disk().phase_log.is_empty());
+    h.cmd(Command::Undo); // move
+    assert_eq!(h.texts("kritik"), vec!["a", "b"]);
+    assert_eq!(h.board().focus.zone, 0, "focus returns with the note");
+    h.cmd(Command::Undo);
+    h.cmd(Command::Undo);
+    assert!(h.on_disk().notes.is_empty());
+    h.cmd(Command::Undo);
+    assert!(
+        h.app
+            .flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Nothing to undo")
+    );
+    for _ in 0..4 {
+        h.cmd(Command::Redo);
+    }
+    assert_eq!(h.texts("fantasi"), vec!["b"]);
+    assert_eq!(h.on_disk().phase_log.len(), 1);
+    h.cmd(Command::Undo);
+    h.note("c");
+    h.cmd(Command::Redo);
+    assert!(
+        h.app
+            .flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Nothing to redo"),
+        "a new change clears redo"
+    );
+}
+
+#[test]
+fn phases_move_forward_and_back_and_the_log_records_them() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    let phases: Vec<String> = h
+        .board()
+        .method
+        .phases
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    for expected in &phases {
+        h.app.clock.advance(Duration::from_secs(600));
+        h.cmd(Command::NextPhase);
+        assert_eq!(h.on_disk().current_phase(), Some(expected.as_str()));
+    }
+    h.cmd(Command::NextPhase);
+    assert_eq!(h.on_disk().current_phase(), None, "the last phase ends");
+    h.cmd(Command::PrevPhase);
+    assert_eq!(
+        h.on_disk().current_phase(),
+        Some(phases.last().unwrap().as_str())
+    );
+    h.cmd(Command::PrevPhase);
+    let log = h.on_disk().phase_log;
+    assert_eq!(log.len(), phases.len() + 2);
+    assert!(log[..log.len() - 1].iter().all(|e| e.ended.is_some()));
+    assert_eq!(log[0].started.to_string(), "2026-10-03T08:10:00Z");
+}
+
+#[test]
+fn the_timer_counts_warns_and_never_blocks() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::NextPhase); // preparation: 15 minutes
+    h.cmd(Command::TimerToggle);
+    let b = |h: &Harness| h.app.board().unwrap().timer.clone();
+    h.app.clock.advance(Duration::from_secs(12 * 60));
+    assert_eq!(b(&h).level(h.app.clock.instant()), Level::Warn);
+    h.cmd(Command::TimerPlus);
+    h.cmd(Command::TimerPlus);
+    assert_eq!(b(&h).display(h.app.clock.instant()), "05:00");
+    h.cmd(Command::TimerMinus);
+    h.app.clock.advance(Duration::from_secs(5 * 60));
+    assert_eq!(b(&h).level(h.app.clock.instant()), Level::Up);
+    assert_eq!(b(&h).display(h.app.clock.instant()), "+01:00");
+    h.note("still writing");
+    assert_eq!(h.on_disk().notes.len(), 1);
+    h.cmd(Command::TimerToggle);
+    h.cmd(Command::TimerReset);
+    assert_eq!(b(&h).display(h.app.clock.instant()), "15:00");
+    assert!(!b(&h).is_running());
+}
+
+#[test]
+fn focus_moves_between_notes_and_zones_and_follows_clicks() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.note("a");
+    h.note("b");
+    assert_eq!(h.board().focus.note, 1);
+    h.cmd(Command::FocusUp);
+    assert_eq!(h.board().focus.note, 0);
+    h.cmd(Command::FocusRight);
+    assert_eq!(h.board().focus.zone, 1);
+    h.cmd(Command::NextZone);
+    h.cmd(Command::NextZone);
+    assert_eq!(h.board().focus.zone, 0, "Tab wraps around");
+    h.cmd(Command::PrevZone);
+    assert_eq!(h.board().focus.zone, 2);
+    let click = |col, row| {
+        Input::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    h.input(click(5, 5)); // the first card of the first zone
+    assert_eq!((h.board().focus.zone, h.board().focus.note), (0, 0));
+    h.input(click(70, 8));
+    assert_eq!(h.board().focus.zone, 2);
+}
+
+#[test]
+fn a_grid_is_navigated_by_where_the_zones_are() {
+    let mut h = Harness::new().new_session("business-model-canvas", "Bær");
+    h.input(Input::Resize(160, 48));
+    let zone = |h: &Harness| h.board().method.zones[h.board().focus.zone].id.clone();
+    h.cmd(Command::NextPhase);
+    h.cmd(Command::NextPhase);
+    assert_eq!(zone(&h), "vaerdiforslag");
+    h.cmd(Command::FocusLeft);
+    assert_eq!(zone(&h), "noegleaktiviteter");
+    h.cmd(Command::FocusDown);
+    assert_eq!(zone(&h), "noegleressourcer");
+    h.cmd(Command::FocusDown);
+    assert_eq!(zone(&h), "omkostninger");
+    h.cmd(Command::FocusRight);
+    assert_eq!(zone(&h), "indtaegter");
+}
+
+#[test]
+fn closing_asks_only_when_changes_are_unsaved() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.note("gemt");
+    h.cmd(Command::Quit);
+    assert!(
+        matches!(h.app.screen, Screen::Home(_)),
+        "saved, so no question"
+    );
+    h.cmd(Command::Open);
+    let path = h.board().open.path().to_path_buf();
+    // Make saving fail: a folder where the temporary file would go is
+    // replaced by... the file itself becoming a folder's name is not
+    // possible, so take the store away instead.
+    let store_dir = path.parent().unwrap().to_path_buf();
+    let moved = store_dir.with_extension("away");
+    std::fs::rename(&store_dir, &moved).unwrap();
+    h.note("ikke gemt");
+    let b = h.board();
+    assert!(
+        b.save.dirty && b.save.error.is_some(),
+        "the failure is shown"
+    );
+    assert_eq!(b.session().notes.len(), 2, "the change stays in memory");
+    h.cmd(Command::Quit);
+    assert!(matches!(h.app.layers.last(), Some(Layer::Confirm(_))));
+    h.cmd(Command::No);
+    std::fs::rename(&moved, &store_dir).unwrap();
+    h.note("igen");
+    assert!(
+        !h.board().save.dirty,
+        "the next change retries and succeeds"
+    );
+    assert_eq!(load_session(&path).unwrap().notes.len(), 3);
+    h.cmd(Command::Quit);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn escape_in_the_editor_asks_before_throwing_text_away() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::AddNote);
+    h.typed("halvt skrevet");
+    h.cmd(Command::Back);
+    assert!(matches!(h.app.layers.last(), Some(Layer::Confirm(_))));
+    h.cmd(Command::No);
+    assert!(matches!(h.app.layers.last(), Some(Layer::Editor(_))));
+    h.cmd(Command::Submit);
+    assert_eq!(h.on_disk().notes.len(), 1);
+    h.cmd(Command::AddNote);
+    h.cmd(Command::Back);
+    assert!(h.app.layers.is_empty(), "nothing typed, nothing asked");
+}
+
+#[test]
+fn a_second_board_on_the_same_session_is_read_only() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    let path = h.board().open.path().to_path_buf();
+    let second = open_file(&path, Access::Edit).unwrap();
+    assert!(second.is_read_only());
+    let mut other = Harness::new();
+    other.input(Input::Outcome(sempre::tui::app::Outcome::Opened(Ok(
+        Box::new(second),
+    ))));
+    assert!(other.app.flash.as_ref().unwrap().error);
+    other.cmd(Command::AddNote);
+    assert!(other.app.flash.as_ref().unwrap().text.contains("read-only"));
+    assert!(
+        other.app.layers.is_empty(),
+        "no editor on a read-only board"
+    );
+    other.cmd(Command::NextPhase);
+    assert!(other.app.flash.as_ref().unwrap().text.contains("read-only"));
+    assert!(load_session(&path).unwrap().notes.is_empty());
+    h.note("y");
+    assert_eq!(load_session(&path).unwrap().notes.len(), 1);
+}
+
+#[test]
+fn language_theme_projector_guidance_and_help_toggle() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::ToggleLanguage);
+    assert_eq!(h.app.prefs.lang, Lang::Da);
+    h.cmd(Command::CycleTheme);
+    assert_eq!(h.app.prefs.theme, ThemeName::HighContrast);
+    h.cmd(Command::AddNote);
+    h.typed("hemmeligt");
+    h.cmd(Command::Submit);
+    let id = h.on_disk().notes[0].id;
+    // Mark it private through the model, as the next issue's key will.
+    let prefs = h.app.prefs.clone();
+    if let Screen::Board(b) = &mut h.app.screen {
+        b.change(&prefs, |s, _| {
+            s.set_private(id, true, Timestamp::UNIX_EPOCH)
+        })
+        .unwrap();
+    }
+    assert_eq!(h.board().zone_len(0), 1);
+    h.cmd(Command::ToggleProjector);
+    assert_eq!(
+        h.board().zone_len(0),
+        0,
+        "private notes leave the projector"
+    );
+    h.cmd(Command::ToggleProjector);
+    h.cmd(Command::ToggleGuidance);
+    assert!(!h.board().guidance);
+    h.cmd(Command::Help);
+    assert!(matches!(h.app.layers.last(), Some(Layer::Help(_))));
+    h.cmd(Command::Back);
+    assert!(h.app.layers.is_empty());
+}
+
+#[test]
+fn home_filters_by_typing_and_opens_the_library() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "Sprog og arbejde");
+    h.cmd(Command::Quit);
+    let mut h2 = h.new_session("rygsaek", "Unge på vej");
+    h2.cmd(Command::Quit);
+    let shown = |h: &Harness| match &h.app.screen {
+        Screen::Home(home) => home.shown.len(),
+        _ => usize::MAX,
+    };
+    assert_eq!(shown(&h2), 2);
+    h2.typed("ung");
+    assert_eq!(shown(&h2), 1);
+    h2.cmd(Command::Back);
+    assert_eq!(shown(&h2), 2);
+    h2.cmd(Command::OpenLibrary);
+    assert!(matches!(h2.app.screen, Screen::Library(_)));
+    h2.cmd(Command::Down);
+    h2.cmd(Command::NewSession);
+    let Screen::Wizard(w) = &h2.app.screen else {
+        panic!("wizard")
+    };
+    assert_eq!(w.method, 1);
+}
