@@ -479,8 +479,9 @@ fn language_theme_projector_guidance_and_help_toggle() {
         "private notes leave the projector"
     );
     h.cmd(Command::ToggleProjector);
+    let shown = h.board().guidance;
     h.cmd(Command::ToggleGuidance);
-    assert!(!h.board().guidance);
+    assert_ne!(h.board().guidance, shown);
     h.cmd(Command::Help);
     assert!(matches!(h.app.layers.last(), Some(Layer::Help(_))));
     h.cmd(Command::Back);

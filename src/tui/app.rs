@@ -173,10 +173,7 @@ impl App {
 
     /// Whether unbound keys type text in the current context.
     pub fn takes_text(&self) -> bool {
-        matches!(
-            self.context(),
-            Context::Editor | Context::Filter | Context::Wizard
-        )
+        super::keymap::takes_text(self.context())
     }
 
     /// Says `text` in the status line.

@@ -128,11 +128,14 @@ pub fn hints(ctx: &Ctx, context: Context, items: &[(Command, Ui)]) -> Line<'stat
     Line::from(spans)
 }
 
-/// A status line: `left` always, `right` (hints) only if both fit.
-pub fn status_line(frame: &mut Frame, area: Rect, left: Line, right: Line) {
-    let fits = left.width() + right.width() < usize::from(area.width);
-    frame.render_widget(Paragraph::new(left), area);
-    if fits {
+/// A status line: `left` always, and as many of the hints in `right` as
+/// fit beside it (the last ones give way first).
+pub fn status_line(frame: &mut Frame, area: Rect, left: Line, mut right: Line) {
+    while right.spans.len() >= 2 && left.width() + right.width() >= usize::from(area.width) {
+        right.spans.truncate(right.spans.len() - 2);
+    }
+    frame.render_widget(Paragraph::new(left.clone()), area);
+    if left.width() + right.width() < usize::from(area.width) {
         frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
     }
 }

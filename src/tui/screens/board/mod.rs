@@ -1,25 +1,29 @@
 //! The board: a session run phase by phase, its zones laid out as the
 //! method says, with notes, a time box and guidance.
 
+mod actions;
 mod cards;
+mod header;
 mod layout;
+mod navigate;
 mod render;
 mod update;
 
 use jiff::Timestamp;
 use uuid::Uuid;
 
+pub use actions::{close, commit_edit, move_to_zone, open};
 pub use layout::{BoardLayout, layout};
+
+use actions::{board_mut, refuse};
 pub use render::render;
 pub use update::update;
 
-use super::super::app::{App, Effect, Prefs, Screen};
-use super::super::layers::EditTarget;
+use super::super::app::Prefs;
 use super::super::timer::Timer;
 use crate::methods::Method;
-use crate::model::{ModelError, NewNote, Session, SessionDiff};
+use crate::model::{ModelError, Session, SessionDiff};
 use crate::store::OpenSession;
-use crate::strings::Ui;
 
 /// Which note has focus: a zone, and a place in its list of notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -141,8 +145,9 @@ pub struct BoardState {
 }
 
 impl BoardState {
-    /// A board for an opened session.
-    pub fn new(open: OpenSession, method: Method, prefs: &Prefs) -> BoardState {
+    /// A board for an opened session, with the guidance panel shown if a
+    /// terminal of `size` has room for it beside or under the zones.
+    pub fn new(open: OpenSession, method: Method, prefs: &Prefs, size: (u16, u16)) -> BoardState {
         let session = &open.session;
         let phase = session
             .current_phase()
@@ -161,10 +166,11 @@ impl BoardState {
             undo: Vec::new(),
             redo: Vec::new(),
             timer,
-            guidance: true,
+            guidance: false,
             save: SaveStatus::default(),
             exit_on_close: false,
         };
+        state.guidance = size.0 >= 140 || size.1 >= 32;
         state.reindex(prefs);
         state.focus_phase_zone();
         state
@@ -305,119 +311,4 @@ pub enum ChangeError {
     ReadOnly,
     /// The model refused.
     Model(ModelError),
-}
-
-fn board_mut(app: &mut App) -> Option<&mut BoardState> {
-    match &mut app.screen {
-        Screen::Board(b) => Some(b),
-        _ => None,
-    }
-}
-
-/// Reports a refused change in the status line.
-fn refuse(app: &mut App, error: ChangeError) {
-    let text = match error {
-        ChangeError::ReadOnly => app.t(Ui::ReadOnlyNoChange).to_string(),
-        ChangeError::Model(e) => e.message(app.prefs.lang),
-    };
-    app.warn(text);
-}
-
-/// Shows an opened session on the board.
-pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
-    let Some(method) = app.methods.get(&open.session.method.id).cloned() else {
-        let text = crate::methods::MethodError::Unknown {
-            id: open.session.method.id.clone(),
-            known: app
-                .methods
-                .all()
-                .iter()
-                .map(|m| m.method.id.clone())
-                .collect(),
-        }
-        .message(app.prefs.lang);
-        app.warn(text);
-        return Vec::new();
-    };
-    let elsewhere = open.is_locked_elsewhere();
-    let read_only = open.is_read_only();
-    let mut state = BoardState::new(open, method, &app.prefs);
-    state.keep_focus_visible(&app.prefs, app.size);
-    app.screen = Screen::Board(Box::new(state));
-    app.layers.clear();
-    if elsewhere {
-        app.warn(app.t(Ui::OpenElsewhere));
-    } else if read_only {
-        app.say(app.t(Ui::OpenedReadOnly));
-    }
-    Vec::new()
-}
-
-/// Closes the board (its lock goes with it) for the home screen, or ends
-/// the program if the board was opened directly.
-pub fn close(app: &mut App) -> Vec<Effect> {
-    let exit = app.board().is_some_and(|b| b.exit_on_close);
-    if exit {
-        app.quit = true;
-        return Vec::new();
-    }
-    app.go_home()
-}
-
-/// Saves what the note editor wrote: a new note or a changed one.
-pub fn commit_edit(app: &mut App, target: EditTarget, text: &str) -> Vec<Effect> {
-    let prefs = app.prefs.clone();
-    let now = app.clock.now();
-    let size = app.size;
-    let Some(b) = board_mut(app) else {
-        return Vec::new();
-    };
-    let result = match target {
-        EditTarget::New { board, zone } => {
-            if crate::model::text::clean(text).is_empty() {
-                return Vec::new();
-            }
-            let note = NewNote {
-                board: Some(board),
-                ..NewNote::new(&zone, text)
-            };
-            b.change(&prefs, |s, m| s.add_note(m, note, now))
-        }
-        EditTarget::Existing(id) => b.change(&prefs, |s, _| s.edit_note(id, text, now).map(|_| id)),
-    };
-    match result {
-        Ok(id) => {
-            b.focus_note(id);
-            b.keep_focus_visible(&prefs, size);
-            vec![Effect::Save]
-        }
-        Err(e) => {
-            refuse(app, e);
-            Vec::new()
-        }
-    }
-}
-
-/// Moves a note to the zone at `zone` in the method, keeping focus on it.
-pub fn move_to_zone(app: &mut App, note: Uuid, zone: usize) -> Vec<Effect> {
-    let prefs = app.prefs.clone();
-    let now = app.clock.now();
-    let size = app.size;
-    let Some(b) = board_mut(app) else {
-        return Vec::new();
-    };
-    let Some(zone_id) = b.method.zones.get(zone).map(|z| z.id.clone()) else {
-        return Vec::new();
-    };
-    match b.change(&prefs, |s, m| s.move_note(m, note, &zone_id, None, now)) {
-        Ok(()) => {
-            b.focus_note(note);
-            b.keep_focus_visible(&prefs, size);
-            vec![Effect::Save]
-        }
-        Err(e) => {
-            refuse(app, e);
-            Vec::new()
-        }
-    }
 }
