@@ -152,13 +152,7 @@ pub(super) fn header(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         Paragraph::new(below).wrap(Wrap { trim: true }),
         row(2, left.height.saturating_sub(2)),
     );
-    let timer_area = Rect::new(
-        area.x + area.width - timer_width,
-        area.y,
-        timer_width,
-        area.height,
-    );
-    big_timer(b, ctx, frame, timer_area, false);
+    big_timer(b, ctx, frame, right_edge(area, timer_width), false);
 }
 
 pub(super) fn projector_header(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
@@ -185,11 +179,11 @@ pub(super) fn projector_header(b: &BoardState, ctx: &Ctx, frame: &mut Frame, are
         lines.push(Line::styled(q.get(lang).to_string(), t.text));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), left);
-    let timer_area = Rect::new(
-        area.x + area.width - timer_width,
-        area.y,
-        timer_width,
-        area.height,
-    );
-    big_timer(b, ctx, frame, timer_area, large);
+    big_timer(b, ctx, frame, right_edge(area, timer_width), large);
+}
+
+/// The `width` columns at the right edge of `area`.
+fn right_edge(area: Rect, width: u16) -> Rect {
+    let width = width.min(area.width);
+    Rect::new(area.x + area.width - width, area.y, width, area.height)
 }
