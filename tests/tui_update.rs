@@ -512,3 +512,71 @@ fn home_filters_by_typing_and_opens_the_library() {
     };
     assert_eq!(w.method, 1);
 }
+
+#[test]
+fn boards_switch_and_every_remaining_command_is_safe() {
+    let mut h = Harness::new();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/example-business-model-canvas.json");
+    std::fs::create_dir_all(h.store.dir()).unwrap();
+    std::fs::copy(&example, h.store.dir().join("bmc.json")).unwrap();
+    std::fs::write(h.store.dir().join("broken.json"), "{").unwrap();
+    h.cmd(Command::Reload);
+    let Screen::Home(home) = &h.app.screen else {
+        panic!("home")
+    };
+    assert_eq!(
+        (home.rows.len(), home.problems.len()),
+        (1, 1),
+        "the broken file is listed apart"
+    );
+    h.cmd(Command::PageDown);
+    h.cmd(Command::PageUp);
+    h.cmd(Command::Open);
+    let name = |h: &Harness| h.board().session().boards[h.board().board].name.clone();
+    assert_eq!(name(&h), "Bærplukning");
+    h.cmd(Command::NextBoard);
+    assert_eq!(name(&h), "Saft og marmelade");
+    assert!(h.board().index.zones.iter().all(|z| {
+        z.iter()
+            .all(|i| h.board().session().notes[*i].board == h.board().board_id())
+    }));
+    h.cmd(Command::PrevBoard);
+    assert_eq!(name(&h), "Bærplukning");
+    h.cmd(Command::FocusDown);
+    h.cmd(Command::MoveNoteDown);
+    h.cmd(Command::Undo);
+    h.cmd(Command::ForceQuit);
+    assert!(h.app.quit, "saved, so Ctrl+C ends at once");
+}
+
+#[test]
+fn ctrl_c_with_unsaved_changes_asks_first() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    if let Screen::Board(b) = &mut h.app.screen {
+        b.save.dirty = true;
+    }
+    h.cmd(Command::ForceQuit);
+    assert!(!h.app.quit);
+    assert!(matches!(h.app.layers.last(), Some(Layer::Confirm(_))));
+    h.cmd(Command::Yes);
+    assert!(h.app.quit);
+}
+
+#[test]
+fn the_wizard_steps_back_and_changes_its_choices() {
+    let mut h = Harness::new();
+    h.cmd(Command::NewSession);
+    h.cmd(Command::PrevField);
+    h.cmd(Command::ChoicePrev);
+    let Screen::Wizard(w) = &h.app.screen else {
+        panic!("wizard")
+    };
+    assert_eq!(
+        w.method,
+        h.app.methods.all().len() - 1,
+        "wraps to the last method"
+    );
+    h.cmd(Command::StartFilter); // not a wizard key: nothing happens
+    assert!(matches!(h.app.screen, Screen::Wizard(_)));
+}

@@ -21,8 +21,6 @@ pub enum Command {
     Down,
     PageUp,
     PageDown,
-    First,
-    Last,
     Open,
     // Home.
     NewSession,
