@@ -121,7 +121,7 @@ fn new_prints_only_the_id_and_saves_the_context() {
     assert_eq!(out.lines().count(), 1);
     let id = out.trim();
     let json = f.json(id);
-    assert_eq!(json["format"], 1);
+    assert_eq!(json["format"], sempre::model::FORMAT);
     assert_eq!(json["id"], id);
     assert_eq!(json["method"]["id"], "fremtidsvaerksted");
     let ctx = &json["context"];

@@ -173,6 +173,10 @@ pub struct Zone {
     /// a step of change).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attaches_to: Option<String>,
+    /// This zone collects assumptions: a card that cannot be turned into a
+    /// solution can be moved here.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assumptions: bool,
 }
 
 /// A rectangle of cells on the grid, counted from the top-left.

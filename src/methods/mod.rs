@@ -75,3 +75,45 @@ impl Complexity {
         }
     }
 }
+
+/// The three parts of one tree, by zone id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeZones {
+    /// Causes or means, below the trunk.
+    pub roots: String,
+    /// The core problem or objective.
+    pub trunk: String,
+    /// Consequences or ends, above the trunk.
+    pub crown: String,
+}
+
+impl Method {
+    /// The trees of a tree-shaped method: the problem tree (zones that
+    /// mirror into others) first, then the solution tree (their mirrors).
+    pub fn trees(&self) -> Vec<TreeZones> {
+        let mirrored: Vec<&str> = self
+            .zones
+            .iter()
+            .filter_map(|z| z.mirror.as_deref())
+            .collect();
+        let side = |solution: bool| {
+            let find = |part: TreePart| {
+                self.zones
+                    .iter()
+                    .find(|z| z.part == Some(part) && mirrored.contains(&z.id.as_str()) == solution)
+                    .map(|z| z.id.clone())
+            };
+            Some(TreeZones {
+                roots: find(TreePart::Roots)?,
+                trunk: find(TreePart::Trunk)?,
+                crown: find(TreePart::Crown)?,
+            })
+        };
+        [side(false), side(true)].into_iter().flatten().collect()
+    }
+
+    /// The zone that collects assumptions, if the method has one.
+    pub fn assumptions_zone(&self) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.assumptions)
+    }
+}

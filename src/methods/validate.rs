@@ -87,6 +87,7 @@ pub(super) fn check(method: &Method, file: &str) -> Vec<MethodError> {
         c.text("boards.label", label);
     }
     check_zones(&mut c, method);
+    check_assumptions(&mut c, method);
     check_phases(&mut c, method);
     check_shape(&mut c, method);
     c.problems
@@ -121,6 +122,13 @@ fn check_zones(c: &mut Checker, method: &Method) {
                 }
             }
         }
+    }
+}
+
+fn check_assumptions(c: &mut Checker, method: &Method) {
+    let count = method.zones.iter().filter(|z| z.assumptions).count();
+    if count > 1 {
+        c.fail("zones", "only one zone can collect assumptions");
     }
 }
 

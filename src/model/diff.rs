@@ -8,7 +8,8 @@
 use jiff::Timestamp;
 
 use super::{
-    Action, Board, Cluster, Context, Decision, Note, PhaseEntry, Session, SessionLink, Vote,
+    Action, Board, Cluster, Context, Decision, Meeting, Note, PhaseEntry, Rating, Session,
+    SessionLink, Vote,
 };
 
 /// The stretch of a list that a change replaced.
@@ -69,6 +70,8 @@ pub struct SessionDiff {
     actions: Option<Splice<Action>>,
     phase_log: Option<Splice<PhaseEntry>>,
     links: Option<Splice<SessionLink>>,
+    meetings: Option<Splice<Meeting>>,
+    ratings: Option<Splice<Rating>>,
 }
 
 macro_rules! each_list {
@@ -81,6 +84,8 @@ macro_rules! each_list {
         $m!($diff.actions, $s.actions);
         $m!($diff.phase_log, $s.phase_log);
         $m!($diff.links, $s.links);
+        $m!($diff.meetings, $s.meetings);
+        $m!($diff.ratings, $s.ratings);
     };
 }
 
@@ -99,6 +104,8 @@ impl SessionDiff {
             actions: Splice::between(&old.actions, &new.actions),
             phase_log: Splice::between(&old.phase_log, &new.phase_log),
             links: Splice::between(&old.links, &new.links),
+            meetings: Splice::between(&old.meetings, &new.meetings),
+            ratings: Splice::between(&old.ratings, &new.ratings),
         };
         (diff != SessionDiff::default()).then_some(diff)
     }
@@ -152,6 +159,8 @@ impl SessionDiff {
             + len(&self.actions)
             + len(&self.phase_log)
             + len(&self.links)
+            + len(&self.meetings)
+            + len(&self.ratings)
     }
 }
 

@@ -31,6 +31,16 @@ pub enum ModelError {
     UnknownAction(Uuid),
     /// An operation on a selection got no notes.
     NoNotes,
+    /// Linking would make a card hang below itself.
+    Loop,
+    /// The note is not in a part of a tree that can hang from another.
+    NotInTree,
+    /// The method has no zone for this (no assumptions zone, no mirror).
+    NotForMethod,
+    /// A rating outside 1–5.
+    BadRating(u8),
+    /// The session has no meeting to rate.
+    NoMeeting,
     /// The session's last board cannot be removed.
     LastBoard,
     /// The session was made with another method than the one given.
@@ -71,6 +81,18 @@ impl ModelError {
             (UnknownDecision(id), Lang::Da) => format!("Sessionen har ingen beslutning {id}."),
             (UnknownAction(id), Lang::En) => format!("There is no action {id} in this session."),
             (UnknownAction(id), Lang::Da) => format!("Sessionen har ingen handling {id}."),
+            (Loop, Lang::En) => "That would make the card hang below itself.".into(),
+            (Loop, Lang::Da) => "Så ville kortet komme til at hænge under sig selv.".into(),
+            (NotInTree, Lang::En) => "Only causes and consequences hang from other cards.".into(),
+            (NotInTree, Lang::Da) => {
+                "Kun årsager og konsekvenser kan hænge under andre kort.".into()
+            }
+            (NotForMethod, Lang::En) => "This method has no place for that.".into(),
+            (NotForMethod, Lang::Da) => "Metoden har ikke en plads til det.".into(),
+            (BadRating(v), Lang::En) => format!("A rating goes from 1 to 5, not {v}."),
+            (BadRating(v), Lang::Da) => format!("En vurdering går fra 1 til 5, ikke {v}."),
+            (NoMeeting, Lang::En) => "Start a meeting first.".into(),
+            (NoMeeting, Lang::Da) => "Start et møde først.".into(),
             (NoNotes, Lang::En) => "Select at least one note first.".into(),
             (NoNotes, Lang::Da) => "Vælg mindst én seddel først.".into(),
             (LastBoard, Lang::En) => "A session needs at least one board.".into(),

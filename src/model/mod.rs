@@ -8,6 +8,7 @@
 mod diff;
 mod error;
 mod note;
+mod ops_flow;
 mod ops_notes;
 mod ops_outcome;
 mod ops_session;
@@ -16,18 +17,21 @@ mod session;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod text;
+mod tree;
 mod validate;
 
 pub use diff::SessionDiff;
 pub use error::ModelError;
-pub use note::{Colour, LinkKind, Note, NoteLink, Role};
+pub use note::{Colour, LinkKind, Note, NoteLink, NoteStatus, Role};
+pub use ops_flow::{Carry, carry_forward};
 pub use ops_notes::NewNote;
 pub use ops_outcome::Rank;
 pub use outcome::{Action, ActionStatus, Cluster, Decision, Vote};
 pub use session::{
-    Board, Context, FORMAT, MethodRef, Participant, PhaseEntry, Session, SessionLink,
-    SessionRelation,
+    Board, Context, FORMAT, Meeting, MethodRef, Participant, PhaseEntry, Rating, Session,
+    SessionLink, SessionRelation,
 };
+pub use tree::{Branch, Tree};
 pub use validate::Inconsistency;
 
 /// A new random identifier for a session object.

@@ -38,10 +38,35 @@ pub struct Note {
     /// The phase the note was written in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
+    /// The meeting the note was written in, for sessions that span several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<Uuid>,
+    /// Whether the note still counts, or was dropped on purpose.
+    #[serde(default, skip_serializing_if = "NoteStatus::is_active")]
+    pub status: NoteStatus,
     /// When the note was written.
     pub created: Timestamp,
     /// When the note last changed.
     pub updated: Timestamp,
+}
+
+/// Whether a note still counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteStatus {
+    /// In play.
+    #[default]
+    Active,
+    /// Dropped on purpose (a problem card that cannot be turned into a
+    /// solution); kept in the file and shown as dropped.
+    Dropped,
+}
+
+impl NoteStatus {
+    /// Whether the note is in play.
+    pub fn is_active(&self) -> bool {
+        *self == NoteStatus::Active
+    }
 }
 
 /// Sticky-note colours. Every colour also has a letter, so that no

@@ -46,7 +46,7 @@ impl Session {
             .ok_or(ModelError::UnknownNote(id))
     }
 
-    fn note_mut(&mut self, id: Uuid) -> Result<&mut Note, ModelError> {
+    pub(super) fn note_mut(&mut self, id: Uuid) -> Result<&mut Note, ModelError> {
         self.notes
             .iter_mut()
             .find(|n| n.id == id)
@@ -91,6 +91,8 @@ impl Session {
             private: new.private,
             links: Vec::new(),
             phase: self.current_phase().map(str::to_string),
+            meeting: self.meetings.last().map(|m| m.id),
+            status: super::NoteStatus::Active,
             created: now,
             updated: now,
         });

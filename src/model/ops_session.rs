@@ -50,6 +50,8 @@ impl Session {
             actions: Vec::new(),
             phase_log: Vec::new(),
             links: Vec::new(),
+            meetings: Vec::new(),
+            ratings: Vec::new(),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 
 /// The session file format this program writes. Older formats are migrated
 /// on load; newer ones are refused.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Everything one workshop produced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -52,6 +52,35 @@ pub struct Session {
     /// Earlier and later sessions of the same process.
     #[serde(default)]
     pub links: Vec<SessionLink>,
+    /// The meetings a session spans (the backpack method runs over several
+    /// weeks); none for a session of one sitting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    /// Ratings participants gave, per meeting (how heavy the backpack is).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<Rating>,
+}
+
+/// One meeting of a session that spans several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Identifier; notes and ratings point to it.
+    pub id: Uuid,
+    /// The day of the meeting.
+    pub date: Date,
+}
+
+/// A participant's rating at one meeting, from 1 to 5.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// Who rated.
+    pub participant: Uuid,
+    /// At which meeting.
+    pub meeting: Uuid,
+    /// From 1 (light) to 5 (heavy).
+    pub value: u8,
 }
 
 /// Which method, and which version of its content, a session follows.

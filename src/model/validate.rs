@@ -28,6 +28,8 @@ pub enum Inconsistency {
     EmptyVote(Uuid),
     /// A phase that ended before it started.
     PhaseTime(String),
+    /// A rating outside 1–5.
+    RatingValue(u8),
 }
 
 impl Inconsistency {
@@ -63,6 +65,8 @@ impl Inconsistency {
             (EmptyVote(id), Lang::Da) => format!("stemme {id} har ingen prikker"),
             (PhaseTime(p), Lang::En) => format!("phase \"{p}\" ends before it starts"),
             (PhaseTime(p), Lang::Da) => format!("fasen \"{p}\" slutter, før den starter"),
+            (RatingValue(v), Lang::En) => format!("a rating of {v} is outside 1–5"),
+            (RatingValue(v), Lang::Da) => format!("en vurdering på {v} ligger uden for 1–5"),
         }
     }
 }
@@ -105,6 +109,7 @@ impl Session {
         let decisions = unique("decision", self.decisions.iter().map(|d| &d.id), &mut out);
         unique("action", self.actions.iter().map(|a| &a.id), &mut out);
         unique("vote", self.votes.iter().map(|v| &v.id), &mut out);
+        let meetings = unique("meeting", self.meetings.iter().map(|m| &m.id), &mut out);
         let zone_ok = |z: &str| method.zone(z).is_some();
         let phase_ok = |p: &Option<String>| p.as_deref().is_none_or(|p| method.phase(p).is_some());
 
@@ -130,6 +135,20 @@ impl Session {
             }
             if !phase_ok(&n.phase) {
                 out.push(Phase("note", n.phase.clone().unwrap_or_default()));
+            }
+            if let Some(m) = n.meeting.filter(|m| !meetings.contains(m)) {
+                out.push(Dangling("note", n.id, "meeting", m));
+            }
+        }
+        for r in &self.ratings {
+            if !people.contains(&r.participant) {
+                out.push(Dangling("rating", r.meeting, "participant", r.participant));
+            }
+            if !meetings.contains(&r.meeting) {
+                out.push(Dangling("rating", r.participant, "meeting", r.meeting));
+            }
+            if !(1..=5).contains(&r.value) {
+                out.push(RatingValue(r.value));
             }
         }
         for c in &self.clusters {

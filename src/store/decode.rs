@@ -10,9 +10,21 @@ use crate::model::{FORMAT, Session};
 /// `n`th entry (counting from 1) upgrades format `n`.
 type Migration = fn(&mut Value) -> Result<(), String>;
 
-/// Upgrades, oldest first. Empty while format 1 is the only format there
-/// has been; each future format adds the step from the one before.
-const MIGRATIONS: [Migration; FORMAT as usize - 1] = [];
+/// Upgrades, oldest first; each format adds the step from the one before.
+const MIGRATIONS: [Migration; FORMAT as usize - 1] = [from_1];
+
+/// Format 2 added meetings, ratings and a note's status. Format 1 has
+/// none of them, and their absence means what it meant before (one
+/// sitting, no ratings, every note in play), so only the version moves.
+fn from_1(value: &mut Value) -> Result<(), String> {
+    let object = value.as_object().ok_or("a session is a JSON object")?;
+    for field in ["meetings", "ratings"] {
+        if object.contains_key(field) {
+            return Err(format!("format 1 has no `{field}`"));
+        }
+    }
+    Ok(())
+}
 
 /// Reads a session from the bytes of `file`.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
@@ -124,7 +136,11 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_refused_even_with_unknown_fields() {
-        let json = session_json().replacen("\"format\": 1", "\"format\": 9, \"hologram\": true", 1);
+        let json = session_json().replacen(
+            &format!("\"format\": {FORMAT}"),
+            "\"format\": 9, \"hologram\": true",
+            1,
+        );
         match decode("s.json", json.as_bytes()) {
             Err(StoreError::Newer { found, .. }) => assert_eq!(found, 9),
             other => panic!("unexpected {other:?}"),
@@ -132,13 +148,40 @@ mod tests {
     }
 
     #[test]
+    fn format_one_is_migrated_to_the_current_format() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), jiff::Timestamp::UNIX_EPOCH);
+        s.add_note(
+            &m,
+            crate::model::NewNote::new("kritik", "gammel"),
+            jiff::Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+        let old = serde_json::to_string_pretty(&s).unwrap().replacen(
+            &format!("\"format\": {FORMAT}"),
+            "\"format\": 1",
+            1,
+        );
+        let back = decode("old.json", old.as_bytes()).unwrap();
+        assert_eq!(back.format, FORMAT);
+        assert_eq!(back.notes[0].text, "gammel");
+        assert!(back.notes[0].status.is_active());
+        assert!(back.meetings.is_empty());
+        let bad = old.replacen("\"format\": 1,", "\"format\": 1, \"meetings\": [],", 1);
+        assert!(matches!(
+            decode("bad.json", bad.as_bytes()),
+            Err(StoreError::Invalid { .. })
+        ));
+    }
+
+    #[test]
     fn format_zero_and_missing_format_are_invalid() {
-        let zero = session_json().replacen("\"format\": 1", "\"format\": 0", 1);
+        let zero = session_json().replacen(&format!("\"format\": {FORMAT}"), "\"format\": 0", 1);
         assert!(matches!(
             decode("s.json", zero.as_bytes()),
             Err(StoreError::Invalid { .. })
         ));
-        let none = session_json().replacen("\"format\": 1,", "", 1);
+        let none = session_json().replacen(&format!("\"format\": {FORMAT},"), "", 1);
         assert!(matches!(
             decode("s.json", none.as_bytes()),
             Err(StoreError::Invalid { .. })

@@ -167,6 +167,8 @@ mod tests {
             private: false,
             links: vec![],
             phase: None,
+            meeting: None,
+            status: crate::model::NoteStatus::Active,
             created: Timestamp::UNIX_EPOCH,
             updated: Timestamp::UNIX_EPOCH,
         }
