@@ -541,7 +541,7 @@ fn boards_switch_and_every_remaining_command_is_safe() {
         z.iter()
             .all(|i| h.board().session().notes[*i].board == h.board().board_id())
     }));
-    h.cmd(Command::PrevBoard);
+    h.cmd(Command::NextBoard);
     assert_eq!(name(&h), "Bærplukning");
     h.cmd(Command::FocusDown);
     h.cmd(Command::MoveNoteDown);

@@ -2,6 +2,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
+pub use crate::model::text::fit as truncate;
+
 /// Lays out `rows` under `header` in columns two spaces apart. The last
 /// column is not padded.
 pub fn render(header: &[&str], rows: &[Vec<String>]) -> String {
@@ -31,22 +33,6 @@ pub fn render(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// `text` cut to at most `max` columns, with an ellipsis if cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > max {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,11 +47,5 @@ mod tests {
             ],
         );
         assert_eq!(text, "A       B\næøå     x\nabcdef  y\n");
-    }
-
-    #[test]
-    fn truncation_keeps_within_width() {
-        assert_eq!(truncate("Rygsækmetoden", 6), "Rygsæ…");
-        assert_eq!(truncate("kort", 6), "kort");
     }
 }

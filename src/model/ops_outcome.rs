@@ -243,6 +243,75 @@ impl Session {
         Ok(id)
     }
 
+    /// Changes a decision's words.
+    pub fn edit_decision(
+        &mut self,
+        id: Uuid,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        let text = clean(text);
+        if text.is_empty() {
+            return Err(ModelError::EmptyText);
+        }
+        let d = self
+            .decisions
+            .iter_mut()
+            .find(|d| d.id == id)
+            .ok_or(ModelError::UnknownDecision(id))?;
+        d.text = text;
+        d.updated = now;
+        self.updated = now;
+        Ok(())
+    }
+
+    /// Removes a decision; actions that came from it keep their text.
+    pub fn remove_decision(&mut self, id: Uuid, now: Timestamp) -> Result<(), ModelError> {
+        let before = self.decisions.len();
+        self.decisions.retain(|d| d.id != id);
+        if self.decisions.len() == before {
+            return Err(ModelError::UnknownDecision(id));
+        }
+        for a in self.actions.iter_mut().filter(|a| a.decision == Some(id)) {
+            a.decision = None;
+        }
+        self.updated = now;
+        Ok(())
+    }
+
+    /// Removes an action.
+    pub fn remove_action(&mut self, id: Uuid, now: Timestamp) -> Result<(), ModelError> {
+        let before = self.actions.len();
+        self.actions.retain(|a| a.id != id);
+        if self.actions.len() == before {
+            return Err(ModelError::UnknownAction(id));
+        }
+        self.updated = now;
+        Ok(())
+    }
+
+    /// Changes what an action says.
+    pub fn edit_action_text(
+        &mut self,
+        id: Uuid,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        let text = clean(text);
+        if text.is_empty() {
+            return Err(ModelError::EmptyText);
+        }
+        let a = self
+            .actions
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or(ModelError::UnknownAction(id))?;
+        a.text = text;
+        a.updated = now;
+        self.updated = now;
+        Ok(())
+    }
+
     /// The action with this id.
     pub fn action(&self, id: Uuid) -> Result<&Action, ModelError> {
         self.actions
@@ -339,6 +408,22 @@ mod tests {
         assert_eq!((r[0].note, r[0].place, r[0].tied), (b, 1, false));
         assert_eq!((r[1].note, r[1].place, r[1].tied), (a, 2, true));
         assert_eq!((r[2].note, r[2].place, r[2].tied), (c, 2, true));
+    }
+
+    #[test]
+    fn decisions_and_actions_can_be_changed_and_removed() {
+        let (mut s, [a, _, _]) = three_notes();
+        let d = s.add_decision("Legestue", &[a], t(2)).unwrap();
+        let x = s.add_action("Find lokale", None, Some(d), t(2)).unwrap();
+        s.edit_decision(d, "Legestue om lørdagen", t(3)).unwrap();
+        s.edit_action_text(x, "Find et lokale", t(3)).unwrap();
+        assert_eq!(s.decisions[0].text, "Legestue om lørdagen");
+        assert_eq!(s.action(x).unwrap().text, "Find et lokale");
+        s.remove_decision(d, t(4)).unwrap();
+        assert_eq!(s.action(x).unwrap().decision, None);
+        s.remove_action(x, t(4)).unwrap();
+        assert!(s.actions.is_empty());
+        assert!(s.remove_action(x, t(5)).is_err());
     }
 
     #[test]

@@ -84,6 +84,53 @@ impl Session {
         id
     }
 
+    /// Adds a copy of a board (a canvas to vary) with its notes and
+    /// clusters, and returns the new board's id. Dots and links between
+    /// the copied notes do not come along: the copy starts a new option.
+    pub fn copy_board(
+        &mut self,
+        from: Uuid,
+        name: &str,
+        now: Timestamp,
+    ) -> Result<Uuid, ModelError> {
+        if !self.boards.iter().any(|b| b.id == from) {
+            return Err(ModelError::UnknownBoard(from.to_string()));
+        }
+        let id = self.add_board(name, now);
+        let mut cluster_map = std::collections::HashMap::new();
+        let clusters: Vec<_> = self
+            .clusters
+            .iter()
+            .filter(|c| c.board == from)
+            .cloned()
+            .collect();
+        for mut c in clusters {
+            let new = new_id();
+            cluster_map.insert(c.id, new);
+            c.id = new;
+            c.board = id;
+            c.created = now;
+            c.updated = now;
+            self.clusters.push(c);
+        }
+        let notes: Vec<_> = self
+            .notes
+            .iter()
+            .filter(|n| n.board == from)
+            .cloned()
+            .collect();
+        for mut n in notes {
+            n.id = new_id();
+            n.board = id;
+            n.cluster = n.cluster.and_then(|c| cluster_map.get(&c).copied());
+            n.links.clear();
+            n.created = now;
+            n.updated = now;
+            self.notes.push(n);
+        }
+        Ok(id)
+    }
+
     /// Renames a board.
     pub fn rename_board(&mut self, id: Uuid, name: &str, now: Timestamp) -> Result<(), ModelError> {
         let name = clean_line(name);
@@ -242,6 +289,35 @@ mod tests {
             s.rename_board(id, "  ", Timestamp::UNIX_EPOCH),
             Err(ModelError::EmptyText)
         );
+    }
+
+    #[test]
+    fn a_copied_board_has_its_own_notes_and_clusters() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), Timestamp::UNIX_EPOCH);
+        let first = s.boards[0].id;
+        let a = s
+            .add_note(
+                &m,
+                crate::model::NewNote::new("kritik", "a"),
+                Timestamp::UNIX_EPOCH,
+            )
+            .unwrap();
+        s.cluster_notes(&[a], "Tid", Timestamp::UNIX_EPOCH).unwrap();
+        let copy = s
+            .copy_board(first, "Option B", Timestamp::UNIX_EPOCH)
+            .unwrap();
+        let copied: Vec<_> = s.notes.iter().filter(|n| n.board == copy).collect();
+        assert_eq!(copied.len(), 1);
+        assert_ne!(copied[0].id, a);
+        let cluster = copied[0].cluster.unwrap();
+        assert!(
+            s.clusters
+                .iter()
+                .any(|c| c.id == cluster && c.board == copy)
+        );
+        assert!(m.zone("kritik").is_some());
+        assert_eq!(s.inconsistencies(&m), vec![]);
     }
 
     #[test]

@@ -31,6 +31,23 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
+/// `text` cut to at most `max` terminal columns, with "…" if cut.
+pub fn fit(text: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +71,12 @@ mod tests {
     fn keeps_emoji_and_arabic() {
         let text = "👨‍👩‍👧 نريد عملاً";
         assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn fitting_keeps_within_width() {
+        assert_eq!(fit("Rygsækmetoden", 6), "Rygsæ…");
+        assert_eq!(fit("kort", 6), "kort");
     }
 
     #[test]

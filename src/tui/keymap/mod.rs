@@ -33,8 +33,18 @@ pub enum Context {
     Confirm,
     /// The help overlay.
     Help,
-    /// Choosing a zone from a list.
-    Picker,
+    /// Choosing from a list.
+    Menu,
+    /// A form of one or more fields.
+    Form,
+    /// The decisions and actions of the session.
+    Outcomes,
+    /// The ranking of notes by votes.
+    Ranking,
+    /// A participant casting their votes.
+    Voting,
+    /// Two canvases side by side.
+    Compare,
 }
 
 /// A key with its modifiers.
@@ -119,7 +129,10 @@ impl Key {
 /// Whether unbound keys type text in `context`; there, only function keys
 /// and Ctrl combinations reach the global bindings.
 pub fn takes_text(context: Context) -> bool {
-    matches!(context, Context::Editor | Context::Filter | Context::Wizard)
+    matches!(
+        context,
+        Context::Editor | Context::Filter | Context::Wizard | Context::Form
+    )
 }
 
 fn reaches_global(key: &Key, text_input: bool) -> bool {
@@ -215,7 +228,12 @@ mod tests {
             X::Editor,
             X::Confirm,
             X::Help,
-            X::Picker,
+            X::Menu,
+            X::Form,
+            X::Outcomes,
+            X::Ranking,
+            X::Voting,
+            X::Compare,
         ];
         for context in contexts {
             let keys: Vec<Key> = BINDINGS
@@ -245,7 +263,8 @@ mod tests {
             Some(C::Undo)
         );
         assert_eq!(k('?'), Some(C::Help));
-        assert_eq!(k('x'), None);
+        assert_eq!(k('x'), Some(C::Mark));
+        assert_eq!(k('Q'), None);
     }
 
     #[test]

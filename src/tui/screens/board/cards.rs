@@ -1,15 +1,44 @@
-//! Sticky notes as cards: how a note's words wrap, how tall its card is,
-//! and which cards of a zone fit on screen.
+//! Sticky notes as cards: how a note's words wrap, what marks it carries,
+//! how tall its card is, and which cards of a zone fit on screen, framed
+//! by the clusters they belong to.
 
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
+use uuid::Uuid;
 
-use super::BoardState;
-use crate::model::Note;
+use super::{Focus, ZoneIndex};
+use crate::i18n::Lang;
+use crate::methods::Method;
+use crate::model::Session;
 use crate::strings::Ui;
 
-/// Most lines a card shows; the editor shows the rest.
+/// Most lines a card shows of its words; the editor shows the rest.
 const MAX_LINES: usize = 6;
+
+/// What drawing a board's zones needs: the session, its method, the index
+/// of one board, and the focus if that board has it.
+#[derive(Debug, Clone, Copy)]
+pub struct ZoneView<'a> {
+    /// The session.
+    pub session: &'a Session,
+    /// Its method.
+    pub method: &'a Method,
+    /// The notes of the board, zone by zone.
+    pub index: &'a ZoneIndex,
+    /// The focused note, on the board that has focus.
+    pub focus: Option<Focus>,
+}
+
+/// What a line of a card holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// The note's words.
+    Text,
+    /// A note attached to this one (an effect under a step).
+    Attached,
+    /// Dots, marks and author.
+    Meta,
+}
 
 /// One card on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,18 +47,34 @@ pub struct Card {
     pub pos: usize,
     /// Where the card is drawn, including its one-column gutter.
     pub rect: Rect,
-    /// The words, wrapped; the first line carries the colour symbol.
-    pub lines: Vec<String>,
-    /// Dots, privacy and author, if any.
-    pub meta: Option<String>,
+    /// The card's lines; the first carries the colour symbol.
+    pub lines: Vec<(String, LineKind)>,
 }
 
-/// The words of `note` wrapped to `width` columns, at most [`MAX_LINES`],
-/// with "…" when cut.
-pub fn wrap(note: &Note, width: usize) -> Vec<String> {
+/// A cluster's frame around its cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Where the frame is drawn.
+    pub rect: Rect,
+    /// The cluster's title.
+    pub title: String,
+}
+
+/// The cards and cluster frames of one zone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ZoneCards {
+    /// The cards, top to bottom.
+    pub cards: Vec<Card>,
+    /// The cluster frames.
+    pub frames: Vec<Frame>,
+}
+
+/// `text` wrapped to `width` columns, at most `max` lines, with "…" when
+/// cut.
+fn wrap_text(text: &str, width: usize, max: usize) -> Vec<String> {
     let width = width.max(4);
     let mut lines: Vec<String> = Vec::new();
-    for paragraph in note.text.split('\n') {
+    for paragraph in text.split('\n') {
         if paragraph.is_empty() {
             lines.push(String::new());
             continue;
@@ -41,25 +86,39 @@ pub fn wrap(note: &Note, width: usize) -> Vec<String> {
                 .map(|l| l.into_owned()),
         );
     }
-    if lines.len() > MAX_LINES {
-        lines.truncate(MAX_LINES);
-        let last = &mut lines[MAX_LINES - 1];
+    if lines.len() > max {
+        lines.truncate(max);
+        let last = &mut lines[max - 1];
         while last.width() + 1 > width && last.pop().is_some() {}
         last.push('…');
     }
     lines
 }
 
-/// The line under the words: dots, a private marker, the author.
-pub fn meta(b: &BoardState, index: usize, lang: crate::i18n::Lang) -> Option<String> {
-    let note = &b.session().notes[index];
+/// The line under the words: dots, marks and the author.
+fn meta(v: &ZoneView, index: usize, lang: Lang) -> Option<String> {
+    let note = &v.session.notes[index];
+    let marks = v.index.marks.get(index).copied().unwrap_or_default();
     let mut parts: Vec<String> = Vec::new();
-    let dots = b.index.dots.get(index).copied().unwrap_or(0);
+    let dots = v.index.dots.get(index).copied().unwrap_or(0);
     if dots > 0 {
         parts.push(format!("●{dots}"));
     }
+    let mut mark = |ui: Ui| parts.push(format!("[{}]", ui.text(lang)));
     if note.private {
-        parts.push(format!("[{}]", Ui::PrivateMark.text(lang)));
+        mark(Ui::PrivateMark);
+    }
+    if !note.status.is_active() {
+        mark(Ui::DroppedMark);
+    }
+    if marks.rewrite {
+        mark(Ui::RewriteMark);
+    }
+    if marks.onward {
+        mark(Ui::OnwardMark);
+    }
+    if marks.set_aside {
+        mark(Ui::SetAsideMark);
     }
     if let Some(author) = &note.author {
         parts.push(format!("– {author}"));
@@ -67,83 +126,177 @@ pub fn meta(b: &BoardState, index: usize, lang: crate::i18n::Lang) -> Option<Str
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
+/// Everything a card shows, for a card `width` columns wide.
+pub fn content(v: &ZoneView, index: usize, width: u16, lang: Lang) -> Vec<(String, LineKind)> {
+    let text_width = text_width(width);
+    let note = &v.session.notes[index];
+    let number = v.index.marks.get(index).and_then(|m| m.number);
+    let text = match number {
+        Some(n) => format!("{n}. {}", note.text),
+        None => note.text.clone(),
+    };
+    let mut lines: Vec<(String, LineKind)> = wrap_text(&text, text_width, MAX_LINES)
+        .into_iter()
+        .map(|l| (l, LineKind::Text))
+        .collect();
+    for attached in v.index.attached.get(&index).into_iter().flatten() {
+        let other = &v.session.notes[*attached];
+        let sign = v
+            .method
+            .zone(&other.zone)
+            .map_or("▸", |z| if z.assumptions { "?" } else { "▸" });
+        for (k, l) in wrap_text(&other.text, text_width.saturating_sub(2), 2)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if k == 0 { sign } else { " " };
+            lines.push((format!("{lead} {l}"), LineKind::Attached));
+        }
+    }
+    if let Some(m) = meta(v, index, lang) {
+        lines.push((m, LineKind::Meta));
+    }
+    lines
+}
+
 /// Text width inside a card of `width` (gutter and symbol take three).
 pub fn text_width(width: u16) -> usize {
     usize::from(width.saturating_sub(3))
 }
 
-fn height(b: &BoardState, index: usize, width: u16, lang: crate::i18n::Lang) -> u16 {
-    let note = &b.session().notes[index];
-    let lines = wrap(note, text_width(width)).len() + usize::from(meta(b, index, lang).is_some());
-    lines as u16
+fn cluster(v: &ZoneView, zone: usize, pos: usize) -> Option<Uuid> {
+    v.index
+        .zones
+        .get(zone)
+        .and_then(|z| z.get(pos))
+        .and_then(|i| v.session.notes[*i].cluster)
+}
+
+/// Rows a card takes, with its cluster's header above and footer below,
+/// and the card's own width.
+fn footprint(
+    v: &ZoneView,
+    zone: usize,
+    pos: usize,
+    width: u16,
+    lang: Lang,
+) -> (u16, u16, u16, u16) {
+    let own = cluster(v, zone, pos);
+    let first = own.is_some() && (pos == 0 || cluster(v, zone, pos - 1) != own);
+    let last = own.is_some() && cluster(v, zone, pos + 1) != own;
+    let card_width = if own.is_some() {
+        width.saturating_sub(2)
+    } else {
+        width
+    };
+    let index = v.index.zones[zone][pos];
+    let height = content(v, index, card_width, lang).len() as u16;
+    (u16::from(first), height, u16::from(last), card_width)
 }
 
 /// The first note of `zone` to show in `inner` so that, in the focused
 /// zone, the focused note is on screen; `wanted` is where the zone was
 /// scrolled to before.
 pub fn first_shown(
-    b: &BoardState,
+    v: &ZoneView,
     zone: usize,
     inner: Rect,
     wanted: usize,
     gap: u16,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 ) -> usize {
-    let notes = &b.index.zones[zone];
+    let notes = &v.index.zones[zone];
     if notes.is_empty() {
         return 0;
     }
-    let mut start = wanted.min(notes.len() - 1);
-    if zone != b.focus.zone {
+    let start = wanted.min(notes.len() - 1);
+    let Some(focus) = v.focus.filter(|f| f.zone == zone) else {
         return start;
-    }
-    let focus = b.focus.note.min(notes.len() - 1);
+    };
+    let focus = focus.note.min(notes.len() - 1);
     if focus < start {
         return focus;
     }
-    // The earliest start from which the focused note still fits.
+    let cost = |pos: usize| {
+        let (above, h, below, _) = footprint(v, zone, pos, inner.width, lang);
+        above + h + below
+    };
     let mut fits_from = focus;
-    let mut used = height(b, notes[focus], inner.width, lang);
+    let mut used = cost(focus);
     while fits_from > 0 {
-        let more = gap + height(b, notes[fits_from - 1], inner.width, lang);
+        let more = gap + cost(fits_from - 1);
         if used + more > inner.height {
             break;
         }
         used += more;
         fits_from -= 1;
     }
-    start = start.max(fits_from);
-    start
+    start.max(fits_from)
 }
 
-/// The cards of `zone` that fit in `inner`, from `start`.
+/// The cards of `zone` that fit in `inner`, from `start`, with the frames
+/// of their clusters.
 pub fn cards(
-    b: &BoardState,
+    v: &ZoneView,
     zone: usize,
     inner: Rect,
     start: usize,
     gap: u16,
-    lang: crate::i18n::Lang,
-) -> Vec<Card> {
-    let mut out = Vec::new();
+    lang: Lang,
+) -> ZoneCards {
+    let mut out = ZoneCards::default();
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
-    for (pos, index) in b.index.zones[zone].iter().enumerate().skip(start) {
+    let mut open: Option<(u16, String)> = None;
+    let title_of = |id: Uuid| {
+        v.session
+            .clusters
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.title.clone())
+            .unwrap_or_default()
+    };
+    for pos in start..v.index.zones[zone].len() {
         if y >= bottom {
             break;
         }
-        let note = &b.session().notes[*index];
-        let lines = wrap(note, text_width(inner.width));
-        let meta = meta(b, *index, lang);
-        let h = (lines.len() + usize::from(meta.is_some())) as u16;
-        let rect = Rect::new(inner.x, y, inner.width, h.min(bottom - y));
-        out.push(Card {
-            pos,
-            rect,
-            lines,
-            meta,
+        let (above, _, below, card_width) = footprint(v, zone, pos, inner.width, lang);
+        let own = cluster(v, zone, pos);
+        if let Some(id) = own
+            && (above == 1 || open.is_none())
+        {
+            open = Some((y, title_of(id)));
+            y += above;
+        }
+        let index = v.index.zones[zone][pos];
+        let lines = content(v, index, card_width, lang);
+        let full = lines.len() as u16;
+        let x = inner.x + u16::from(own.is_some());
+        let h = full.min(bottom.saturating_sub(y));
+        if h > 0 {
+            out.cards.push(Card {
+                pos,
+                rect: Rect::new(x, y, card_width, h),
+                lines,
+            });
+        }
+        y += full + below;
+        if below == 1
+            && let Some((top, title)) = open.take()
+        {
+            let end = y.min(bottom);
+            out.frames.push(Frame {
+                rect: Rect::new(inner.x, top, inner.width, end - top),
+                title,
+            });
+        }
+        y += gap;
+    }
+    if let Some((top, title)) = open.take() {
+        out.frames.push(Frame {
+            rect: Rect::new(inner.x, top, inner.width, bottom - top),
+            title,
         });
-        y += h + gap;
     }
     out
 }
@@ -151,6 +304,7 @@ pub fn cards(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Note;
     use jiff::Timestamp;
     use uuid::Uuid;
 
@@ -176,12 +330,13 @@ mod tests {
 
     #[test]
     fn words_wrap_and_long_notes_are_cut_with_an_ellipsis() {
+        let wrap = |n: Note, w| wrap_text(&n.text, w, MAX_LINES);
         assert_eq!(
-            wrap(&note("for lidt tid med børnene"), 10),
+            wrap(note("for lidt tid med børnene"), 10),
             vec!["for lidt", "tid med", "børnene"]
         );
         let long = "ord ".repeat(50);
-        let lines = wrap(&note(&long), 10);
+        let lines = wrap(note(&long), 10);
         assert_eq!(lines.len(), MAX_LINES);
         assert!(lines[MAX_LINES - 1].ends_with('…'));
         assert!(lines.iter().all(|l| l.width() <= 10));
@@ -189,8 +344,9 @@ mod tests {
 
     #[test]
     fn line_breaks_and_wide_characters_are_kept() {
-        assert_eq!(wrap(&note("a\n\nb"), 10), vec!["a", "", "b"]);
-        let emoji = wrap(&note("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧"), 4);
+        let wrap = |n: Note, w| wrap_text(&n.text, w, MAX_LINES);
+        assert_eq!(wrap(note("a\n\nb"), 10), vec!["a", "", "b"]);
+        let emoji = wrap(note("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧"), 4);
         assert!(emoji.len() >= 2);
     }
 }

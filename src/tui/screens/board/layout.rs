@@ -1,12 +1,14 @@
 //! Where everything on the board goes, as a pure function of the state
-//! and the screen size. Drawing and mouse clicks both use it, so a click
-//! lands on what is drawn.
+//! and the screen size. Drawing, mouse clicks and moving focus all use it,
+//! so a click lands on what is drawn.
 
 use ratatui::layout::Rect;
 
 use super::BoardState;
-use super::cards::{Card, cards, first_shown};
-use crate::methods::{GridSize, Shape};
+use super::cards::{ZoneCards, cards, first_shown};
+use super::{pack, tree};
+use crate::i18n::Lang;
+use crate::methods::{GridSize, Mode, Shape};
 use crate::tui::app::Prefs;
 
 /// Narrowest zone column, normally and on the projector.
@@ -18,20 +20,76 @@ const GUIDANCE_SIDE: u16 = 44;
 /// Height of the guidance panel under the zones otherwise.
 const GUIDANCE_BELOW: u16 = 7;
 
+/// How the zones are arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Arrangement {
+    /// Side by side, scrolling sideways when they do not all fit.
+    #[default]
+    Columns,
+    /// On the method's grid.
+    Grid,
+    /// As a tree: crown above, trunk, roots below.
+    Tree,
+    /// One box per participant, their zones stacked.
+    Backpack,
+}
+
+/// One zone of one board, placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    /// The board, by position in the session.
+    pub board: usize,
+    /// The zone, by position in the method.
+    pub zone: usize,
+    /// Its frame.
+    pub rect: Rect,
+}
+
+/// Drawing that belongs to a shape rather than to a zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decor {
+    /// An arrow between two links of a chain.
+    Arrow(Rect),
+    /// The opening or narrowing band above a Double Diamond zone.
+    Band {
+        /// The zone under it.
+        zone: usize,
+        /// Where it goes.
+        rect: Rect,
+        /// Opening or narrowing.
+        mode: Mode,
+    },
+    /// The trunk line between the crown, the trunk and the roots.
+    Stem(Rect),
+    /// A participant's backpack around their zones.
+    Backpack {
+        /// The board.
+        board: usize,
+        /// The box.
+        rect: Rect,
+    },
+    /// The method's central questions.
+    Questions(Rect),
+}
+
 /// The board's areas.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BoardLayout {
     /// Title, phase and timer.
     pub header: Rect,
-    /// The zones, each with its method position.
-    pub zones: Vec<(usize, Rect)>,
-    /// Zones left of the first shown column.
+    /// The zones shown.
+    pub slots: Vec<Slot>,
+    /// How they are arranged.
+    pub arrangement: Arrangement,
+    /// Shape drawing.
+    pub decor: Vec<Decor>,
+    /// Zones (or backpacks) left of the first one shown.
     pub hidden_left: usize,
-    /// Zones right of the last shown column.
+    /// Zones (or backpacks) right of the last one shown.
     pub hidden_right: usize,
     /// The first zone column shown.
     pub zone_scroll: usize,
-    /// Per shown zone, the first note shown.
+    /// Per shown zone of the focused board, the first note shown.
     pub scroll: Vec<(usize, usize)>,
     /// The guidance panel.
     pub guidance: Option<Rect>,
@@ -39,8 +97,6 @@ pub struct BoardLayout {
     pub status: Option<Rect>,
     /// Blank rows between cards.
     pub gap: u16,
-    /// The zones sit on the method's grid (not in columns).
-    pub grid: bool,
 }
 
 /// The inside of a zone's frame.
@@ -56,8 +112,7 @@ pub fn inner(rect: Rect) -> Rect {
 /// Lays out the board in `area`.
 pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
     let projector = prefs.projector;
-    let header_height = 4;
-    let header = Rect::new(area.x, area.y, area.width, header_height.min(area.height));
+    let header = Rect::new(area.x, area.y, area.width, 4.min(area.height));
     let status_height = u16::from(!projector);
     let mut body = Rect::new(
         area.x,
@@ -90,36 +145,45 @@ pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
         gap: 1,
         ..BoardLayout::default()
     };
-    let grid = match (b.method.shape, b.method.layout) {
-        (Shape::Grid, Some(size)) => grid(b, size, body),
-        _ => None,
+    let native = match (b.method.shape, b.method.layout) {
+        (Shape::Grid, Some(size)) => grid(b, size, body, &mut out),
+        (Shape::Tree, _) => tree::layout(b, prefs.lang, body, &mut out),
+        (Shape::Backpack, _) => pack::layout(b, usize::from(projector), body, &mut out),
+        _ => false,
     };
-    match grid {
-        Some(zones) => {
-            out.zones = zones;
-            out.grid = true;
+    if !native {
+        out.slots.clear();
+        out.decor.clear();
+        let mut columns_body = body;
+        if b.method.shape == Shape::Diamond && body.height > 12 {
+            columns_body.y += 2;
+            columns_body.height -= 2;
         }
-        None => columns(b, usize::from(projector), body, &mut out),
+        columns(b, usize::from(projector), columns_body, &mut out);
+        decorate_columns(b, body, &mut out);
     }
-    let lang = prefs.lang;
+    let view = b.view();
     out.scroll = out
-        .zones
+        .slots
         .iter()
-        .map(|(z, rect)| {
-            let wanted = b.scroll.get(*z).copied().unwrap_or(0);
-            (*z, first_shown(b, *z, inner(*rect), wanted, out.gap, lang))
+        .filter(|s| s.board == b.board && out.arrangement != Arrangement::Tree)
+        .map(|s| {
+            let wanted = b.scroll.get(s.zone).copied().unwrap_or(0);
+            (
+                s.zone,
+                first_shown(&view, s.zone, inner(s.rect), wanted, out.gap, prefs.lang),
+            )
         })
         .collect();
     out
 }
 
-fn grid(b: &BoardState, size: GridSize, body: Rect) -> Option<Vec<(usize, Rect)>> {
+fn grid(b: &BoardState, size: GridSize, body: Rect, out: &mut BoardLayout) -> bool {
     let x =
         |c: u16| body.x + (u32::from(body.width) * u32::from(c) / u32::from(size.columns)) as u16;
     let y = |r: u16| body.y + (u32::from(body.height) * u32::from(r) / u32::from(size.rows)) as u16;
-    let mut zones = Vec::new();
     for (i, zone) in b.method.zones.iter().enumerate() {
-        let cell = zone.grid?;
+        let Some(cell) = zone.grid else { return false };
         let rect = Rect::new(
             x(cell.column),
             y(cell.row),
@@ -127,14 +191,20 @@ fn grid(b: &BoardState, size: GridSize, body: Rect) -> Option<Vec<(usize, Rect)>
             y(cell.row + cell.rows) - y(cell.row),
         );
         if rect.width < MIN_CELL.0 || rect.height < MIN_CELL.1 {
-            return None;
+            return false;
         }
-        zones.push((i, rect));
+        out.slots.push(Slot {
+            board: b.board,
+            zone: i,
+            rect,
+        });
     }
-    Some(zones)
+    out.arrangement = Arrangement::Grid;
+    true
 }
 
 fn columns(b: &BoardState, projector: usize, body: Rect, out: &mut BoardLayout) {
+    out.arrangement = Arrangement::Columns;
     let n = b.method.zones.len();
     if n == 0 {
         return;
@@ -153,42 +223,93 @@ fn columns(b: &BoardState, projector: usize, body: Rect, out: &mut BoardLayout) 
     for k in 0..visible {
         let x0 = body.x + (u32::from(body.width) * k as u32 / visible as u32) as u16;
         let x1 = body.x + (u32::from(body.width) * (k as u32 + 1) / visible as u32) as u16;
-        out.zones
-            .push((start + k, Rect::new(x0, body.y, x1 - x0, body.height)));
+        out.slots.push(Slot {
+            board: b.board,
+            zone: start + k,
+            rect: Rect::new(x0, body.y, x1 - x0, body.height),
+        });
+    }
+}
+
+/// Arrows between the links of a chain; opening and narrowing bands over
+/// the zones of a Double Diamond.
+fn decorate_columns(b: &BoardState, body: Rect, out: &mut BoardLayout) {
+    match b.method.shape {
+        Shape::Chain => {
+            for pair in out.slots.windows(2) {
+                let next = &b.method.zones[pair[1].zone];
+                if next.attaches_to.is_some() && next.assumptions {
+                    continue;
+                }
+                let y = pair[1].rect.y + pair[1].rect.height / 2;
+                out.decor.push(Decor::Arrow(Rect::new(
+                    pair[1].rect.x.saturating_sub(1),
+                    y,
+                    2,
+                    1,
+                )));
+            }
+        }
+        Shape::Diamond if body.height > 12 => {
+            for slot in &out.slots {
+                let zone_id = &b.method.zones[slot.zone].id;
+                let mode = b
+                    .method
+                    .phases
+                    .iter()
+                    .find(|p| p.zones.first() == Some(zone_id))
+                    .and_then(|p| p.mode);
+                if let Some(mode) = mode {
+                    out.decor.push(Decor::Band {
+                        zone: slot.zone,
+                        rect: Rect::new(slot.rect.x, body.y, slot.rect.width, 2),
+                        mode,
+                    });
+                }
+            }
+        }
+        _ => {}
     }
 }
 
 impl BoardLayout {
-    /// The cards shown in the zone at method position `zone`.
-    pub fn cards_of(&self, b: &BoardState, zone: usize, lang: crate::i18n::Lang) -> Vec<Card> {
-        let Some((_, rect)) = self.zones.iter().find(|(z, _)| *z == zone) else {
-            return Vec::new();
+    /// The cards shown in a slot.
+    pub fn cards_of(&self, b: &BoardState, slot: &Slot, lang: Lang) -> ZoneCards {
+        let Some(view) = b.view_of(slot.board) else {
+            return ZoneCards::default();
         };
-        let start = self
-            .scroll
-            .iter()
-            .find(|(z, _)| *z == zone)
-            .map_or(0, |(_, s)| *s);
-        cards(b, zone, inner(*rect), start, self.gap, lang)
+        if self.arrangement == Arrangement::Tree {
+            return tree::cards(b, &view, slot, lang);
+        }
+        let start = if slot.board == b.board {
+            self.scroll
+                .iter()
+                .find(|(z, _)| *z == slot.zone)
+                .map_or(0, |(_, s)| *s)
+        } else {
+            0
+        };
+        cards(&view, slot.zone, inner(slot.rect), start, self.gap, lang)
     }
 
-    /// What lies under the cell at `col`, `row`: a zone, and a note's place
-    /// in it if the click was on a card.
+    /// What lies under the cell at `col`, `row`: a board and zone, and a
+    /// note's place in the zone if the click was on a card.
     pub fn hit(
         &self,
         b: &BoardState,
         col: u16,
         row: u16,
-        lang: crate::i18n::Lang,
-    ) -> Option<(usize, Option<usize>)> {
+        lang: Lang,
+    ) -> Option<(usize, usize, Option<usize>)> {
         let inside =
             |r: &Rect| col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height;
-        let (zone, _) = self.zones.iter().find(|(_, r)| inside(r))?;
+        let slot = self.slots.iter().find(|s| inside(&s.rect))?;
         let card = self
-            .cards_of(b, *zone, lang)
+            .cards_of(b, slot, lang)
+            .cards
             .into_iter()
             .find(|c| inside(&c.rect))
             .map(|c| c.pos);
-        Some((*zone, card))
+        Some((slot.board, slot.zone, card))
     }
 }

@@ -3,17 +3,27 @@
 
 mod actions;
 mod cards;
+mod carry;
+mod dialogs;
 mod header;
+mod index;
 mod layout;
+mod menus;
 mod navigate;
+mod pack;
 mod render;
+mod tree;
 mod update;
 
 use jiff::Timestamp;
 use uuid::Uuid;
 
 pub use actions::{close, commit_edit, move_to_zone, open};
+pub use cards::ZoneView;
+pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
+pub use index::{NoteMarks, ZoneIndex};
 pub use layout::{BoardLayout, layout};
+pub use menus::{MenuAction, choose};
 
 use actions::{board_mut, refuse};
 pub use render::render;
@@ -32,50 +42,6 @@ pub struct Focus {
     pub zone: usize,
     /// The note's place in the zone; meaningless in an empty zone.
     pub note: usize,
-}
-
-/// The notes of the shown board, zone by zone, with their dots: rebuilt
-/// after every change so drawing never scans the whole session.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ZoneIndex {
-    /// Per zone of the method, the positions of its notes in
-    /// `session.notes`, in board order.
-    pub zones: Vec<Vec<usize>>,
-    /// Dots per note, by position in `session.notes`.
-    pub dots: Vec<u32>,
-}
-
-impl ZoneIndex {
-    fn build(session: &Session, method: &Method, board: Uuid, hide_private: bool) -> ZoneIndex {
-        let mut zones = vec![Vec::new(); method.zones.len()];
-        let zone_of: std::collections::HashMap<&str, usize> = method
-            .zones
-            .iter()
-            .enumerate()
-            .map(|(i, z)| (z.id.as_str(), i))
-            .collect();
-        for (i, note) in session.notes.iter().enumerate() {
-            if note.board != board || (hide_private && note.private) {
-                continue;
-            }
-            if let Some(z) = zone_of.get(note.zone.as_str()) {
-                zones[*z].push(i);
-            }
-        }
-        let position: std::collections::HashMap<Uuid, usize> = session
-            .notes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id, i))
-            .collect();
-        let mut dots = vec![0; session.notes.len()];
-        for vote in &session.votes {
-            if let Some(i) = position.get(&vote.note) {
-                dots[*i] += vote.dots;
-            }
-        }
-        ZoneIndex { zones, dots }
-    }
 }
 
 /// One change in the undo history, with where focus was before it (for
@@ -124,12 +90,17 @@ pub struct BoardState {
     pub board: usize,
     /// The focused note.
     pub focus: Focus,
+    /// Notes marked for a move on several at once (cluster, decide, carry).
+    pub marked: Vec<Uuid>,
     /// Per zone, the first note shown.
     pub scroll: Vec<usize>,
     /// The first zone shown when not all zones fit side by side.
     pub zone_scroll: usize,
-    /// The notes per zone.
+    /// The notes per zone of the shown board.
     pub index: ZoneIndex,
+    /// The other boards' notes, where the method shows several boards at
+    /// once (backpacks side by side), by board position.
+    pub side: Vec<(usize, ZoneIndex)>,
     /// Changes that can be undone, oldest first.
     pub undo: Vec<Step>,
     /// Changes that can be redone, most recently undone last.
@@ -160,9 +131,11 @@ impl BoardState {
             method,
             board: 0,
             focus: Focus::default(),
+            marked: Vec::new(),
             scroll: vec![0; zones],
             zone_scroll: 0,
             index: ZoneIndex::default(),
+            side: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             timer,
@@ -174,6 +147,32 @@ impl BoardState {
         state.reindex(prefs);
         state.focus_phase_zone();
         state
+    }
+
+    /// What drawing the board at position `board` needs; the shown board
+    /// carries the focus.
+    pub fn view_of(&self, board: usize) -> Option<ZoneView<'_>> {
+        let (index, focus) = if board == self.board {
+            (&self.index, Some(self.focus))
+        } else {
+            (&self.side.iter().find(|(i, _)| *i == board)?.1, None)
+        };
+        Some(ZoneView {
+            session: &self.open.session,
+            method: &self.method,
+            index,
+            focus,
+        })
+    }
+
+    /// What drawing the shown board needs.
+    pub fn view(&self) -> ZoneView<'_> {
+        ZoneView {
+            session: &self.open.session,
+            method: &self.method,
+            index: &self.index,
+            focus: Some(self.focus),
+        }
     }
 
     /// The session.
@@ -198,6 +197,22 @@ impl BoardState {
             self.board_id(),
             prefs.projector,
         );
+        self.side.clear();
+        if self.method.shape == crate::methods::Shape::Backpack {
+            let boards: Vec<(usize, Uuid)> = self
+                .open
+                .session
+                .boards
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != self.board)
+                .map(|(i, b)| (i, b.id))
+                .collect();
+            for (i, id) in boards {
+                let index = ZoneIndex::build(&self.open.session, &self.method, id, prefs.projector);
+                self.side.push((i, index));
+            }
+        }
         self.clamp_focus();
     }
 
@@ -256,6 +271,29 @@ impl BoardState {
             return false;
         };
         phase.zones.contains(&self.method.zones[zone].id)
+    }
+
+    /// The zones a ranking covers: the current phase's, or else the
+    /// focused one.
+    pub fn ranking_zones(&self) -> Vec<usize> {
+        let zones: Vec<usize> = (0..self.method.zones.len())
+            .filter(|z| self.zone_active(*z))
+            .collect();
+        if zones.is_empty() {
+            vec![self.focus.zone]
+        } else {
+            zones
+        }
+    }
+
+    /// In a phase that asks to choose what goes on, the zone the chosen
+    /// notes go into.
+    pub fn onward_zone(&self) -> Option<String> {
+        let phase = &self.method.phases[self.phase_index()?];
+        if !phase.asks.contains(&crate::methods::Ask::Select) {
+            return None;
+        }
+        phase.zones.first().cloned()
     }
 
     /// Moves focus to the first zone the current phase works in.

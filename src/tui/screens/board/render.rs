@@ -2,12 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::BoardState;
-use super::cards::Card;
-use super::layout::{BoardLayout, inner, layout};
+use super::cards::{Card, LineKind, ZoneView};
+use super::layout::{Arrangement, BoardLayout, Decor, Slot, inner, layout};
+use crate::methods::Mode;
 use crate::strings::{Msg, Ui};
 use crate::tui::command::Command;
 use crate::tui::keymap::{Context, first_key};
@@ -22,8 +24,26 @@ pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     } else {
         super::header::header(b, ctx, frame, l.header);
     }
-    for (zone, rect) in &l.zones {
-        draw_zone(b, &l, ctx, frame, *zone, *rect);
+    for decor in &l.decor {
+        if let Decor::Backpack { board, rect } = decor {
+            backpack(b, &l, ctx, frame, *board, *rect);
+        }
+    }
+    for slot in &l.slots {
+        draw_zone(b, &l, ctx, frame, slot);
+    }
+    for decor in &l.decor {
+        match decor {
+            Decor::Arrow(r) => {
+                frame.render_widget(Paragraph::new("▶").style(ctx.theme.zone_active), *r)
+            }
+            Decor::Stem(r) => {
+                frame.render_widget(Paragraph::new("┃").style(ctx.theme.border_focus), *r)
+            }
+            Decor::Band { zone, rect, mode } => band(b, ctx, frame, *zone, *rect, *mode),
+            Decor::Questions(r) => questions(b, ctx, frame, *r),
+            Decor::Backpack { .. } => {}
+        }
     }
     if let Some(g) = l.guidance {
         guidance(b, ctx, frame, g);
@@ -33,24 +53,118 @@ pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn draw_zone(
+fn band(b: &BoardState, ctx: &Ctx, frame: &mut Frame, zone: usize, rect: Rect, mode: Mode) {
+    let lang = ctx.lang();
+    let t = &ctx.theme;
+    let style = if b.zone_active(zone) {
+        t.zone_active
+    } else {
+        t.dim
+    };
+    let label = match mode {
+        Mode::Diverge => Ui::ModeDiverge,
+        Mode::Converge => Ui::ModeConverge,
+    };
+    let width = usize::from(rect.width.saturating_sub(4));
+    let line = "━".repeat(width);
+    let shape = match mode {
+        Mode::Diverge => format!(" ◁{line}▷ "),
+        Mode::Converge => format!(" ▷{line}◁ "),
+    };
+    let lines = vec![
+        Line::styled(
+            format!(
+                "{} · {}",
+                b.method.zones[zone].name.get(lang),
+                label.text(lang)
+            ),
+            style,
+        )
+        .centered(),
+        Line::styled(shape, style),
+    ];
+    frame.render_widget(Paragraph::new(lines), rect);
+}
+
+fn questions(b: &BoardState, ctx: &Ctx, frame: &mut Frame, rect: Rect) {
+    let lang = ctx.lang();
+    let text: Vec<&str> = b.method.questions.iter().map(|q| q.get(lang)).collect();
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!("? {}", text.join("  ·  ")),
+            ctx.theme.dim,
+        ))
+        .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+fn backpack(
     b: &BoardState,
     l: &BoardLayout,
     ctx: &Ctx,
     frame: &mut Frame,
-    zone: usize,
+    board: usize,
     rect: Rect,
 ) {
     let lang = ctx.lang();
     let t = &ctx.theme;
-    let focused = zone == b.focus.zone;
-    let active = b.zone_active(zone);
-    let name = b.method.zones[zone].name.get(lang);
-    let count = b.zone_len(zone);
-    let title_style = if active { t.zone_active } else { t.title };
-    let marker = if active { "● " } else { "" };
+    let s = b.session();
+    let Some(pack) = s.boards.get(board) else {
+        return;
+    };
+    let focused = board == b.board;
+    let weight = pack
+        .participant
+        .map(|p| super::pack::trend(&s.ratings_of(p)))
+        .filter(|w| !w.is_empty())
+        .map(|w| format!(" {} {w} ", Ui::WeightWord.text(lang)))
+        .unwrap_or_default();
     let mut block = Block::default()
         .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Double
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused { t.border_focus } else { t.border })
+        .title(Line::styled(format!(" 🎒 {} ", pack.name), t.title))
+        .title(Line::styled(weight, t.key).right_aligned());
+    let first = l.decor.iter().find_map(|d| match d {
+        Decor::Backpack { board, .. } => Some(*board),
+        _ => None,
+    });
+    let last = l.decor.iter().rev().find_map(|d| match d {
+        Decor::Backpack { board, .. } => Some(*board),
+        _ => None,
+    });
+    if l.hidden_left > 0 && first == Some(board) {
+        block = block
+            .title_bottom(Line::styled(format!(" ◀ {} ", l.hidden_left), t.key).left_aligned());
+    }
+    if l.hidden_right > 0 && last == Some(board) {
+        block = block
+            .title_bottom(Line::styled(format!(" {} ▶ ", l.hidden_right), t.key).right_aligned());
+    }
+    frame.render_widget(block, rect);
+}
+
+fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot: &Slot) {
+    let lang = ctx.lang();
+    let t = &ctx.theme;
+    let Some(view) = b.view_of(slot.board) else {
+        return;
+    };
+    let zone = slot.zone;
+    let focused = slot.board == b.board && zone == b.focus.zone;
+    let active = b.zone_active(zone);
+    let name = b.method.zones[zone].name.get(lang);
+    let count = view.index.zones.get(zone).map_or(0, Vec::len);
+    let title_style = if active { t.zone_active } else { t.title };
+    let marker = if active { "● " } else { "" };
+    let stacked = l.arrangement == Arrangement::Backpack;
+    let mut block = Block::default()
+        .borders(if stacked { Borders::TOP } else { Borders::ALL })
         .border_type(if focused {
             BorderType::Thick
         } else {
@@ -61,39 +175,70 @@ fn draw_zone(
             format!(" {marker}{name} ({count}) "),
             title_style,
         ));
-    if l.hidden_left > 0 && l.zones.first().is_some_and(|(z, _)| *z == zone) {
+    let columns = l.arrangement == Arrangement::Columns;
+    if columns && l.hidden_left > 0 && l.slots.first().is_some_and(|s| s.zone == zone) {
         block = block.title(Line::styled(format!(" ◀ {} ", l.hidden_left), t.key).left_aligned());
     }
-    if l.hidden_right > 0 && l.zones.last().is_some_and(|(z, _)| *z == zone) {
+    if columns && l.hidden_right > 0 && l.slots.last().is_some_and(|s| s.zone == zone) {
         block = block.title(Line::styled(format!(" {} ▶ ", l.hidden_right), t.key).right_aligned());
     }
-    let cards = l.cards_of(b, zone, lang);
-    let above = cards.first().map_or(0, |c| c.pos);
-    let below = cards.last().map_or(0, |c| {
-        let cut = c.rect.height < card_height(c);
-        count - c.pos - usize::from(!cut)
-    });
-    if above > 0 {
-        block = block.title(Line::styled(format!(" ▲ {above} "), t.key).right_aligned());
+    let zone_cards = l.cards_of(b, slot, lang);
+    if l.arrangement != Arrangement::Tree {
+        let above = zone_cards.cards.first().map_or(0, |c| c.pos);
+        let below = zone_cards.cards.last().map_or(0, |c| {
+            let cut = (c.rect.height as usize) < c.lines.len();
+            count - c.pos - usize::from(!cut)
+        });
+        if above > 0 {
+            block = block.title(Line::styled(format!(" ▲ {above} "), t.key).right_aligned());
+        }
+        if below > 0 {
+            block = block.title_bottom(Line::styled(format!(" ▼ {below} "), t.key).right_aligned());
+        }
     }
-    if below > 0 {
-        block = block.title_bottom(Line::styled(format!(" ▼ {below} "), t.key).right_aligned());
+    frame.render_widget(block, slot.rect);
+    let area = if stacked {
+        Rect::new(
+            slot.rect.x,
+            slot.rect.y + 1,
+            slot.rect.width,
+            slot.rect.height.saturating_sub(1),
+        )
+    } else {
+        inner(slot.rect)
+    };
+    if zone_cards.cards.is_empty() {
+        empty_zone(b, ctx, frame, zone, area, slot.board == b.board);
     }
-    frame.render_widget(block, rect);
-    let area = inner(rect);
-    if cards.is_empty() {
-        empty_zone(b, ctx, frame, zone, area);
+    for cluster in &zone_cards.frames {
+        let frame_block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(t.key)
+            .title(Line::styled(format!(" {} ", cluster.title), t.key));
+        frame.render_widget(frame_block, cluster.rect);
     }
-    for card in &cards {
-        draw_card(b, ctx, frame, zone, card);
+    for card in &zone_cards.cards {
+        draw_card(
+            b,
+            &view,
+            ctx,
+            frame,
+            zone,
+            card,
+            focused && card.pos == b.focus.note,
+        );
     }
 }
 
-fn card_height(card: &Card) -> u16 {
-    (card.lines.len() + usize::from(card.meta.is_some())) as u16
-}
-
-fn empty_zone(b: &BoardState, ctx: &Ctx, frame: &mut Frame, zone: usize, area: Rect) {
+fn empty_zone(
+    b: &BoardState,
+    ctx: &Ctx,
+    frame: &mut Frame,
+    zone: usize,
+    area: Rect,
+    own_board: bool,
+) {
     let lang = ctx.lang();
     let mut lines: Vec<Line> = b.method.zones[zone]
         .questions
@@ -101,7 +246,7 @@ fn empty_zone(b: &BoardState, ctx: &Ctx, frame: &mut Frame, zone: usize, area: R
         .take(1)
         .map(|q| Line::styled(q.get(lang).to_string(), ctx.theme.dim))
         .collect();
-    if !ctx.prefs.projector && !b.open.is_read_only() {
+    if own_board && !ctx.prefs.projector && !b.open.is_read_only() && area.height > 3 {
         let key = first_key(Context::Board, Command::AddNote).unwrap_or_default();
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -112,12 +257,25 @@ fn empty_zone(b: &BoardState, ctx: &Ctx, frame: &mut Frame, zone: usize, area: R
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
-fn draw_card(b: &BoardState, ctx: &Ctx, frame: &mut Frame, zone: usize, card: &Card) {
+fn draw_card(
+    b: &BoardState,
+    view: &ZoneView,
+    ctx: &Ctx,
+    frame: &mut Frame,
+    zone: usize,
+    card: &Card,
+    focused: bool,
+) {
     let t = &ctx.theme;
-    let index = b.index.zones[zone][card.pos];
-    let note = &b.session().notes[index];
-    let focused = zone == b.focus.zone && card.pos == b.focus.note;
+    let index = view.index.zones[zone][card.pos];
+    let note = &view.session.notes[index];
+    let marks = view.index.marks.get(index).copied().unwrap_or_default();
     let mut style = t.note(note.colour);
+    if !note.status.is_active() {
+        style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
+    } else if marks.set_aside {
+        style = style.add_modifier(Modifier::DIM);
+    }
     if focused {
         style = style.patch(t.note_focus);
     }
@@ -128,27 +286,45 @@ fn draw_card(b: &BoardState, ctx: &Ctx, frame: &mut Frame, zone: usize, card: &C
         card.rect.height,
     );
     frame.render_widget(Clear, body);
-    let mut lines: Vec<Line> = card
+    let mut text_line = 0;
+    let lines: Vec<Line> = card
         .lines
         .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let lead = if i == 0 {
-                format!("{} ", colour_symbol(note.colour))
-            } else {
-                "  ".into()
-            };
-            Line::from(format!("{lead}{text}"))
+        .map(|(text, kind)| match kind {
+            LineKind::Text => {
+                let lead = if text_line == 0 {
+                    format!("{} ", colour_symbol(note.colour))
+                } else {
+                    "  ".into()
+                };
+                text_line += 1;
+                Line::from(format!("{lead}{text}"))
+            }
+            LineKind::Attached => Line::styled(
+                format!("  {text}"),
+                Style::new().add_modifier(Modifier::ITALIC),
+            ),
+            LineKind::Meta => Line::from(format!("  {text}")),
         })
         .collect();
-    if let Some(meta) = &card.meta {
-        lines.push(Line::from(format!("  {meta}")));
-    }
     frame.render_widget(Paragraph::new(lines).style(style), body);
-    if focused {
+    let gutter = if focused {
+        Some(("▶", t.border_focus))
+    } else if b.marked.contains(&note.id) {
+        Some(("✓", t.key))
+    } else {
+        None
+    };
+    if let Some((mark, style)) = gutter {
         frame.render_widget(
-            Paragraph::new("▶").style(t.border_focus),
+            Paragraph::new(mark).style(style),
             Rect::new(card.rect.x, card.rect.y, 1, 1),
+        );
+    }
+    if focused && b.marked.contains(&note.id) && card.rect.height > 1 {
+        frame.render_widget(
+            Paragraph::new("✓").style(t.key),
+            Rect::new(card.rect.x, card.rect.y + 1, 1, 1),
         );
     }
 }

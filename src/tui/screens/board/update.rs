@@ -3,13 +3,15 @@
 use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
-use super::navigate::{Direction, click, step_zone, wheel};
+use super::dialogs::{FormPurpose, open_form};
+use super::menus;
+use super::navigate::{Direction, click, step, wheel};
 use super::{BoardState, Focus, board_mut, refuse};
 use crate::model::ModelError;
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
-use crate::tui::layers::{EditTarget, EditorState, Layer, PickerState};
+use crate::tui::layers::{EditTarget, EditorState, Layer, OutcomesState, RankingState};
 use crate::tui::timer::Timer;
 
 /// Applies an input to the board.
@@ -51,21 +53,17 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
     };
     match cmd {
-        Command::FocusLeft => step_zone(b, &prefs, area, Direction::Left),
-        Command::FocusRight => step_zone(b, &prefs, area, Direction::Right),
+        Command::FocusLeft => {
+            step(b, &prefs, area, Direction::Left);
+        }
+        Command::FocusRight => {
+            step(b, &prefs, area, Direction::Right);
+        }
         Command::FocusUp => {
-            if b.focus.note > 0 && b.zone_len(b.focus.zone) > 0 {
-                b.focus.note -= 1;
-            } else {
-                step_zone(b, &prefs, area, Direction::Up);
-            }
+            step(b, &prefs, area, Direction::Up);
         }
         Command::FocusDown => {
-            if b.focus.note + 1 < b.zone_len(b.focus.zone) {
-                b.focus.note += 1;
-            } else {
-                step_zone(b, &prefs, area, Direction::Down);
-            }
+            step(b, &prefs, area, Direction::Down);
         }
         Command::NextZone | Command::PrevZone => {
             let n = b.method.zones.len();
@@ -133,13 +131,73 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             b.focus_note(id);
             return changed(result, app);
         }
-        Command::MoveNoteTo => {
-            if let Some(note) = b.focused_note() {
-                let selected = b.focus.zone;
-                app.layers
-                    .push(Layer::Picker(PickerState { note, selected }));
+        Command::MoveNoteTo => menus::move_menu(app),
+        Command::Mark => {
+            if let Some(id) = b.focused_note() {
+                match b.marked.iter().position(|m| *m == id) {
+                    Some(i) => {
+                        b.marked.remove(i);
+                    }
+                    None => b.marked.push(id),
+                }
+                let n = b.marked.len();
+                app.say(Ui::Marked.text(lang).replace("{n}", &n.to_string()));
             }
         }
+        Command::ClusterMenu => menus::cluster_menu(app),
+        Command::SetDots => {
+            if let Some(id) = b.focused_note() {
+                open_form(app, FormPurpose::Dots(id));
+            }
+        }
+        Command::VoteRound => open_form(app, FormPurpose::VoteRound),
+        Command::Ranking => {
+            let zones = b.ranking_zones();
+            app.layers
+                .push(Layer::Ranking(RankingState { zones, scroll: 0 }));
+        }
+        Command::TogglePrivate => {
+            let Some(i) = b.focused_index() else {
+                return Vec::new();
+            };
+            let (id, private) = (b.session().notes[i].id, !b.session().notes[i].private);
+            let effects = super::apply(app, move |s, _| s.set_private(id, private, now));
+            if !effects.is_empty() {
+                let ui = if private {
+                    Ui::NowPrivate
+                } else {
+                    Ui::NowPublic
+                };
+                app.say(app.t(ui));
+            }
+            return effects;
+        }
+        Command::Decide => {
+            let notes = menus::chosen(b);
+            open_form(app, FormPurpose::Decision(notes));
+        }
+        Command::NewAction => {
+            let note = b.focused_note();
+            open_form(
+                app,
+                FormPurpose::NewAction {
+                    note,
+                    decision: None,
+                },
+            );
+        }
+        Command::Outcomes => app.layers.push(Layer::Outcomes(OutcomesState::default())),
+        Command::CarryForward => menus::carry_menu(app),
+        Command::Mirror => return mirror(app),
+        Command::LinkNote => menus::link_menu(app),
+        Command::ChooseOnward => return choose_onward(app),
+        Command::SetAside => menus::set_aside_menu(app),
+        Command::Weight => match b.session().boards[b.board].participant {
+            Some(p) => open_form(app, FormPurpose::Weight(p)),
+            None => app.warn(app.t(Ui::WeightNeedsBackpack)),
+        },
+        Command::NewMeeting => open_form(app, FormPurpose::NewMeeting),
+        Command::BoardsMenu => menus::boards_menu(app),
         Command::CycleColour => {
             let Some(i) = b.focused_index() else {
                 return Vec::new();
@@ -167,13 +225,9 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 b.reindex(&prefs);
             }
         }
-        Command::NextBoard | Command::PrevBoard => {
+        Command::NextBoard => {
             let n = b.session().boards.len();
-            b.board = if cmd == Command::NextBoard {
-                (b.board + 1) % n
-            } else {
-                (b.board + n - 1) % n
-            };
+            b.board = (b.board + 1) % n;
             b.reindex(&prefs);
             b.focus.note = 0;
             if n > 1 {
@@ -308,4 +362,63 @@ fn phase(app: &mut App, forward: bool) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Gives every problem card on the shown board its positive counterpart to
+/// rewrite.
+fn mirror(app: &mut App) -> Vec<Effect> {
+    let now = app.clock.now();
+    let Some(b) = app.board() else {
+        return Vec::new();
+    };
+    if b.method.trees().len() < 2 {
+        app.warn(app.t(Ui::MirrorNotHere));
+        return Vec::new();
+    }
+    let board = b.board_id();
+    let prefs = app.prefs.clone();
+    let lang = prefs.lang;
+    let Some(b) = board_mut(app) else {
+        return Vec::new();
+    };
+    match b.change(&prefs, |s, m| s.mirror_tree(m, board, now)) {
+        Ok(made) if made.is_empty() => {
+            app.say(Ui::MirrorNothing.text(lang));
+            Vec::new()
+        }
+        Ok(made) => {
+            if let Some(first) = made.first() {
+                b.focus_note(*first);
+            }
+            app.say(
+                Ui::Mirrored
+                    .text(lang)
+                    .replace("{n}", &made.len().to_string()),
+            );
+            vec![Effect::Save]
+        }
+        Err(e) => {
+            refuse(app, e);
+            Vec::new()
+        }
+    }
+}
+
+/// In a converging phase: the focused note (from an earlier zone) goes on
+/// into the phase's zone, or comes back out of it.
+fn choose_onward(app: &mut App) -> Vec<Effect> {
+    let now = app.clock.now();
+    let Some(b) = app.board() else {
+        return Vec::new();
+    };
+    let Some(target) = b.onward_zone() else {
+        app.warn(app.t(Ui::ChooseNotHere));
+        return Vec::new();
+    };
+    let Some(note) = b.focused_note() else {
+        return Vec::new();
+    };
+    super::apply(app, move |s, m| {
+        s.choose_onward(m, note, &target, now).map(|_| ())
+    })
 }

@@ -1,0 +1,88 @@
+//! A yes/no question before something that cannot be taken back.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::Layer;
+use crate::strings::Ui;
+use crate::tui::app::{App, Effect, Input};
+use crate::tui::command::Command;
+use crate::tui::keymap::Context;
+use crate::tui::render::{Ctx, centred, dialog, hints};
+use crate::tui::screens::board;
+
+/// What a yes answer does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmAction {
+    /// Close the board although changes are not saved; with `quit`, end
+    /// the program too.
+    CloseUnsaved {
+        /// End the program.
+        quit: bool,
+    },
+    /// Throw away what was typed in the editor.
+    DiscardEdit,
+}
+
+/// A question with its consequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmState {
+    /// What is asked.
+    pub question: Ui,
+    /// What yes does.
+    pub action: ConfirmAction,
+}
+
+pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
+    let Some(Layer::Confirm(c)) = app.layers.last() else {
+        return Vec::new();
+    };
+    let action = c.action;
+    match input {
+        Input::Command(Command::Yes) => {
+            app.layers.pop();
+            match action {
+                ConfirmAction::CloseUnsaved { quit: true } => {
+                    app.quit = true;
+                    Vec::new()
+                }
+                ConfirmAction::CloseUnsaved { quit: false } => board::close(app),
+                ConfirmAction::DiscardEdit => {
+                    if matches!(app.layers.last(), Some(Layer::Editor(_))) {
+                        app.layers.pop();
+                    }
+                    Vec::new()
+                }
+            }
+        }
+        Input::Command(Command::No | Command::Back) => {
+            app.layers.pop();
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn render(c: &ConfirmState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let lang = ctx.lang();
+    let popup = centred(area, 60, 7);
+    frame.render_widget(Clear, popup);
+    let hint = hints(
+        ctx,
+        Context::Confirm,
+        &[(Command::Yes, Ui::Yes), (Command::No, Ui::No)],
+    );
+    let text = vec![
+        Line::raw(c.question.text(lang).to_string()),
+        Line::raw(""),
+        hint,
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(dialog(ctx, Ui::ConfirmTitle.text(lang).to_string())),
+        popup,
+    );
+}

@@ -1,0 +1,210 @@
+//! The session's decisions and actions in one panel: who does what, by
+//! when, and how far it has come.
+
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use uuid::Uuid;
+
+use super::Layer;
+use crate::model::{ActionStatus, Session};
+use crate::strings::{Msg, Ui, status_name};
+use crate::tui::app::{App, Effect, Input, Screen};
+use crate::tui::command::Command;
+use crate::tui::keymap::Context;
+use crate::tui::render::{Ctx, centred, dialog, hints};
+use crate::tui::screens::board::{self, FormPurpose};
+
+/// The panel's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutcomesState {
+    /// The highlighted line: decisions first, then actions.
+    pub selected: usize,
+}
+
+/// What a line of the panel is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Decision(Uuid),
+    Action(Uuid),
+}
+
+fn items(s: &Session) -> Vec<Item> {
+    s.decisions
+        .iter()
+        .map(|d| Item::Decision(d.id))
+        .chain(s.actions.iter().map(|a| Item::Action(a.id)))
+        .collect()
+}
+
+/// The status that follows `status` when a key cycles through them.
+pub fn next_status(status: ActionStatus) -> ActionStatus {
+    match status {
+        ActionStatus::Open => ActionStatus::InProgress,
+        ActionStatus::InProgress => ActionStatus::Done,
+        ActionStatus::Done => ActionStatus::Dropped,
+        ActionStatus::Dropped => ActionStatus::Open,
+    }
+}
+
+/// The symbol for an action's status, beside its name.
+pub fn status_symbol(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Open => "○",
+        ActionStatus::InProgress => "◐",
+        ActionStatus::Done => "●",
+        ActionStatus::Dropped => "✕",
+    }
+}
+
+pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
+    let Screen::Board(b) = &app.screen else {
+        return Vec::new();
+    };
+    let list = items(b.session());
+    let Some(Layer::Outcomes(o)) = app.layers.last_mut() else {
+        return Vec::new();
+    };
+    o.selected = o.selected.min(list.len().saturating_sub(1));
+    let current = list.get(o.selected).copied();
+    match input {
+        Input::Command(Command::Up) => o.selected = o.selected.saturating_sub(1),
+        Input::Command(Command::Down) => {
+            o.selected = (o.selected + 1).min(list.len().saturating_sub(1))
+        }
+        Input::Command(Command::Back) => {
+            app.layers.pop();
+        }
+        Input::Command(Command::EditNote) => match current {
+            Some(Item::Decision(id)) => board::open_form(app, FormPurpose::EditDecision(id)),
+            Some(Item::Action(id)) => board::open_form(app, FormPurpose::EditAction(id)),
+            None => {}
+        },
+        Input::Command(Command::NewAction) => {
+            if let Some(Item::Decision(id)) = current {
+                board::open_form(
+                    app,
+                    FormPurpose::NewAction {
+                        note: None,
+                        decision: Some(id),
+                    },
+                );
+            }
+        }
+        Input::Command(Command::CycleStatus) => {
+            if let Some(Item::Action(id)) = current {
+                let now = app.clock.now();
+                return board::apply(app, move |s, _| {
+                    let a = s.action(id)?.clone();
+                    s.update_action(id, a.owner.as_deref(), a.due, next_status(a.status), now)
+                });
+            }
+        }
+        Input::Command(Command::Remove) => {
+            let now = app.clock.now();
+            let effects = match current {
+                Some(Item::Decision(id)) => {
+                    board::apply(app, move |s, _| s.remove_decision(id, now))
+                }
+                Some(Item::Action(id)) => board::apply(app, move |s, _| s.remove_action(id, now)),
+                None => Vec::new(),
+            };
+            if !effects.is_empty() {
+                app.say(app.t(Ui::RemovedUndo));
+            }
+            return effects;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn due_span(due: Option<Date>, status: ActionStatus, today: Date, ctx: &Ctx) -> Span<'static> {
+    let lang = ctx.lang();
+    match due {
+        Some(d) if d < today && status.is_open() => Span::styled(
+            format!(" · ⚠ {} {d}", Ui::Overdue.text(lang)),
+            ctx.theme.timer_urgent,
+        ),
+        Some(d) => Span::styled(format!(" · {} {d}", Msg::Due.text(lang)), ctx.theme.dialog),
+        None => Span::raw(""),
+    }
+}
+
+pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let Screen::Board(b) = &app.screen else {
+        return;
+    };
+    let lang = ctx.lang();
+    let t = &ctx.theme;
+    let s = b.session();
+    let today = app.today();
+    let mut lines: Vec<Line> = vec![Line::styled(Msg::Decisions.text(lang).to_string(), t.title)];
+    if s.decisions.is_empty() {
+        lines.push(Line::styled(format!("  {}", Ui::NoneYet.text(lang)), t.dim));
+    }
+    let mark = |i: usize| {
+        if i == o.selected {
+            t.selected
+        } else {
+            t.dialog
+        }
+    };
+    for (i, d) in s.decisions.iter().enumerate() {
+        lines.push(Line::styled(
+            format!("  ◆ {}", d.text.replace('\n', " ")),
+            mark(i),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(Msg::Actions.text(lang).to_string(), t.title));
+    if s.actions.is_empty() {
+        lines.push(Line::styled(format!("  {}", Ui::NoneYet.text(lang)), t.dim));
+    }
+    for (k, a) in s.actions.iter().enumerate() {
+        let i = s.decisions.len() + k;
+        let owner = a
+            .owner
+            .as_deref()
+            .map(|o| format!(" · {} {o}", Msg::Owner.text(lang)))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "  {} {}{owner}",
+                    status_symbol(a.status),
+                    a.text.replace('\n', " ")
+                ),
+                mark(i),
+            ),
+            due_span(a.due, a.status, today, ctx),
+            Span::styled(format!(" · {}", status_name(a.status, lang)), t.dialog),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(hints(
+        ctx,
+        Context::Outcomes,
+        &[
+            (Command::EditNote, Ui::HintEdit),
+            (Command::CycleStatus, Ui::HintStatus),
+            (Command::NewAction, Ui::HintActionFromDecision),
+            (Command::Remove, Ui::HintRemove),
+            (Command::Back, Ui::HintClose),
+        ],
+    ));
+    let width = (area.width * 4 / 5)
+        .max(70)
+        .min(area.width.saturating_sub(2));
+    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let popup = centred(area, width, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(dialog(ctx, Ui::OutcomesTitle.text(lang).to_string())),
+        popup,
+    );
+}

@@ -1,0 +1,197 @@
+//! What the board shows of the session, worked out once per change so that
+//! drawing a frame never scans the whole session: the notes of each zone
+//! in board order (clusters together), their dots, and the marks they
+//! carry.
+
+use std::collections::{HashMap, HashSet};
+
+use uuid::Uuid;
+
+use crate::methods::{Ask, Method, Mode};
+use crate::model::{LinkKind, Session, Tree};
+
+/// What a note shows besides its words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NoteMarks {
+    /// It was chosen to go on into a later zone.
+    pub onward: bool,
+    /// Its converging phase has come and it was not chosen.
+    pub set_aside: bool,
+    /// A mirrored card that still has its problem wording.
+    pub rewrite: bool,
+    /// Its number in a zone other notes attach to (steps of change).
+    pub number: Option<usize>,
+}
+
+/// The notes of the shown board, zone by zone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ZoneIndex {
+    /// Per zone of the method, the positions of its notes in
+    /// `session.notes`: clusters first, in the order they were made, each
+    /// with its notes in board order, then the notes in no cluster.
+    pub zones: Vec<Vec<usize>>,
+    /// Dots per note, by position in `session.notes`.
+    pub dots: Vec<u32>,
+    /// Marks per note, by position in `session.notes`.
+    pub marks: Vec<NoteMarks>,
+    /// Per note (by position), the positions of the notes attached to it.
+    pub attached: HashMap<usize, Vec<usize>>,
+    /// The method's trees on this board (problem, then solution).
+    pub trees: Vec<Tree>,
+}
+
+impl ZoneIndex {
+    /// Works out the index of `board`, leaving private notes out when they
+    /// must not be shown.
+    pub fn build(session: &Session, method: &Method, board: Uuid, hide_private: bool) -> ZoneIndex {
+        let zone_of: HashMap<&str, usize> = method
+            .zones
+            .iter()
+            .enumerate()
+            .map(|(i, z)| (z.id.as_str(), i))
+            .collect();
+        let position: HashMap<Uuid, usize> = session
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id, i))
+            .collect();
+        let cluster_rank: HashMap<Uuid, usize> = session
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        let mut zones = vec![Vec::new(); method.zones.len()];
+        for (i, note) in session.notes.iter().enumerate() {
+            if note.board != board || (hide_private && note.private) {
+                continue;
+            }
+            if let Some(z) = zone_of.get(note.zone.as_str()) {
+                zones[*z].push(i);
+            }
+        }
+        for list in &mut zones {
+            list.sort_by_key(|i| {
+                session.notes[*i]
+                    .cluster
+                    .and_then(|c| cluster_rank.get(&c).copied())
+                    .unwrap_or(usize::MAX)
+            });
+        }
+        let trees: Vec<Tree> = method
+            .trees()
+            .iter()
+            .map(|t| session.tree(t, board))
+            .collect();
+        // In a tree, a zone's notes go branch by branch, each card before
+        // the cards that hang from it.
+        for (zones_of_tree, tree) in method.trees().iter().zip(&trees) {
+            for (zone, branches) in [
+                (&zones_of_tree.roots, &tree.roots),
+                (&zones_of_tree.crown, &tree.crown),
+            ] {
+                let Some(z) = zone_of.get(zone.as_str()) else {
+                    continue;
+                };
+                let order: Vec<Uuid> = branches
+                    .iter()
+                    .flat_map(|b| b.flatten())
+                    .map(|(id, _)| id)
+                    .collect();
+                zones[*z].sort_by_key(|i| order.iter().position(|id| *id == session.notes[*i].id));
+            }
+        }
+        let mut dots = vec![0; session.notes.len()];
+        for vote in &session.votes {
+            if let Some(i) = position.get(&vote.note) {
+                dots[*i] += vote.dots;
+            }
+        }
+        let marks = marks(session, method, &zones, &zone_of, &position);
+        let mut attached: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, note) in session.notes.iter().enumerate() {
+            if note.board != board || (hide_private && note.private) {
+                continue;
+            }
+            for link in note
+                .links
+                .iter()
+                .filter(|l| l.kind == LinkKind::AttachedTo && l.session.is_none())
+            {
+                if let Some(step) = position.get(&link.note) {
+                    attached.entry(*step).or_default().push(i);
+                }
+            }
+        }
+        ZoneIndex {
+            zones,
+            dots,
+            marks,
+            attached,
+            trees,
+        }
+    }
+}
+
+/// The zones of diverging phases whose following converging phase has
+/// begun: their notes that were not chosen are set aside.
+fn closed_zones(session: &Session, method: &Method) -> HashSet<String> {
+    let started: HashSet<&str> = session.phase_log.iter().map(|e| e.phase.as_str()).collect();
+    method
+        .phases
+        .windows(2)
+        .filter(|w| {
+            w[0].mode == Some(Mode::Diverge)
+                && w[1].mode == Some(Mode::Converge)
+                && w[1].asks.contains(&Ask::Select)
+                && started.contains(w[1].id.as_str())
+        })
+        .flat_map(|w| w[0].zones.iter().cloned())
+        .collect()
+}
+
+fn marks(
+    session: &Session,
+    method: &Method,
+    zones: &[Vec<usize>],
+    zone_of: &HashMap<&str, usize>,
+    position: &HashMap<Uuid, usize>,
+) -> Vec<NoteMarks> {
+    let mut out = vec![NoteMarks::default(); session.notes.len()];
+    for note in &session.notes {
+        for link in note.links.iter().filter(|l| l.session.is_none()) {
+            let Some(other) = position.get(&link.note) else {
+                continue;
+            };
+            match link.kind {
+                LinkKind::CarriedFrom => out[*other].onward = true,
+                LinkKind::Mirrors
+                    if note.status.is_active() && session.notes[*other].text == note.text =>
+                {
+                    if let Some(me) = position.get(&note.id) {
+                        out[*me].rewrite = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let closed = closed_zones(session, method);
+    for (i, note) in session.notes.iter().enumerate() {
+        out[i].set_aside = closed.contains(&note.zone) && !out[i].onward;
+    }
+    let numbered: HashSet<&str> = method
+        .zones
+        .iter()
+        .filter_map(|z| z.attaches_to.as_deref())
+        .collect();
+    for zone in numbered {
+        if let Some(z) = zone_of.get(zone) {
+            for (n, i) in zones[*z].iter().enumerate() {
+                out[*i].number = Some(n + 1);
+            }
+        }
+    }
+    out
+}
