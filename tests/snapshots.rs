@@ -216,3 +216,106 @@ fn the_timer_changes_colour_at_twenty_and_five_percent() {
     let text = format!("{}", draw(&app).backend());
     assert!(text.contains("Time is up"), "{text}");
 }
+
+/// A problem tree of three levels on both sides of the trunk, mirrored.
+fn three_level_tree(lang: Lang, size: (u16, u16)) -> (tempfile::TempDir, App) {
+    use sempre::model::{Context, NewNote, Session};
+    let library = MethodLibrary::builtin();
+    let m = library.get("problemtrae").unwrap();
+    let t = Timestamp::UNIX_EPOCH;
+    let context = Context {
+        title: "Enlige forældres sundhed".into(),
+        language: Lang::Da,
+        network: None,
+        target_group: None,
+        place: None,
+        date: None,
+        facilitators: vec![],
+        participant_count: None,
+        participants: vec![],
+        tags: vec![],
+    };
+    let mut s = Session::new(m, context, t);
+    let mut add = |zone: &str, text: &str| s.add_note(m, NewNote::new(zone, text), t).unwrap();
+    let core = add("kerneproblem", "Intet overskud");
+    let money = add("aarsager", "Lav indkomst");
+    let job = add("aarsager", "Deltidsjob");
+    let shifts = add("aarsager", "Skæve vagter");
+    let alone = add("aarsager", "Alene om alt");
+    let sick = add("konsekvenser", "Ofte syg");
+    let work = add("konsekvenser", "Syg på job");
+    let kids = add("konsekvenser", "Stressede børn");
+    for (child, parent) in [
+        (money, core),
+        (job, money),
+        (shifts, job),
+        (alone, core),
+        (sick, core),
+        (work, sick),
+        (kids, core),
+    ] {
+        s.set_tree_parent(m, child, parent, t).unwrap();
+    }
+    let board = s.boards[0].id;
+    s.start_phase(m, "loesningstrae", t).unwrap();
+    s.mirror_tree(m, board, t).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = Store::new(dir.path()).create(&s).unwrap();
+    let mut app = app(lang, size);
+    let open = open_file(&path, Access::Edit).unwrap();
+    update(
+        &mut app,
+        Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
+    );
+    app.flash = None;
+    (dir, app)
+}
+
+#[test]
+fn a_tree_of_three_levels() {
+    each(|lang, size, tag| {
+        let (_dir, app) = three_level_tree(lang, size);
+        snapshot(&format!("shape_tree_{tag}"), &app);
+    });
+}
+
+#[test]
+fn a_comparison_of_two_canvases() {
+    each(|lang, size, tag| {
+        let mut app = board("business-model-canvas", lang, size);
+        app.layers.push(sempre::tui::layers::Layer::Compare(
+            sempre::tui::layers::CompareState {
+                left: 0,
+                right: 1,
+                scroll: 0,
+            },
+        ));
+        snapshot(&format!("shape_compare_{tag}"), &app);
+    });
+}
+
+#[test]
+fn a_diamond_mid_way() {
+    each(|lang, size, tag| {
+        let mut app = board("double-diamond", lang, size);
+        if let Screen::Board(b) = &mut app.screen {
+            // Back to the moment the group develops ideas: discover and
+            // define are done, develop runs.
+            let log = &mut b.open.session.phase_log;
+            log.truncate(3);
+            log[2].ended = None;
+            let prefs = app.prefs.clone();
+            b.reindex(&prefs);
+            b.focus_phase_zone();
+        }
+        snapshot(&format!("shape_diamond_{tag}"), &app);
+    });
+}
+
+#[test]
+fn two_backpacks_side_by_side() {
+    each(|lang, size, tag| {
+        let app = board("rygsaek", lang, size);
+        snapshot(&format!("shape_backpacks_{tag}"), &app);
+    });
+}

@@ -7,12 +7,12 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Ui {
+    RewriteFrom,
     WeightWord,
     ModeConverge,
     ModeDiverge,
     SetAsideMark,
     OnwardMark,
-    RewriteMark,
     DroppedMark,
     ActionRecorded,
     AttachMenuTitle,
@@ -280,12 +280,12 @@ impl Ui {
     fn danish(self) -> &'static str {
         use Ui::*;
         match self {
+            RewriteFrom => "Skriv kortet om til noget positivt. Problemkortet:",
             WeightWord => "vægt",
             ModeConverge => "vælg ud",
             ModeDiverge => "åbn op",
             SetAsideMark => "lagt til side",
             OnwardMark => "→ videre",
-            RewriteMark => "skriv positivt",
             DroppedMark => "droppet",
             ActionRecorded => "Handlingen er skrevet ned.",
             AttachMenuTitle => "Hæng under hvilket trin?",
@@ -547,12 +547,12 @@ impl Ui {
     fn english(self) -> &'static str {
         use Ui::*;
         match self {
+            RewriteFrom => "Rewrite the card in positive form. The problem card:",
             WeightWord => "weight",
             ModeConverge => "narrow down",
             ModeDiverge => "open up",
             SetAsideMark => "set aside",
             OnwardMark => "→ goes on",
-            RewriteMark => "rewrite positively",
             DroppedMark => "dropped",
             ActionRecorded => "The action is recorded.",
             AttachMenuTitle => "Attach to which step?",

@@ -42,6 +42,9 @@ pub struct EditorState {
     pub original: String,
     /// The zone's name, for the title.
     pub zone_name: String,
+    /// Words to rewrite, shown above the text (a problem card to turn
+    /// positive).
+    pub reference: Option<String>,
 }
 
 impl EditorState {
@@ -57,7 +60,15 @@ impl EditorState {
             target,
             original: text.to_string(),
             zone_name,
+            reference: None,
         }
+    }
+
+    /// An empty editor for rewriting `reference` in new words.
+    pub fn rewrite(target: EditTarget, reference: &str, zone_name: String) -> EditorState {
+        let mut editor = EditorState::new(target, "", zone_name);
+        editor.reference = Some(reference.to_string());
+        editor
     }
 
     /// The text as written.
@@ -99,7 +110,11 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
         Input::Command(Command::Submit) => {
             let text = editor.text();
             let target = editor.target.clone();
+            let rewriting = editor.reference.is_some();
             app.layers.pop();
+            if rewriting && clean(&text).is_empty() {
+                return Vec::new();
+            }
             return board::commit_edit(app, target, &text);
         }
         Input::Command(Command::Newline) => editor.area.insert_newline(),
@@ -135,7 +150,23 @@ pub(super) fn render(e: &EditorState, ctx: &Ctx, frame: &mut Frame, area: Rect) 
     let block = dialog(ctx, format!("{} – {}", verb.text(lang), e.zone_name));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [text, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let reference = u16::from(e.reference.is_some()) * 3;
+    let [above, text, hint] = Layout::vertical([
+        Constraint::Length(reference),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    if let Some(r) = &e.reference {
+        let lines = vec![
+            ratatui::text::Line::styled(Ui::RewriteFrom.text(lang), ctx.theme.key),
+            ratatui::text::Line::styled(format!("  {r}"), ctx.theme.dim),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+            above,
+        );
+    }
     frame.render_widget(&e.area, text);
     let line = hints(
         ctx,

@@ -49,6 +49,9 @@ pub struct Card {
     pub rect: Rect,
     /// The card's lines; the first carries the colour symbol.
     pub lines: Vec<(String, LineKind)>,
+    /// How the card joins the card it hangs from in a tree: `└` below
+    /// it, `┌` above it.
+    pub joint: Option<char>,
 }
 
 /// A cluster's frame around its cards.
@@ -111,9 +114,6 @@ fn meta(v: &ZoneView, index: usize, lang: Lang) -> Option<String> {
     if !note.status.is_active() {
         mark(Ui::DroppedMark);
     }
-    if marks.rewrite {
-        mark(Ui::RewriteMark);
-    }
     if marks.onward {
         mark(Ui::OnwardMark);
     }
@@ -131,9 +131,12 @@ pub fn content(v: &ZoneView, index: usize, width: u16, lang: Lang) -> Vec<(Strin
     let text_width = text_width(width);
     let note = &v.session.notes[index];
     let number = v.index.marks.get(index).and_then(|m| m.number);
+
+    let marks = v.index.marks.get(index).copied().unwrap_or_default();
+    let rewrite = if marks.rewrite { "↺ " } else { "" };
     let text = match number {
-        Some(n) => format!("{n}. {}", note.text),
-        None => note.text.clone(),
+        Some(n) => format!("{rewrite}{n}. {}", note.text),
+        None => format!("{rewrite}{}", note.text),
     };
     let mut lines: Vec<(String, LineKind)> = wrap_text(&text, text_width, MAX_LINES)
         .into_iter()
@@ -278,6 +281,7 @@ pub fn cards(
                 pos,
                 rect: Rect::new(x, y, card_width, h),
                 lines,
+                joint: None,
             });
         }
         y += full + below;

@@ -298,7 +298,12 @@ impl BoardState {
 
     /// Moves focus to the first zone the current phase works in.
     pub fn focus_phase_zone(&mut self) {
-        let first = (0..self.method.zones.len()).find(|z| self.zone_active(*z));
+        let first = self
+            .phase_index()
+            .and_then(|i| self.method.phases[i].zones.first())
+            .and_then(|id| self.method.zones.iter().position(|z| &z.id == id));
+        // With no phase running, start where the notes are.
+        let first = first.or_else(|| (0..self.method.zones.len()).find(|z| self.zone_len(*z) > 0));
         if let Some(zone) = first {
             self.focus = Focus { zone, note: 0 };
         }

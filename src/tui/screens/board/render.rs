@@ -308,12 +308,12 @@ fn draw_card(
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).style(style), body);
-    let gutter = if focused {
-        Some(("▶", t.border_focus))
-    } else if b.marked.contains(&note.id) {
-        Some(("✓", t.key))
-    } else {
-        None
+    let marked = b.marked.contains(&note.id);
+    let gutter = match (focused, marked) {
+        (true, true) => Some(("✓", t.border_focus)),
+        (true, false) => Some(("▶", t.border_focus)),
+        (false, true) => Some(("✓", t.key)),
+        (false, false) => None,
     };
     if let Some((mark, style)) = gutter {
         frame.render_widget(
@@ -321,10 +321,17 @@ fn draw_card(
             Rect::new(card.rect.x, card.rect.y, 1, 1),
         );
     }
-    if focused && b.marked.contains(&note.id) && card.rect.height > 1 {
+    if let Some(joint) = card.joint
+        && card.rect.x >= 2
+    {
+        let y = if joint == '┌' {
+            card.rect.y + card.rect.height.saturating_sub(1)
+        } else {
+            card.rect.y
+        };
         frame.render_widget(
-            Paragraph::new("✓").style(t.key),
-            Rect::new(card.rect.x, card.rect.y + 1, 1, 1),
+            Paragraph::new(format!("{joint}─")).style(t.border),
+            Rect::new(card.rect.x - 2, y, 2, 1),
         );
     }
 }

@@ -55,7 +55,11 @@ pub fn layout(b: &BoardState, lang: Lang, body: Rect, out: &mut BoardLayout) -> 
             },
             tree_height,
         );
-        let trunk_height = 5u16.min(area.height / 4);
+        let trunk_height = if area.height < 30 {
+            3
+        } else {
+            5u16.min(area.height / 4)
+        };
         let band = (area.height.saturating_sub(trunk_height + 2)) / 2;
         let crown = Rect::new(area.x, area.y, area.width, band);
         let trunk_width = (area.width * 3 / 5).max(24).min(area.width);
@@ -211,10 +215,16 @@ pub fn cards(b: &BoardState, view: &ZoneView, slot: &Slot, lang: Lang) -> ZoneCa
                 continue;
             }
             let h = h.min(bottom - y);
+            let joint = (depth > 0).then_some(if which == TreePart::Crown {
+                '┌'
+            } else {
+                '└'
+            });
             out.cards.push(Card {
                 pos,
                 rect: Rect::new(x0 + indent, y, width, h),
                 lines,
+                joint,
             });
         }
     }

@@ -83,6 +83,10 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             let zone = &b.method.zones[b.focus.zone];
             let zone_name = zone.name.get(lang).to_string();
             let editor = match (cmd, b.focused_index()) {
+                (Command::EditNote, Some(i)) if b.index.marks[i].rewrite => {
+                    let note = &b.session().notes[i];
+                    EditorState::rewrite(EditTarget::Existing(note.id), &note.text, zone_name)
+                }
                 (Command::EditNote, Some(i)) => {
                     let note = &b.session().notes[i];
                     EditorState::new(EditTarget::Existing(note.id), &note.text, zone_name)
