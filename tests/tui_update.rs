@@ -7,122 +7,17 @@
 use std::time::Duration;
 
 use jiff::Timestamp;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use sempre::i18n::Lang;
-use sempre::methods::MethodLibrary;
-use sempre::store::{Access, Store, load_session, open_file};
-use sempre::tui::app::{App, Input, Prefs, Screen, update};
-use sempre::tui::clock::Clock;
+use sempre::store::{Access, load_session, open_file};
+use sempre::tui::app::{Input, Screen};
 use sempre::tui::command::Command;
 use sempre::tui::layers::Layer;
-use sempre::tui::perform;
 use sempre::tui::theme::ThemeName;
 use sempre::tui::timer::Level;
 
-struct Harness {
-    _dir: tempfile::TempDir,
-    store: Store,
-    app: App,
-}
-
-impl Harness {
-    fn new() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path().join("sessions"));
-        let prefs = Prefs {
-            lang: Lang::En,
-            theme: ThemeName::Default,
-            projector: false,
-        };
-        let clock = Clock::fixed("2026-10-03T08:00:00Z".parse::<Timestamp>().unwrap());
-        let mut app = App::new(MethodLibrary::builtin(), prefs, "sessions".into(), clock);
-        app.tz = jiff::tz::TimeZone::UTC;
-        let mut h = Harness {
-            _dir: dir,
-            store,
-            app,
-        };
-        h.input(Input::Resize(100, 30));
-        h.perform_list();
-        h
-    }
-
-    fn perform_list(&mut self) {
-        perform(
-            &mut self.app,
-            &self.store,
-            vec![sempre::tui::app::Effect::List],
-        );
-    }
-
-    fn input(&mut self, input: Input) {
-        let effects = update(&mut self.app, input);
-        perform(&mut self.app, &self.store, effects);
-    }
-
-    fn cmd(&mut self, cmd: Command) {
-        self.input(Input::Command(cmd));
-    }
-
-    fn typed(&mut self, text: &str) {
-        for c in text.chars() {
-            self.input(Input::Key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            )));
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-
-    /// Creates a session through the wizard and opens its board.
-    fn new_session(mut self, method: &str, title: &str) -> Harness {
-        self.cmd(Command::NewSession);
-        let index = self
-            .app
-            .methods
-            .all()
-            .iter()
-            .position(|m| m.method.id == method)
-            .unwrap();
-        for _ in 0..index {
-            self.cmd(Command::PrevField); // to the method field
-            self.cmd(Command::ChoiceNext);
-            self.cmd(Command::NextField);
-        }
-        self.typed(title);
-        self.cmd(Command::Create);
-        assert!(matches!(self.app.screen, Screen::Board(_)), "board opened");
-        self
-    }
-
-    fn note(&mut self, text: &str) {
-        self.cmd(Command::AddNote);
-        self.typed(text);
-        self.cmd(Command::Submit);
-    }
-
-    fn board(&self) -> &sempre::tui::screens::board::BoardState {
-        self.app.board().unwrap()
-    }
-
-    fn on_disk(&self) -> sempre::model::Session {
-        load_session(self.board().open.path()).unwrap()
-    }
-
-    fn texts(&self, zone: &str) -> Vec<String> {
-        self.on_disk()
-            .notes
-            .iter()
-            .filter(|n| n.zone == zone)
-            .map(|n| n.text.clone())
-            .collect()
-    }
-}
+mod headless;
+use headless::Harness;
 
 #[test]
 fn the_wizard_creates_a_session_with_its_context() {

@@ -19,7 +19,7 @@ pub use form::{FormField, FormState};
 pub use help::HelpState;
 pub use menu::{MenuItem, MenuState};
 pub use outcomes::OutcomesState;
-pub use ranking::RankingState;
+pub use ranking::{RankingState, candidates};
 pub use voting::VotingState;
 
 use ratatui::Frame;

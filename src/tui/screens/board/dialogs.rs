@@ -418,7 +418,16 @@ pub fn set_aside(app: &mut App, id: Uuid, how: SetAside) -> Vec<Effect> {
     match how {
         SetAside::Drop => apply(app, move |s, _| s.set_status(id, NoteStatus::Dropped, now)),
         SetAside::Restore => apply(app, move |s, _| s.set_status(id, NoteStatus::Active, now)),
-        SetAside::Assumption => apply(app, move |s, m| s.make_assumption(m, id, now)),
+        SetAside::Assumption => {
+            let effects = apply(app, move |s, m| s.make_assumption(m, id, now));
+            // Focus goes with the card to the assumptions.
+            let (prefs, size) = (app.prefs.clone(), app.size);
+            if let Some(b) = board_mut(app) {
+                b.focus_note(id);
+                b.keep_focus_visible(&prefs, size);
+            }
+            effects
+        }
     }
 }
 
