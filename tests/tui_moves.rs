@@ -494,3 +494,16 @@ fn canvases_are_copied_renamed_switched_and_compared() {
     h.input(Input::Resize(80, 24));
     h.cmd(Command::FocusRight);
 }
+
+#[test]
+fn the_problem_phase_can_be_run_alone() {
+    let mut h = critique();
+    h.cmd(Command::EndPhase);
+    let s = h.on_disk();
+    assert_eq!(s.current_phase(), None);
+    assert_eq!(s.phase_log.len(), 2);
+    assert!(s.phase_log.iter().all(|e| e.ended.is_some()));
+    assert!(h.app.flash.as_ref().unwrap().text.contains("ended here"));
+    h.cmd(Command::Undo);
+    assert_eq!(h.on_disk().current_phase(), Some("kritik"));
+}

@@ -350,13 +350,25 @@ pub fn carry_forward(
             }
         }
     }
+    // The chosen notes go into the target zone. Cards brought along from
+    // below them in a tree keep their own zone when the new session has
+    // it (a cause stays a cause under the new core problem), and keep
+    // hanging where they hung.
+    let mut copies: Vec<(Uuid, Uuid)> = Vec::new();
     for id in &chosen {
         let original = source.note(*id)?.clone();
+        let zone = if notes.contains(id) {
+            target
+        } else {
+            method.zone(&original.zone).unwrap_or(target)
+        };
+        let copy = new_id();
+        copies.push((original.id, copy));
         new.notes.push(Note {
-            id: new_id(),
+            id: copy,
             board,
-            zone: target.id.clone(),
-            colour: target.colour.unwrap_or(original.colour),
+            zone: zone.id.clone(),
+            colour: zone.colour.unwrap_or(original.colour),
             cluster: None,
             links: vec![NoteLink {
                 kind: LinkKind::CarriedFrom,
@@ -370,6 +382,24 @@ pub fn carry_forward(
             updated: now,
             ..original
         });
+    }
+    if branches {
+        let copy_of = |old: Uuid| copies.iter().find(|(o, _)| *o == old).map(|(_, c)| *c);
+        for (old, copy) in &copies {
+            let causes: Vec<NoteLink> = source
+                .note(*old)?
+                .links
+                .iter()
+                .filter(|l| l.kind == LinkKind::Causes && l.session.is_none())
+                .filter_map(|l| copy_of(l.note))
+                .map(|to| NoteLink {
+                    kind: LinkKind::Causes,
+                    note: to,
+                    session: None,
+                })
+                .collect();
+            new.note_mut(*copy)?.links.extend(causes);
+        }
     }
     new.link_session(source.id, SessionRelation::FollowsFrom, now);
     source.link_session(new.id, SessionRelation::LeadsTo, now);

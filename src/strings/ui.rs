@@ -7,6 +7,8 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Ui {
+    PhaseEndedHere,
+    KeyEndPhase,
     RewriteFrom,
     WeightWord,
     ModeConverge,
@@ -280,6 +282,8 @@ impl Ui {
     fn danish(self) -> &'static str {
         use Ui::*;
         match self {
+            PhaseEndedHere => "Fasen er afsluttet her. > fortsætter med den næste, hvis I vil.",
+            KeyEndPhase => "Afslut fasen her uden at starte den næste",
             RewriteFrom => "Skriv kortet om til noget positivt. Problemkortet:",
             WeightWord => "vægt",
             ModeConverge => "vælg ud",
@@ -547,6 +551,8 @@ impl Ui {
     fn english(self) -> &'static str {
         use Ui::*;
         match self {
+            PhaseEndedHere => "The phase has ended here. > goes on to the next one if you want.",
+            KeyEndPhase => "End the phase here without starting the next",
             RewriteFrom => "Rewrite the card in positive form. The problem card:",
             WeightWord => "weight",
             ModeConverge => "narrow down",

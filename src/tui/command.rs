@@ -53,6 +53,7 @@ pub enum Command {
     Redo,
     NextPhase,
     PrevPhase,
+    EndPhase,
     TimerToggle,
     TimerReset,
     TimerPlus,

@@ -211,6 +211,22 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             return changed(result, app);
         }
         Command::Undo | Command::Redo => return history(app, cmd == Command::Undo),
+        Command::EndPhase => {
+            if b.session().current_phase().is_none() {
+                return Vec::new();
+            }
+            let effects = super::apply(app, move |s, _| {
+                s.end_phase(now);
+                Ok::<(), crate::model::ModelError>(())
+            });
+            if !effects.is_empty() {
+                if let Some(b) = super::board_mut(app) {
+                    b.timer = Timer::new(0);
+                }
+                app.say(app.t(Ui::PhaseEndedHere));
+            }
+            return effects;
+        }
         Command::NextPhase | Command::PrevPhase => {
             return phase(app, cmd == Command::NextPhase);
         }
