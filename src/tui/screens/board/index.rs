@@ -94,12 +94,13 @@ impl ZoneIndex {
                 let Some(z) = zone_of.get(zone.as_str()) else {
                     continue;
                 };
-                let order: Vec<Uuid> = branches
+                let order: HashMap<Uuid, usize> = branches
                     .iter()
                     .flat_map(|b| b.flatten())
-                    .map(|(id, _)| id)
+                    .enumerate()
+                    .map(|(rank, (id, _))| (id, rank))
                     .collect();
-                zones[*z].sort_by_key(|i| order.iter().position(|id| *id == session.notes[*i].id));
+                zones[*z].sort_by_key(|i| order.get(&session.notes[*i].id).copied());
             }
         }
         let mut dots = vec![0; session.notes.len()];
