@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Ui {
+    VoteRecorded,
     PhaseEndedHere,
     KeyEndPhase,
     RewriteFrom,
@@ -282,6 +283,7 @@ impl Ui {
     fn danish(self) -> &'static str {
         use Ui::*;
         match self {
+            VoteRecorded => "1 stemme fra {who} er skrevet ned.",
             PhaseEndedHere => "Fasen er afsluttet her. > fortsætter med den næste, hvis I vil.",
             KeyEndPhase => "Afslut fasen her uden at starte den næste",
             RewriteFrom => "Skriv kortet om til noget positivt. Problemkortet:",
@@ -551,6 +553,7 @@ impl Ui {
     fn english(self) -> &'static str {
         use Ui::*;
         match self {
+            VoteRecorded => "1 vote from {who} is recorded.",
             PhaseEndedHere => "The phase has ended here. > goes on to the next one if you want.",
             KeyEndPhase => "End the phase here without starting the next",
             RewriteFrom => "Rewrite the card in positive form. The problem card:",

@@ -52,12 +52,24 @@ impl FormState {
                 FormField { label, area }
             })
             .collect();
-        FormState {
+        let mut form = FormState {
             title,
             fields,
             focus: 0,
             purpose,
             error: None,
+        };
+        form.select_focused();
+        form
+    }
+
+    /// Selects the focused field's text, so typing replaces what was
+    /// offered and the arrow keys keep it.
+    fn select_focused(&mut self) {
+        if let Some(field) = self.fields.get_mut(self.focus)
+            && !field.area.is_empty()
+        {
+            field.area.select_all();
         }
     }
 
@@ -132,17 +144,24 @@ pub(super) fn render(f: &FormState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     for (i, field) in f.fields.iter().enumerate() {
         let focused = i == f.focus;
         let mut value = field.area.lines().join(" ");
-        if focused {
+        let selected = focused && field.area.is_selecting();
+        if focused && !selected {
             value.push('▏');
         }
         let pad = field_width.saturating_sub(value.width());
+        let value_style = match (focused, selected) {
+            (true, true) => t.key.add_modifier(ratatui::style::Modifier::REVERSED),
+            (true, false) => t.selected,
+            _ => t.dialog,
+        };
         lines.push(Line::from(vec![
             Span::styled(
                 format!("{:>label_width$} ", field.label.text(lang)),
                 if focused { t.key } else { t.dialog },
             ),
+            Span::styled(format!(" {value}"), value_style),
             Span::styled(
-                format!(" {value}{} ", " ".repeat(pad)),
+                format!("{} ", " ".repeat(pad)),
                 if focused { t.selected } else { t.dialog },
             ),
         ]));

@@ -84,7 +84,12 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::Back) => {
             app.layers.pop();
-            let text = Ui::VotesRecorded
+            let ui = if cast == 1 {
+                Ui::VoteRecorded
+            } else {
+                Ui::VotesRecorded
+            };
+            let text = ui
                 .text(app.prefs.lang)
                 .replace("{n}", &cast.to_string())
                 .replace("{who}", &voter);

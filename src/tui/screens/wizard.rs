@@ -132,6 +132,17 @@ impl WizardState {
         FIELDS[self.focus]
     }
 
+    /// Moves focus to field `index`, selecting its text so typing replaces
+    /// what was offered (the date).
+    fn focus_on(&mut self, index: usize) {
+        self.focus = index % FIELDS.len();
+        if let Some(slot) = self.field().text_slot()
+            && !self.texts[slot].is_empty()
+        {
+            self.texts[slot].select_all();
+        }
+    }
+
     /// The session the form describes, or the first field that is wrong.
     pub fn session(&self, app: &App) -> Result<Session, (Field, Ui)> {
         let methods = app.methods.all();
@@ -182,9 +193,9 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
     };
     let field = w.field();
     match input {
-        Input::Command(Command::NextField) => w.focus = (w.focus + 1) % FIELDS.len(),
-        Input::Command(Command::PrevField) => w.focus = (w.focus + FIELDS.len() - 1) % FIELDS.len(),
-        Input::Command(Command::Submit) if w.focus + 1 < FIELDS.len() => w.focus += 1,
+        Input::Command(Command::NextField) => w.focus_on(w.focus + 1),
+        Input::Command(Command::PrevField) => w.focus_on(w.focus + FIELDS.len() - 1),
+        Input::Command(Command::Submit) if w.focus + 1 < FIELDS.len() => w.focus_on(w.focus + 1),
         Input::Command(Command::Submit | Command::Create) => return create(app),
         Input::Command(cmd @ (Command::ChoiceNext | Command::ChoicePrev)) => {
             let forward = cmd == Command::ChoiceNext;
@@ -270,18 +281,26 @@ pub fn render(w: &WizardState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Re
             field.label().text(lang),
             width = usize::from(label_width) - 2
         );
+        let selected = focused
+            && field
+                .text_slot()
+                .is_some_and(|slot| w.texts[slot].is_selecting());
         let value = match field {
             Field::Method => format!("◀ {} ▶", method.name.get(lang)),
             Field::Language => format!("◀ {} ▶", Ui::LanguageName.text(w.lang)),
             _ => {
                 let text = w.text(*field);
-                if focused { format!("{text}▏") } else { text }
+                if focused && !selected {
+                    format!("{text}▏")
+                } else {
+                    text
+                }
             }
         };
-        let style = if focused {
-            t.selected
-        } else {
-            t.text.add_modifier(Modifier::UNDERLINED)
+        let style = match (focused, selected) {
+            (true, true) => t.key.add_modifier(Modifier::REVERSED),
+            (true, false) => t.selected,
+            _ => t.text.add_modifier(Modifier::UNDERLINED),
         };
         let field_width = usize::from(width.saturating_sub(label_width + 4)).min(50);
         let pad = field_width.saturating_sub(value.width() + 2);

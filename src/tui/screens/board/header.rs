@@ -123,14 +123,20 @@ pub(super) fn header(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let mut second = phase_line(b, ctx);
     if s.boards.len() > 1 || b.method.boards.per_participant {
         let board = &s.boards[b.board];
-        let label = b.method.boards.label.as_ref().map_or(String::new(), |l| {
-            crate::model::text::capitalise(l.get(lang))
-        });
+        let label = b
+            .method
+            .boards
+            .label
+            .as_ref()
+            .map(|l| crate::model::text::capitalise(l.get(lang)))
+            .filter(|l| !board.name.to_lowercase().starts_with(&l.to_lowercase()))
+            .map(|l| format!("{l} "))
+            .unwrap_or_default();
         second.spans.insert(
             0,
             Span::styled(
                 format!(
-                    "{label} {} ({}/{}) · ",
+                    "{label}{} ({}/{}) · ",
                     board.name,
                     b.board + 1,
                     s.boards.len()

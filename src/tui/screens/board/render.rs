@@ -10,11 +10,13 @@ use super::BoardState;
 use super::cards::{Card, LineKind, ZoneView};
 use super::layout::{Arrangement, BoardLayout, Decor, Slot, inner, layout};
 use crate::methods::Mode;
+use crate::model::text::fit;
 use crate::strings::{Msg, Ui};
 use crate::tui::command::Command;
 use crate::tui::keymap::{Context, first_key};
 use crate::tui::render::Ctx;
 use crate::tui::theme::colour_symbol;
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the board in `area`.
 pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
@@ -163,6 +165,41 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
     let title_style = if active { t.zone_active } else { t.title };
     let marker = if active { "● " } else { "" };
     let stacked = l.arrangement == Arrangement::Backpack;
+    let columns = l.arrangement == Arrangement::Columns;
+    let zone_cards = l.cards_of(b, slot, lang);
+    let mut left_marks: Vec<String> = Vec::new();
+    let mut right_marks: Vec<String> = Vec::new();
+    if columns && l.hidden_left > 0 && l.slots.first().is_some_and(|s| s.zone == zone) {
+        left_marks.push(format!(" ◀ {} ", l.hidden_left));
+    }
+    if columns && l.hidden_right > 0 && l.slots.last().is_some_and(|s| s.zone == zone) {
+        right_marks.push(format!(" {} ▶ ", l.hidden_right));
+    }
+    let mut below = 0;
+    if l.arrangement != Arrangement::Tree {
+        let above = zone_cards.cards.first().map_or(0, |c| c.pos);
+        below = zone_cards.cards.last().map_or(0, |c| {
+            let cut = (c.rect.height as usize) < c.lines.len();
+            count - c.pos - usize::from(!cut)
+        });
+        if above > 0 {
+            right_marks.push(format!(" ▲ {above} "));
+        }
+    }
+    // The name gives way, so the count and the markers always show.
+    let count_text = format!(" ({count}) ");
+    let taken: usize = left_marks
+        .iter()
+        .chain(&right_marks)
+        .map(|m| m.width())
+        .sum::<usize>()
+        + count_text.width()
+        + marker.width()
+        + 3;
+    let name = fit(
+        name,
+        usize::from(slot.rect.width).saturating_sub(taken).max(3),
+    );
     let mut block = Block::default()
         .borders(if stacked { Borders::TOP } else { Borders::ALL })
         .border_type(if focused {
@@ -172,29 +209,17 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
         })
         .border_style(if focused { t.border_focus } else { t.border })
         .title(Line::styled(
-            format!(" {marker}{name} ({count}) "),
+            format!(" {marker}{name}{}", count_text.trim_end()),
             title_style,
         ));
-    let columns = l.arrangement == Arrangement::Columns;
-    if columns && l.hidden_left > 0 && l.slots.first().is_some_and(|s| s.zone == zone) {
-        block = block.title(Line::styled(format!(" ◀ {} ", l.hidden_left), t.key).left_aligned());
+    for mark in left_marks {
+        block = block.title(Line::styled(mark, t.key).left_aligned());
     }
-    if columns && l.hidden_right > 0 && l.slots.last().is_some_and(|s| s.zone == zone) {
-        block = block.title(Line::styled(format!(" {} ▶ ", l.hidden_right), t.key).right_aligned());
+    for mark in right_marks {
+        block = block.title(Line::styled(mark, t.key).right_aligned());
     }
-    let zone_cards = l.cards_of(b, slot, lang);
-    if l.arrangement != Arrangement::Tree {
-        let above = zone_cards.cards.first().map_or(0, |c| c.pos);
-        let below = zone_cards.cards.last().map_or(0, |c| {
-            let cut = (c.rect.height as usize) < c.lines.len();
-            count - c.pos - usize::from(!cut)
-        });
-        if above > 0 {
-            block = block.title(Line::styled(format!(" ▲ {above} "), t.key).right_aligned());
-        }
-        if below > 0 {
-            block = block.title_bottom(Line::styled(format!(" ▼ {below} "), t.key).right_aligned());
-        }
+    if below > 0 {
+        block = block.title_bottom(Line::styled(format!(" ▼ {below} "), t.key).right_aligned());
     }
     frame.render_widget(block, slot.rect);
     let area = if stacked {
