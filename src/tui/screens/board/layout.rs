@@ -209,9 +209,36 @@ fn columns(b: &BoardState, projector: usize, body: Rect, out: &mut BoardLayout) 
     if n == 0 {
         return;
     }
-    let visible = usize::from(body.width / MIN_COLUMN[projector]).clamp(1, n);
-    let focus = b.focus.zone.min(n - 1);
-    let mut start = b.zone_scroll.min(n - visible);
+    let (start, visible) = window(
+        n,
+        b.focus.zone,
+        b.zone_scroll,
+        body.width / MIN_COLUMN[projector],
+        out,
+    );
+    for k in 0..visible {
+        let column = share(body, k, visible);
+        out.slots.push(Slot {
+            board: b.board,
+            zone: start + k,
+            rect: column,
+        });
+    }
+}
+
+/// Which of `count` things side by side are shown when `fits` fit across:
+/// the window keeps `focus` in view and moves as little as it can from
+/// `wanted`. Records what is hidden on each side in `out`.
+pub(super) fn window(
+    count: usize,
+    focus: usize,
+    wanted: usize,
+    fits: u16,
+    out: &mut BoardLayout,
+) -> (usize, usize) {
+    let visible = usize::from(fits).clamp(1, count);
+    let focus = focus.min(count - 1);
+    let mut start = wanted.min(count - visible);
     if focus < start {
         start = focus;
     } else if focus >= start + visible {
@@ -219,16 +246,15 @@ fn columns(b: &BoardState, projector: usize, body: Rect, out: &mut BoardLayout) 
     }
     out.zone_scroll = start;
     out.hidden_left = start;
-    out.hidden_right = n - start - visible;
-    for k in 0..visible {
-        let x0 = body.x + (u32::from(body.width) * k as u32 / visible as u32) as u16;
-        let x1 = body.x + (u32::from(body.width) * (k as u32 + 1) / visible as u32) as u16;
-        out.slots.push(Slot {
-            board: b.board,
-            zone: start + k,
-            rect: Rect::new(x0, body.y, x1 - x0, body.height),
-        });
-    }
+    out.hidden_right = count - start - visible;
+    (start, visible)
+}
+
+/// The `k`th of `of` equal columns of `body`.
+pub(super) fn share(body: Rect, k: usize, of: usize) -> Rect {
+    let x0 = body.x + (u32::from(body.width) * k as u32 / of as u32) as u16;
+    let x1 = body.x + (u32::from(body.width) * (k as u32 + 1) / of as u32) as u16;
+    Rect::new(x0, body.y, x1 - x0, body.height)
 }
 
 /// Arrows between the links of a chain; opening and narrowing bands over

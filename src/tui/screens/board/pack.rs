@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 
 use super::BoardState;
-use super::layout::{Arrangement, BoardLayout, Decor, Slot};
+use super::layout::{Arrangement, BoardLayout, Decor, Slot, share, window};
 
 /// Narrowest backpack, normally and on the projector.
 const MIN_PACK: [u16; 2] = [30, 36];
@@ -31,22 +31,17 @@ pub fn layout(b: &BoardState, projector: usize, body: Rect, out: &mut BoardLayou
         )));
     }
     let height = body.height - questions;
-    let visible = usize::from(body.width / MIN_PACK[projector]).clamp(1, boards);
-    let focus = b.board.min(boards - 1);
-    let mut start = b.zone_scroll.min(boards - visible);
-    if focus < start {
-        start = focus;
-    } else if focus >= start + visible {
-        start = focus + 1 - visible;
-    }
-    out.zone_scroll = start;
-    out.hidden_left = start;
-    out.hidden_right = boards - start - visible;
+    let area = Rect::new(body.x, body.y, body.width, height);
+    let (start, visible) = window(
+        boards,
+        b.board,
+        b.zone_scroll,
+        body.width / MIN_PACK[projector],
+        out,
+    );
     for k in 0..visible {
         let board = start + k;
-        let x0 = body.x + (u32::from(body.width) * k as u32 / visible as u32) as u16;
-        let x1 = body.x + (u32::from(body.width) * (k as u32 + 1) / visible as u32) as u16;
-        let pack = Rect::new(x0, body.y, x1 - x0, height);
+        let pack = share(area, k, visible);
         out.decor.push(Decor::Backpack { board, rect: pack });
         let inside = Rect::new(
             pack.x + 1,
