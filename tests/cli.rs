@@ -463,6 +463,124 @@ fn export_json_never_contains_private_notes() {
 }
 
 #[test]
+fn export_formats_reports_and_their_mistakes() {
+    let f = Fixture::new();
+    let a = f.new_session(&[
+        "--network",
+        "LEN Herning",
+        "--date",
+        "2026-09-05",
+        "--facilitator",
+        "Mette",
+        "--lang",
+        "da",
+    ]);
+    let b = f.new_session(&["--network", "LEN Herning", "--date", "2026-10-08"]);
+    let other = f.new_session(&["--network", "LEN Thy", "--date", "2026-09-01"]);
+    f.run(&["add", &a, "--zone", "kritik", "=HYPERLINK(\"x\") <b>"]);
+    f.run(&["add", &b, "--zone", "kritik", "Anden session"]);
+    f.run(&["add", &other, "--zone", "kritik", "Thy-note"]);
+
+    let md = f.run(&["export", &a, "--format", "md"]);
+    assert!(md.starts_with("# Hverdagen som enlig forælder"), "{md}");
+    assert!(md.contains("&lt;b&gt;"), "{md}");
+    assert!(
+        md.contains("Kritik"),
+        "a Danish session speaks Danish: {md}"
+    );
+    let en = f.run(&["--lang", "en", "export", &a, "--format", "md"]);
+    assert!(en.contains("Critique"), "--lang wins: {en}");
+    let html = f.run(&["export", &a, &b, "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<section class=\"session\"").count(), 2);
+    let csv = f.run(&["export", &a, "--format", "csv"]);
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(f.run(&["export", &a, "--format", "md"]).contains("Mette"));
+    assert!(
+        !f.run(&["export", &a, "--format", "md", "--anonymize"])
+            .contains("Mette")
+    );
+
+    let report = f.run(&["export", "--network", "herning", "--format", "md"]);
+    assert!(
+        report.contains("Anden session") && report.contains("HYPERLINK"),
+        "{report}"
+    );
+    assert!(!report.contains("Thy-note"), "{report}");
+    let late = f.run(&[
+        "export",
+        "--network",
+        "herning",
+        "--since",
+        "2026-10-01",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        late.contains("Anden session") && !late.contains("HYPERLINK"),
+        "{late}"
+    );
+
+    let file = f.dir.path().join("rapport.html");
+    f.run(&[
+        "export",
+        "--network",
+        "herning",
+        "--format",
+        "html",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("LEN Herning")
+    );
+
+    f.cmd()
+        .args(["export", "--format", "md"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "Name one or more sessions to export",
+        ));
+    f.cmd()
+        .args(["export", "--network", "Nowhere", "--format", "md"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "No session matches the network \"Nowhere\"",
+        ));
+    f.cmd()
+        .args(["export", &a, "--since", "2026-01-01", "--format", "md"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot be used with '--since"));
+    f.cmd()
+        .args(["export", &a, "--network", "x", "--format", "md"])
+        .assert()
+        .failure();
+    let before = std::fs::read_to_string(&file).unwrap();
+    f.cmd()
+        .args([
+            "export",
+            "--network",
+            "Nowhere",
+            "--format",
+            "md",
+            "--out",
+            file.to_str().unwrap(),
+        ])
+        .assert()
+        .failure();
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        before,
+        "a failed export leaves the file alone"
+    );
+}
+
+#[test]
 fn methods_list_show_and_check() {
     let f = Fixture::new();
     let list = f.run(&["methods"]);

@@ -179,22 +179,55 @@ pub struct ShowArgs {
 /// `sempre export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The session: an id, the start of one, or a file.
+    /// Sessions: ids, starts of ids, or files. Several are exported one
+    /// after the other.
     #[arg(value_name = "SESSION")]
-    pub session: String,
+    pub sessions: Vec<String>,
+    /// Instead of sessions: a report over every session of this network
+    /// (a summary, each session, then all open actions).
+    #[arg(long, value_name = "TEXT", conflicts_with = "sessions")]
+    pub network: Option<String>,
+    /// With --network: sessions on or after this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "network", conflicts_with = "sessions")]
+    pub since: Option<Date>,
+    /// With --network: sessions on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "network", conflicts_with = "sessions")]
+    pub until: Option<Date>,
     /// The format.
     #[arg(long, value_name = "FORMAT")]
     pub format: ExportFormat,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Leave out pseudonyms, writers' names, voters, action owners and
+    /// facilitators.
+    #[arg(long)]
+    pub anonymize: bool,
 }
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// Markdown, readable on a code forge and in an editor.
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained HTML page that prints on A4.
+    Html,
+    /// Notes and actions as CSV, safe to open in a spreadsheet.
+    Csv,
     /// The session file itself, without private notes.
     Json,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> crate::export::Format {
+        match f {
+            ExportFormat::Md => crate::export::Format::Markdown,
+            ExportFormat::Html => crate::export::Format::Html,
+            ExportFormat::Csv => crate::export::Format::Csv,
+            ExportFormat::Json => crate::export::Format::Json,
+        }
+    }
 }
 
 /// `sempre methods`.

@@ -19,6 +19,10 @@ pub enum CliError {
     Empty(&'static str),
     /// Writing to standard output failed.
     Output(std::io::Error),
+    /// `sempre export` got neither sessions nor a network.
+    NothingToExport,
+    /// No session belongs to the network asked for.
+    NoSessionsFor(String),
     /// The interface needs a terminal, and there is none.
     NotATerminal,
     /// The terminal failed while the interface ran.
@@ -36,6 +40,14 @@ impl CliError {
             (CliError::Empty(flag), Lang::Da) => format!("Værdien af {flag} er tom."),
             (CliError::Output(e), Lang::En) => format!("Could not write the output: {e}."),
             (CliError::Output(e), Lang::Da) => format!("Kunne ikke skrive uddata: {e}."),
+            (CliError::NothingToExport, Lang::En) => {
+                "Name one or more sessions to export, or a network with --network.".into()
+            }
+            (CliError::NothingToExport, Lang::Da) => {
+                "Angiv en eller flere sessioner at eksportere, eller et netværk med --network.".into()
+            }
+            (CliError::NoSessionsFor(n), Lang::En) => format!("No session matches the network \"{n}\" and the days given."),
+            (CliError::NoSessionsFor(n), Lang::Da) => format!("Ingen session passer til netværket \"{n}\" og de angivne dage."),
             (CliError::NotATerminal, Lang::En) => {
                 "The full-screen interface needs a terminal; `sempre --help` lists the commands for scripts.".into()
             }

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod error;
+mod export;
 mod list;
 mod methods;
 mod session;
@@ -27,6 +28,9 @@ use crate::store::{Store, choose_store, methods_beside, platform_store};
 pub struct Env {
     /// The language to speak.
     pub lang: Lang,
+    /// The language `--lang` asked for, if it did: exports otherwise
+    /// speak their session's language.
+    pub lang_flag: Option<Lang>,
     /// The store of session files.
     pub store: Store,
     /// The methods known.
@@ -56,6 +60,7 @@ impl Env {
         };
         Ok(Env {
             lang,
+            lang_flag: cli.lang,
             store_label: dir.display().to_string(),
             store: Store::new(dir),
             methods,
@@ -87,7 +92,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Add(args)) => session::add(&env, args, &mut out)?,
         Some(Command::List(args)) => list::run(&env, args, &mut out)?,
         Some(Command::Show(args)) => show::run(&env, args, &mut out)?,
-        Some(Command::Export(args)) => session::export(&env, args, &mut out)?,
+        Some(Command::Export(args)) => export::run(&env, args, &mut out)?,
         Some(Command::Methods(args)) => methods::run(&env, args, &mut out)?,
         Some(Command::Check(args)) => check::run(&env, args, &mut out)?,
     };

@@ -3,12 +3,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::args::{AddArgs, ExportArgs, ExportFormat, NewArgs};
+use super::args::{AddArgs, NewArgs};
 use super::{CliError, Env};
-use crate::export::to_json;
 use crate::model::text::{clean_line, optional_line};
 use crate::model::{Context, NewNote, Participant, Session, new_id, now};
-use crate::store::{Access, Doing, StoreError, write_atomic};
+use crate::store::{Access, StoreError};
 
 /// Creates a session and prints its id.
 pub fn new(env: &Env, args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -81,24 +80,5 @@ pub fn add(env: &Env, args: AddArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
     let id = open.session.add_note(method, note, now())?;
     open.save_own()?;
     writeln!(out, "{id}")?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Exports a session, without private notes, to a file or standard output.
-pub fn export(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let open = env.store.open(&args.session, Access::ReadOnly)?;
-    let text = match args.format {
-        ExportFormat::Json => to_json(&open.session),
-    };
-    match &args.out {
-        Some(path) => write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(|source| {
-            StoreError::Io {
-                doing: Doing::Exporting,
-                path: path.display().to_string(),
-                source,
-            }
-        })?,
-        None => out.write_all(text.as_bytes())?,
-    }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,31 +1,175 @@
-//! Exports: what leaves the machine. Private notes never do.
+//! Exports: what leaves the machine, for people who have not installed
+//! anything. Private notes never leave; on request, names stay behind too.
+//! Every format starts from the same prepared sessions; Markdown and HTML
+//! from the same [`doc::Doc`].
 
+mod csv;
+pub mod doc;
+mod html;
 mod json;
+mod markdown;
+mod prepare;
 
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use uuid::Uuid;
+
+pub use doc::Report;
 pub use json::to_json;
+pub use prepare::{anonymized, prepare, without_private};
 
+use crate::i18n::Lang;
+use crate::methods::Method;
 use crate::model::Session;
+use crate::store::{Filter, day_of};
 
-/// A copy of `session` fit to leave the machine: private notes are gone,
-/// with their dots, the links to them and the clusters left empty by them.
-pub fn without_private(session: &Session) -> Session {
-    let mut public = session.clone();
-    let private: Vec<_> = session
-        .notes
-        .iter()
-        .filter(|n| n.private)
-        .map(|n| n.id)
-        .collect();
-    for id in private {
-        // The ids come from the session itself, so each is there once.
-        let _ = public.delete_note(id, session.updated);
+/// The formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown, readable on a code forge and in an editor.
+    Markdown,
+    /// One self-contained HTML page that prints on A4.
+    Html,
+    /// Comma-separated values, safe to open in a spreadsheet.
+    Csv,
+    /// The session files themselves.
+    Json,
+}
+
+impl Format {
+    /// The usual file ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
     }
-    let notes = &public.notes;
-    public
-        .clusters
-        .retain(|c| notes.iter().any(|n| n.cluster == Some(c.id)));
-    public.updated = session.updated;
-    public
+}
+
+/// How to export.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Leave out pseudonyms, writers, voters, owners and facilitators.
+    pub anonymize: bool,
+    /// The language of labels.
+    pub lang: Lang,
+    /// The time zone for times of day.
+    pub tz: TimeZone,
+    /// Today, to tell overdue actions.
+    pub today: Date,
+    /// Titles of other sessions, to name linked sessions.
+    pub titles: HashMap<Uuid, String>,
+}
+
+/// A session to export, with its method if the method is known.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The session as stored.
+    pub session: &'a Session,
+    /// Its method.
+    pub method: Option<&'a Method>,
+}
+
+/// The sessions of a network's report: every session whose network
+/// contains `network` (in any case) between `since` and `until`, oldest
+/// first, and the report's heading. `None` when no session matches.
+pub fn network_report(
+    sessions: impl IntoIterator<Item = Session>,
+    network: &str,
+    since: Option<Date>,
+    until: Option<Date>,
+) -> Option<(Vec<Session>, Report)> {
+    let filter = Filter {
+        network: Some(network.to_string()),
+        since,
+        until,
+        ..Filter::default()
+    };
+    let mut chosen: Vec<Session> = sessions.into_iter().filter(|s| filter.matches(s)).collect();
+    if chosen.is_empty() {
+        return None;
+    }
+    chosen.sort_by_key(|s| (day_of(s), s.created));
+    let mut names: Vec<String> = Vec::new();
+    for s in &chosen {
+        if let Some(n) = &s.context.network
+            && !names.contains(n)
+        {
+            names.push(n.clone());
+        }
+    }
+    let report = Report {
+        network: names.join(", "),
+        since,
+        until,
+    };
+    Some((chosen, report))
+}
+
+/// Exports `sources` in `format`: one session, several one after the
+/// other, or, with `report`, a network's report (a summary first and
+/// every open action last).
+pub fn export(
+    sources: &[Source],
+    report: Option<Report>,
+    format: Format,
+    opts: &Options,
+) -> String {
+    let prepared: Vec<Session> = sources
+        .iter()
+        .map(|s| prepare(s.session, opts.anonymize, opts.lang))
+        .collect();
+    let pairs: Vec<(&Session, Option<&Method>)> = prepared
+        .iter()
+        .zip(sources)
+        .map(|(s, src)| (s, src.method))
+        .collect();
+    match format {
+        Format::Json => json::sessions(&prepared),
+        Format::Csv => csv::table(&pairs, opts),
+        Format::Markdown => markdown::render(&document(&pairs, report, opts)),
+        Format::Html => html::render(&document(&pairs, report, opts)),
+    }
+}
+
+fn document(
+    pairs: &[(&Session, Option<&Method>)],
+    report: Option<Report>,
+    opts: &Options,
+) -> doc::Doc {
+    let builder = doc::Builder {
+        lang: opts.lang,
+        tz: &opts.tz,
+        today: opts.today,
+    };
+    let titles = |id: Uuid| opts.titles.get(&id).cloned();
+    let sessions: Vec<doc::SessionDoc> = pairs
+        .iter()
+        .map(|(s, m)| builder.session(s, *m, &titles))
+        .collect();
+    let mut open_actions: Vec<doc::ActionDoc> = Vec::new();
+    if report.is_some() {
+        for (s, _) in pairs {
+            open_actions.extend(
+                s.actions
+                    .iter()
+                    .filter(|a| a.status.is_open())
+                    .map(|a| builder.action(a, &s.context.title)),
+            );
+        }
+        open_actions.sort_by_key(|a| (!a.overdue, a.due.is_none(), a.due));
+    }
+    doc::Doc {
+        lang: opts.lang,
+        report,
+        sessions,
+        open_actions,
+        anonymized: opts.anonymize,
+    }
 }
 
 #[cfg(test)]
@@ -62,5 +206,39 @@ mod tests {
         assert!(json.contains("synlig"));
         assert_eq!(public.decisions[0].notes, vec![open]);
         assert_eq!(s.notes.len(), 2, "the original is untouched");
+    }
+
+    #[test]
+    fn anonymizing_removes_every_name_but_keeps_roles() {
+        let m = method();
+        let t = Timestamp::UNIX_EPOCH;
+        let mut ctx = context("t");
+        ctx.facilitators = vec!["Mette".into()];
+        ctx.participants = vec![crate::model::Participant {
+            id: crate::model::new_id(),
+            pseudonym: "Amal".into(),
+        }];
+        let mut s = Session::new(&m, ctx, t);
+        let n = s
+            .add_note(
+                &m,
+                NewNote {
+                    author: Some("Amal".into()),
+                    role: Some(crate::model::Role::Citizen),
+                    ..NewNote::new("kritik", "tekst")
+                },
+                t,
+            )
+            .unwrap();
+        s.set_dots(n, 1, Some("Amal"), t).unwrap();
+        let a = s.add_action("gør noget", Some(n), None, t).unwrap();
+        s.update_action(a, Some("Mette"), None, crate::model::ActionStatus::Open, t)
+            .unwrap();
+        let anon = anonymized(&s, Lang::Da);
+        let json = serde_json::to_string(&anon).unwrap();
+        assert!(!json.contains("Amal") && !json.contains("Mette"), "{json}");
+        assert!(json.contains("Deltager 1"));
+        assert_eq!(anon.notes[0].role, Some(crate::model::Role::Citizen));
+        assert_eq!(anon.dots(n), 1, "the dots stay");
     }
 }

@@ -7,6 +7,7 @@
 
 mod diff;
 mod error;
+mod marks;
 mod note;
 mod ops_flow;
 mod ops_notes;
@@ -22,6 +23,7 @@ mod validate;
 
 pub use diff::SessionDiff;
 pub use error::ModelError;
+pub use marks::Marks;
 pub use note::{Colour, LinkKind, Note, NoteLink, NoteStatus, Role};
 pub use ops_flow::{Carry, carry_forward};
 pub use ops_notes::NewNote;

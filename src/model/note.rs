@@ -116,6 +116,20 @@ impl Colour {
         }
     }
 
+    /// The symbol that stands for the colour, so colour is never the only
+    /// clue (and a print in black and white still tells notes apart).
+    pub fn symbol(self) -> char {
+        match self {
+            Colour::Yellow => '●',
+            Colour::Pink => '♥',
+            Colour::Blue => '■',
+            Colour::Green => '▲',
+            Colour::Orange => '◆',
+            Colour::Purple => '★',
+            Colour::White => '○',
+        }
+    }
+
     /// The colour after this one.
     pub fn next(self) -> Colour {
         let i = Colour::ALL.iter().position(|c| *c == self).unwrap_or(0);

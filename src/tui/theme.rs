@@ -272,18 +272,9 @@ impl Theme {
     }
 }
 
-/// The symbol that stands for a note colour, so colour is never the only
-/// clue (and the mono theme still tells notes apart).
+/// The symbol that stands for a note colour; see [`Colour::symbol`].
 pub fn colour_symbol(colour: Colour) -> char {
-    match colour {
-        Colour::Yellow => '●',
-        Colour::Pink => '♥',
-        Colour::Blue => '■',
-        Colour::Green => '▲',
-        Colour::Orange => '◆',
-        Colour::Purple => '★',
-        Colour::White => '○',
-    }
+    colour.symbol()
 }
 
 #[cfg(test)]

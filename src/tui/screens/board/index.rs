@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
-use crate::methods::{Ask, Method, Mode};
+use crate::methods::Method;
 use crate::model::{LinkKind, Session, Tree};
 
 /// What a note shows besides its words.
@@ -109,7 +109,7 @@ impl ZoneIndex {
                 dots[*i] += vote.dots;
             }
         }
-        let marks = marks(session, method, &zones, &zone_of, &position);
+        let marks = marks(session, method, &zones, &zone_of);
         let mut attached: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, note) in session.notes.iter().enumerate() {
             if note.board != board || (hide_private && note.private) {
@@ -135,53 +135,23 @@ impl ZoneIndex {
     }
 }
 
-/// The zones of diverging phases whose following converging phase has
-/// begun: their notes that were not chosen are set aside.
-fn closed_zones(session: &Session, method: &Method) -> HashSet<String> {
-    let started: HashSet<&str> = session.phase_log.iter().map(|e| e.phase.as_str()).collect();
-    method
-        .phases
-        .windows(2)
-        .filter(|w| {
-            w[0].mode == Some(Mode::Diverge)
-                && w[1].mode == Some(Mode::Converge)
-                && w[1].asks.contains(&Ask::Select)
-                && started.contains(w[1].id.as_str())
-        })
-        .flat_map(|w| w[0].zones.iter().cloned())
-        .collect()
-}
-
 fn marks(
     session: &Session,
     method: &Method,
     zones: &[Vec<usize>],
     zone_of: &HashMap<&str, usize>,
-    position: &HashMap<Uuid, usize>,
 ) -> Vec<NoteMarks> {
-    let mut out = vec![NoteMarks::default(); session.notes.len()];
-    for note in &session.notes {
-        for link in note.links.iter().filter(|l| l.session.is_none()) {
-            let Some(other) = position.get(&link.note) else {
-                continue;
-            };
-            match link.kind {
-                LinkKind::CarriedFrom => out[*other].onward = true,
-                LinkKind::Mirrors
-                    if note.status.is_active() && session.notes[*other].text == note.text =>
-                {
-                    if let Some(me) = position.get(&note.id) {
-                        out[*me].rewrite = true;
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let closed = closed_zones(session, method);
-    for (i, note) in session.notes.iter().enumerate() {
-        out[i].set_aside = closed.contains(&note.zone) && !out[i].onward;
-    }
+    let found = session.marks(method);
+    let mut out: Vec<NoteMarks> = session
+        .notes
+        .iter()
+        .map(|n| NoteMarks {
+            onward: found.onward.contains(&n.id),
+            set_aside: found.set_aside.contains(&n.id),
+            rewrite: found.rewrite.contains(&n.id),
+            number: None,
+        })
+        .collect();
     let numbered: HashSet<&str> = method
         .zones
         .iter()

@@ -1,0 +1,147 @@
+//! CSV: every note and every action of the sessions, one row each, in one
+//! table a spreadsheet opens. A cell that a spreadsheet would read as a
+//! formula is made plain text first.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use super::Options;
+use crate::i18n::Lang;
+use crate::methods::Method;
+use crate::model::Session;
+use crate::strings::{Msg, Ui, colour_name, role_name, status_name};
+
+/// A cell that cannot run as a formula: text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading apostrophe, which
+/// spreadsheets show as plain text.
+pub fn cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+fn header(lang: Lang) -> Vec<String> {
+    [
+        Ui::CsvRecord,
+        Ui::CsvSession,
+        Ui::CsvDate,
+        Ui::CsvMethod,
+        Ui::CsvBoard,
+        Ui::CsvZone,
+        Ui::CsvCluster,
+        Ui::CsvText,
+        Ui::CsvColour,
+        Ui::CsvVotes,
+        Ui::CsvRole,
+        Ui::CsvCreated,
+        Ui::CsvOwner,
+        Ui::CsvDue,
+        Ui::CsvStatus,
+    ]
+    .iter()
+    .map(|u| u.text(lang).to_string())
+    .collect()
+}
+
+/// The notes and actions of `sessions` as CSV.
+pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String {
+    let lang = opts.lang;
+    let mut out = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut rows: Vec<Vec<String>> = vec![header(lang)];
+    for (s, method) in sessions {
+        let date = s.context.date.map(|d| d.to_string()).unwrap_or_default();
+        let method_name = method.map_or(s.method.id.clone(), |m| m.name.get(lang).to_string());
+        let zone_name = |id: &str| {
+            method
+                .and_then(|m| m.zone(id))
+                .map_or(id.to_string(), |z| z.name.get(lang).to_string())
+        };
+        let boards: HashMap<Uuid, &str> =
+            s.boards.iter().map(|b| (b.id, b.name.as_str())).collect();
+        let clusters: HashMap<Uuid, &str> = s
+            .clusters
+            .iter()
+            .map(|c| (c.id, c.title.as_str()))
+            .collect();
+        for n in &s.notes {
+            rows.push(vec![
+                Msg::Notes.text(lang).to_string(),
+                s.context.title.clone(),
+                date.clone(),
+                method_name.clone(),
+                boards
+                    .get(&n.board)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string(),
+                zone_name(&n.zone),
+                n.cluster
+                    .and_then(|c| clusters.get(&c).copied())
+                    .unwrap_or_default()
+                    .to_string(),
+                n.text.clone(),
+                colour_name(n.colour, lang).to_string(),
+                s.dots(n.id).to_string(),
+                n.role
+                    .map(|r| role_name(r, lang))
+                    .unwrap_or_default()
+                    .to_string(),
+                n.created
+                    .to_zoned(opts.tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        for a in &s.actions {
+            rows.push(vec![
+                Msg::Actions.text(lang).to_string(),
+                s.context.title.clone(),
+                date.clone(),
+                method_name.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                a.text.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                a.created
+                    .to_zoned(opts.tz.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string(),
+                a.owner.clone().unwrap_or_default(),
+                a.due.map(|d| d.to_string()).unwrap_or_default(),
+                status_name(a.status, lang).to_string(),
+            ]);
+        }
+    }
+    for row in rows {
+        // Writing into memory cannot fail.
+        let _ = out.write_record(row.iter().map(|c| cell(c)));
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn formulas_become_text() {
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("\rx"), "'\rx");
+        assert_eq!(cell("Helt almindelig tekst"), "Helt almindelig tekst");
+    }
+}

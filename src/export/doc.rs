@@ -1,0 +1,567 @@
+//! What an export shows, worked out once from the sessions and their
+//! methods; each format only decides how it looks.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use uuid::Uuid;
+
+use crate::i18n::Lang;
+use crate::methods::{GridCell, GridSize, Method, Mode, Shape, TreePart};
+use crate::model::{ActionStatus, Branch, Colour, Marks, Note, Session};
+use crate::strings::{Msg, relation_name, role_name, status_name};
+
+/// One export: one session, several, or a network's report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    /// The language of every label.
+    pub lang: Lang,
+    /// The heading of a report over a network, if this is one.
+    pub report: Option<Report>,
+    /// The sessions, in order.
+    pub sessions: Vec<SessionDoc>,
+    /// For a report: every open action of its sessions, overdue first.
+    pub open_actions: Vec<ActionDoc>,
+    /// Names were left out.
+    pub anonymized: bool,
+}
+
+/// The heading of a report over one network's sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The network.
+    pub network: String,
+    /// First day covered.
+    pub since: Option<Date>,
+    /// Last day covered.
+    pub until: Option<Date>,
+}
+
+/// One session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionDoc {
+    /// Its id.
+    pub id: Uuid,
+    /// Its title.
+    pub title: String,
+    /// Its method's name.
+    pub method: String,
+    /// How the method is drawn, if the method is known.
+    pub shape: Option<Shape>,
+    /// The canvas grid.
+    pub layout: Option<GridSize>,
+    /// The day it took place.
+    pub date: Option<Date>,
+    /// Context lines: label and value.
+    pub facts: Vec<(String, String)>,
+    /// The method's central questions.
+    pub questions: Vec<String>,
+    /// The phase log.
+    pub phases: Vec<PhaseDoc>,
+    /// Boards (canvases, backpacks) with their zones.
+    pub boards: Vec<BoardDoc>,
+    /// Notes with dots, most first.
+    pub ranking: Vec<RankDoc>,
+    /// What was decided.
+    pub decisions: Vec<String>,
+    /// Who does what.
+    pub actions: Vec<ActionDoc>,
+    /// Other sessions of the process.
+    pub links: Vec<String>,
+    /// Number of notes shown.
+    pub notes: usize,
+}
+
+impl SessionDoc {
+    /// The heading of a board: its name where a session has several,
+    /// "The board" where it has one.
+    pub fn board_heading(&self, board: &BoardDoc, lang: Lang) -> String {
+        if self.boards.len() > 1 {
+            board.name.clone()
+        } else {
+            crate::strings::Ui::TheBoard.text(lang).to_string()
+        }
+    }
+}
+
+/// "1 dot", "3 dots".
+pub fn dots(n: u32, lang: Lang) -> String {
+    let word = if n == 1 {
+        crate::strings::Ui::DotOne.text(lang)
+    } else {
+        Msg::Dots.text(lang)
+    };
+    format!("{n} {word}")
+}
+
+/// One run of one phase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhaseDoc {
+    /// The phase's name.
+    pub name: String,
+    /// When it started, as shown.
+    pub started: String,
+    /// When it ended, as shown.
+    pub ended: String,
+}
+
+/// One board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardDoc {
+    /// Its name.
+    pub name: String,
+    /// The backpack's weight meeting by meeting, such as "4 → 3 → 2".
+    pub weight: Option<String>,
+    /// Its zones, in the method's order.
+    pub zones: Vec<ZoneDoc>,
+    /// Its trees, for a tree-shaped method.
+    pub trees: Vec<TreeDoc>,
+}
+
+/// One zone of one board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZoneDoc {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its guiding question.
+    pub question: String,
+    /// Its notes: clusters first, then the notes in no cluster.
+    pub groups: Vec<GroupDoc>,
+    /// Its cell on a canvas.
+    pub cell: Option<GridCell>,
+    /// Its part of a tree.
+    pub part: Option<TreePart>,
+    /// Opening or narrowing (Double Diamond).
+    pub mode: Option<Mode>,
+    /// Its notes hang under notes of another zone (shown there).
+    pub attaches: bool,
+    /// It collects assumptions.
+    pub assumptions: bool,
+}
+
+impl ZoneDoc {
+    /// Every note of the zone.
+    pub fn notes(&self) -> impl Iterator<Item = &NoteDoc> {
+        self.groups.iter().flat_map(|g| g.notes.iter())
+    }
+}
+
+/// A cluster, or the notes in none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupDoc {
+    /// The cluster's title; none for notes in no cluster.
+    pub title: Option<String>,
+    /// The notes.
+    pub notes: Vec<NoteDoc>,
+}
+
+/// One note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteDoc {
+    /// The words.
+    pub text: String,
+    /// Its colour.
+    pub colour: Colour,
+    /// Its dots.
+    pub dots: u32,
+    /// Who wrote it and in what role.
+    pub by: Option<String>,
+    /// Dropped on purpose.
+    pub dropped: bool,
+    /// Not chosen when its narrowing phase came.
+    pub set_aside: bool,
+    /// Chosen to go on.
+    pub onward: bool,
+    /// Its number among the steps.
+    pub number: Option<usize>,
+    /// Notes attached to it: (an assumption?, words).
+    pub attached: Vec<(bool, String)>,
+}
+
+/// A tree with its parts' names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TreeDoc {
+    /// Names of the crown, trunk and roots zones.
+    pub names: [String; 3],
+    /// The crown's branches.
+    pub crown: Vec<BranchDoc>,
+    /// The trunk's cards.
+    pub trunk: Vec<NoteDoc>,
+    /// The roots' branches.
+    pub roots: Vec<BranchDoc>,
+}
+
+/// A card and what hangs from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BranchDoc {
+    /// The card.
+    pub note: NoteDoc,
+    /// Cards hanging from it.
+    pub children: Vec<BranchDoc>,
+}
+
+/// A place in the ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankDoc {
+    /// 1 for the most dots.
+    pub place: usize,
+    /// Another note has as many dots.
+    pub tied: bool,
+    /// The dots.
+    pub dots: u32,
+    /// The note's words.
+    pub text: String,
+    /// Its zone's name.
+    pub zone: String,
+}
+
+/// One action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionDoc {
+    /// What is to be done.
+    pub text: String,
+    /// Who.
+    pub owner: Option<String>,
+    /// By when.
+    pub due: Option<Date>,
+    /// How far it has come.
+    pub status: ActionStatus,
+    /// The status's name.
+    pub status_name: String,
+    /// Due before today and still open.
+    pub overdue: bool,
+    /// The session it belongs to.
+    pub session: String,
+}
+
+/// Builds documents for one language, time zone and day.
+pub struct Builder<'a> {
+    /// The language.
+    pub lang: Lang,
+    /// The time zone for times of day.
+    pub tz: &'a TimeZone,
+    /// Today, to tell what is overdue.
+    pub today: Date,
+}
+
+impl Builder<'_> {
+    fn when(&self, ts: Timestamp) -> String {
+        ts.to_zoned(self.tz.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    fn note(
+        &self,
+        s: &Session,
+        method: Option<&Method>,
+        marks: &Marks,
+        n: &Note,
+        number: Option<usize>,
+    ) -> NoteDoc {
+        let lang = self.lang;
+        let by = match (&n.author, n.role) {
+            (Some(a), Some(r)) => Some(format!("{a} ({})", role_name(r, lang))),
+            (Some(a), None) => Some(a.clone()),
+            (None, Some(r)) => Some(role_name(r, lang).to_string()),
+            (None, None) => None,
+        };
+        let attached = s
+            .attached_to(n.id)
+            .map(|a| {
+                let assumption = method
+                    .and_then(|m| m.zone(&a.zone))
+                    .is_some_and(|z| z.assumptions);
+                (assumption, a.text.clone())
+            })
+            .collect();
+        NoteDoc {
+            text: n.text.clone(),
+            colour: n.colour,
+            dots: s.dots(n.id),
+            by,
+            dropped: !n.status.is_active(),
+            set_aside: marks.set_aside.contains(&n.id),
+            onward: marks.onward.contains(&n.id),
+            number,
+            attached,
+        }
+    }
+
+    /// The document of one prepared session.
+    pub fn session(
+        &self,
+        s: &Session,
+        method: Option<&Method>,
+        title_of: &dyn Fn(Uuid) -> Option<String>,
+    ) -> SessionDoc {
+        let lang = self.lang;
+        let marks = method.map(|m| s.marks(m)).unwrap_or_default();
+        let zone_name = |id: &str| {
+            method
+                .and_then(|m| m.zone(id))
+                .map_or(id.to_string(), |z| z.name.get(lang).to_string())
+        };
+        let ctx = &s.context;
+        let mut facts: Vec<(String, String)> = Vec::new();
+        let mut fact = |label: Msg, value: Option<String>| {
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                facts.push((label.text(lang).to_string(), v));
+            }
+        };
+        fact(
+            Msg::Method,
+            Some(method.map_or(s.method.id.clone(), |m| m.name.get(lang).to_string())),
+        );
+        fact(Msg::Date, ctx.date.map(|d| d.to_string()));
+        fact(Msg::Network, ctx.network.clone());
+        fact(Msg::TargetGroup, ctx.target_group.clone());
+        fact(Msg::Place, ctx.place.clone());
+        fact(Msg::Facilitators, Some(ctx.facilitators.join("; ")));
+        fact(
+            Msg::Participants,
+            ctx.participant_count.map(|n| n.to_string()),
+        );
+        fact(Msg::Tags, Some(ctx.tags.join(", ")));
+        let phases = s
+            .phase_log
+            .iter()
+            .map(|e| PhaseDoc {
+                name: method
+                    .and_then(|m| m.phase(&e.phase))
+                    .map_or(e.phase.clone(), |p| p.name.get(lang).to_string()),
+                started: self.when(e.started),
+                ended: e.ended.map(|t| self.when(t)).unwrap_or_default(),
+            })
+            .collect();
+        let boards = s
+            .boards
+            .iter()
+            .map(|b| self.board(s, method, &marks, b))
+            .collect();
+        let all: Vec<Uuid> = s
+            .notes
+            .iter()
+            .filter(|n| n.status.is_active())
+            .map(|n| n.id)
+            .collect();
+        let ranking = s
+            .ranking(&all)
+            .into_iter()
+            .filter_map(|r| {
+                let n = s.note(r.note).ok()?;
+                Some(RankDoc {
+                    place: r.place,
+                    tied: r.tied,
+                    dots: r.dots,
+                    text: n.text.clone(),
+                    zone: zone_name(&n.zone),
+                })
+            })
+            .collect();
+        SessionDoc {
+            id: s.id,
+            title: ctx.title.clone(),
+            method: method.map_or(s.method.id.clone(), |m| m.name.get(lang).to_string()),
+            shape: method.map(|m| m.shape),
+            layout: method.and_then(|m| m.layout),
+            date: ctx.date,
+            facts,
+            questions: method
+                .map(|m| {
+                    m.questions
+                        .iter()
+                        .map(|q| q.get(lang).to_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            phases,
+            boards,
+            ranking,
+            decisions: s.decisions.iter().map(|d| d.text.clone()).collect(),
+            actions: s
+                .actions
+                .iter()
+                .map(|a| self.action(a, &ctx.title))
+                .collect(),
+            links: s
+                .links
+                .iter()
+                .map(|l| {
+                    let other = title_of(l.session).unwrap_or_else(|| l.session.to_string());
+                    format!("{} {other}", relation_name(l.relation, lang))
+                })
+                .collect(),
+            notes: s.notes.len(),
+        }
+    }
+
+    /// The document of one action.
+    pub fn action(&self, a: &crate::model::Action, session: &str) -> ActionDoc {
+        ActionDoc {
+            text: a.text.clone(),
+            owner: a.owner.clone(),
+            due: a.due,
+            status: a.status,
+            status_name: status_name(a.status, self.lang).to_string(),
+            overdue: a.status.is_open() && a.due.is_some_and(|d| d < self.today),
+            session: session.to_string(),
+        }
+    }
+
+    fn board(
+        &self,
+        s: &Session,
+        method: Option<&Method>,
+        marks: &Marks,
+        board: &crate::model::Board,
+    ) -> BoardDoc {
+        let lang = self.lang;
+        let weight = board.participant.and_then(|p| {
+            let values: Vec<String> = s
+                .ratings_of(p)
+                .into_iter()
+                .flatten()
+                .map(|v| v.to_string())
+                .collect();
+            (!values.is_empty()).then(|| values.join(" → "))
+        });
+        let zone_ids: Vec<String> = match method {
+            Some(m) => m.zones.iter().map(|z| z.id.clone()).collect(),
+            None => {
+                let mut ids: Vec<String> = Vec::new();
+                for n in &s.notes {
+                    if !ids.contains(&n.zone) {
+                        ids.push(n.zone.clone());
+                    }
+                }
+                ids
+            }
+        };
+        let numbered: Vec<&str> = method
+            .map(|m| {
+                m.zones
+                    .iter()
+                    .filter_map(|z| z.attaches_to.as_deref())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let zones = zone_ids
+            .iter()
+            .map(|id| {
+                let zone = method.and_then(|m| m.zone(id));
+                let notes: Vec<&Note> = s.notes_in(board.id, id).collect();
+                let number = |i: usize| numbered.contains(&id.as_str()).then_some(i + 1);
+                let mut groups: Vec<GroupDoc> = s
+                    .clusters
+                    .iter()
+                    .filter(|c| c.board == board.id && &c.zone == id)
+                    .map(|c| GroupDoc {
+                        title: Some(c.title.clone()),
+                        notes: notes
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, n)| n.cluster == Some(c.id))
+                            .map(|(i, n)| self.note(s, method, marks, n, number(i)))
+                            .collect(),
+                    })
+                    .collect();
+                let loose: Vec<NoteDoc> = notes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| n.cluster.is_none())
+                    .map(|(i, n)| self.note(s, method, marks, n, number(i)))
+                    .collect();
+                if !loose.is_empty() {
+                    groups.push(GroupDoc {
+                        title: None,
+                        notes: loose,
+                    });
+                }
+                let mode = method.and_then(|m| {
+                    m.phases
+                        .iter()
+                        .find(|p| p.zones.first() == Some(id))
+                        .and_then(|p| p.mode)
+                });
+                ZoneDoc {
+                    id: id.clone(),
+                    name: zone.map_or(id.clone(), |z| z.name.get(lang).to_string()),
+                    question: zone
+                        .and_then(|z| z.questions.first())
+                        .map(|q| q.get(lang).to_string())
+                        .unwrap_or_default(),
+                    groups,
+                    cell: zone.and_then(|z| z.grid),
+                    part: zone.and_then(|z| z.part),
+                    mode,
+                    attaches: zone.is_some_and(|z| z.attaches_to.is_some()),
+                    assumptions: zone.is_some_and(|z| z.assumptions),
+                }
+            })
+            .collect();
+        let trees = method
+            .map(|m| {
+                m.trees()
+                    .iter()
+                    .map(|t| {
+                        let tree = s.tree(t, board.id);
+                        let name = |id: &str| {
+                            m.zone(id)
+                                .map_or(id.to_string(), |z| z.name.get(lang).to_string())
+                        };
+                        let branch = |b: &Branch| self.branch(s, Some(m), marks, b);
+                        TreeDoc {
+                            names: [name(&t.crown), name(&t.trunk), name(&t.roots)],
+                            crown: tree.crown.iter().map(branch).collect(),
+                            trunk: tree
+                                .trunk
+                                .iter()
+                                .filter_map(|id| s.note(*id).ok())
+                                .map(|n| self.note(s, Some(m), marks, n, None))
+                                .collect(),
+                            roots: tree.roots.iter().map(branch).collect(),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        BoardDoc {
+            name: board.name.clone(),
+            weight,
+            zones,
+            trees,
+        }
+    }
+
+    fn branch(&self, s: &Session, method: Option<&Method>, marks: &Marks, b: &Branch) -> BranchDoc {
+        let note = s
+            .note(b.note)
+            .map(|n| self.note(s, method, marks, n, None))
+            .unwrap_or_else(|_| self.empty_note());
+        BranchDoc {
+            note,
+            children: b
+                .children
+                .iter()
+                .map(|c| self.branch(s, method, marks, c))
+                .collect(),
+        }
+    }
+
+    fn empty_note(&self) -> NoteDoc {
+        NoteDoc {
+            text: String::new(),
+            colour: Colour::Yellow,
+            dots: 0,
+            by: None,
+            dropped: false,
+            set_aside: false,
+            onward: false,
+            number: None,
+            attached: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The HTML export proven in a real browser: every example, and a
+//! network's report, printed to PDF by headless Chromium.
+//!
+//! Needs Debian's `chromium` (`apt-get install chromium`); `.ci/run`
+//! installs it. Another browser binary can be named in `SEMPRE_CHROMIUM`.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use jiff::civil::date;
+use jiff::tz::TimeZone;
+use sempre::export::{Format, Options, Source, export, network_report};
+use sempre::i18n::Lang;
+use sempre::methods::MethodLibrary;
+use sempre::model::Session;
+use sempre::store::{Access, open_file};
+
+/// A browser that hangs is a failure, not a wait forever. This is a guard
+/// against a hang, not a speed goal.
+const HANG: Duration = Duration::from_secs(180);
+
+fn chromium() -> PathBuf {
+    if let Some(path) = std::env::var_os("SEMPRE_CHROMIUM") {
+        return PathBuf::from(path);
+    }
+    for name in ["chromium", "chromium-browser", "google-chrome"] {
+        let found = Command::new("sh")
+            .args(["-c", &format!("command -v {name}")])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+        if let Some(path) = found.filter(|p| !p.is_empty()) {
+            return PathBuf::from(path);
+        }
+    }
+    panic!(
+        "Chromium is needed to prove the HTML export prints: install Debian's `chromium` \
+         (sudo apt-get install chromium) or name a browser in SEMPRE_CHROMIUM"
+    );
+}
+
+/// Prints `html` to a PDF and returns its bytes.
+fn print(browser: &Path, dir: &Path, name: &str, html: &str) -> Vec<u8> {
+    let page = dir.join(format!("{name}.html"));
+    let pdf = dir.join(format!("{name}.pdf"));
+    std::fs::write(&page, html).unwrap();
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-sync",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(&page)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not start {}: {e}", browser.display()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > HANG {
+            let _ = child.kill();
+            panic!("{} hung printing {name}", browser.display());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(
+        status.success(),
+        "{} failed on {name}: {status}",
+        browser.display()
+    );
+    std::fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF for {name}: {e}"))
+}
+
+/// The number of pages: `/Type /Page` objects, not the `/Pages` tree.
+fn pages(pdf: &[u8]) -> usize {
+    let needle = b"/Type";
+    let mut count = 0;
+    for (i, w) in pdf.windows(needle.len()).enumerate() {
+        if w != needle {
+            continue;
+        }
+        let rest = &pdf[i + needle.len()..];
+        let rest = &rest[rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+        if rest.starts_with(b"/Page") && !rest.starts_with(b"/Pages") {
+            count += 1;
+        }
+    }
+    count
+}
+
+fn examples() -> Vec<(String, Session)> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, open_file(p, Access::ReadOnly).unwrap().session)
+        })
+        .collect()
+}
+
+fn options(lang: Lang) -> Options {
+    Options {
+        anonymize: false,
+        lang,
+        tz: TimeZone::UTC,
+        today: date(2026, 11, 23),
+        titles: Default::default(),
+    }
+}
+
+#[test]
+fn every_example_prints_to_pdf_in_chromium() {
+    let browser = chromium();
+    let dir = tempfile::tempdir().unwrap();
+    let library = MethodLibrary::builtin();
+    let all = examples();
+    assert_eq!(all.len(), 7);
+    for (stem, s) in &all {
+        let src = [Source {
+            session: s,
+            method: library.get(&s.method.id),
+        }];
+        let html = export(&src, None, Format::Html, &options(s.context.language));
+        let pdf = print(&browser, dir.path(), stem, &html);
+        assert!(pdf.starts_with(b"%PDF-"), "{stem} is not a PDF");
+        assert!(
+            pdf.len() > 20_000,
+            "{stem}: a PDF of {} bytes holds too little",
+            pdf.len()
+        );
+        assert!(pages(&pdf) >= 1, "{stem} has no pages");
+    }
+
+    // A report starts each session, and the open actions, on a new page.
+    let sessions = all.iter().map(|(_, s)| s.clone());
+    let (chosen, report) = network_report(sessions, "LEN Herning", None, None).unwrap();
+    let src: Vec<Source> = chosen
+        .iter()
+        .map(|s| Source {
+            session: s,
+            method: library.get(&s.method.id),
+        })
+        .collect();
+    let html = export(&src, Some(report), Format::Html, &options(Lang::Da));
+    let pdf = print(&browser, dir.path(), "report", &html);
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(
+        pages(&pdf) >= 4,
+        "summary, two sessions and open actions: {} pages",
+        pages(&pdf)
+    );
+}
