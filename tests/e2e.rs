@@ -112,3 +112,67 @@ fn a_small_window_gets_a_message_and_recovers_with_help_on_top() {
     tty.send("q");
     tty.wait_exit();
 }
+
+/// A coordinator, weeks later: the follow-up screen over copies of the
+/// examples, an overdue action marked done (and the JSON read back), a
+/// session opened read-only and closed again, and an HTML export written
+/// beside the store.
+#[test]
+fn a_coordinator_follows_up_and_exports_a_report() {
+    let (_dir, store) = store();
+    std::fs::create_dir_all(&store).unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    for entry in std::fs::read_dir(examples).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, store.join(path.file_name().unwrap())).unwrap();
+    }
+    let mut tty = Tty::spawn(&store, &[]);
+    tty.wait_for(&["Sessioner"]);
+    tty.send("f");
+    tty.wait_for(&["Opfølgning", "7 af 7", "Forhåndsvisning"]);
+    tty.send("2");
+    tty.wait_for(&["36 af 36", "Finde 2–3 mentorer"]);
+    tty.send("x");
+    tty.wait_for(&["Udført: Finde 2–3 mentorer"]);
+    let file = store.join("example-fremtidsvaerksted.json");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let action = saved["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Finde 2–3 mentorer")
+        })
+        .unwrap();
+    assert_eq!(action["status"], "done");
+
+    tty.send("1");
+    tty.send("/");
+    tty.type_text("maqluba");
+    tty.wait_for(&["1 af 7"]);
+    tty.send(common::ENTER);
+    tty.send(common::ENTER);
+    tty.wait_for(&["Skrivebeskyttet"]);
+    tty.send("q");
+    tty.wait_for(&["1 af 7", "Forhåndsvisning"]);
+    tty.send("e");
+    tty.wait_for(&["Eksportér", "HTML"]);
+    tty.send(common::ENTER);
+    tty.wait_for(&["Eksporteret til"]);
+    tty.send("q");
+    tty.wait_for(&["Sessioner"]);
+    tty.send("q");
+    tty.wait_exit();
+    let exports = store.parent().unwrap().join("exports");
+    let files: Vec<_> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let html = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Rygsækken"));
+}

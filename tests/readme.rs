@@ -17,6 +17,10 @@ fn tables() -> String {
         ("The board", Context::Board),
         ("The note editor", Context::Editor),
         ("Sessions (home)", Context::Home),
+        ("Follow-up: sessions", Context::Review),
+        ("Follow-up: actions", Context::Actions),
+        ("Follow-up: process", Context::Process),
+        ("The export dialog", Context::Export),
         ("Method library", Context::Library),
         ("New session", Context::Wizard),
     ];

@@ -319,3 +319,38 @@ fn two_backpacks_side_by_side() {
         snapshot(&format!("shape_backpacks_{tag}"), &app);
     });
 }
+
+/// The follow-up screen over the example sessions, on `tab` after `keys`.
+fn followup(lang: Lang, size: (u16, u16), keys: &[Command]) -> App {
+    let mut app = app(lang, size);
+    update(&mut app, Input::Command(Command::FollowUp));
+    let listing = Store::new(examples()).list();
+    update(&mut app, Input::Outcome(Outcome::Listed(listing)));
+    for key in keys {
+        update(&mut app, Input::Command(*key));
+    }
+    app.flash = None;
+    app
+}
+
+#[test]
+fn followup_sessions_actions_process_and_export() {
+    each(|lang, size, tag| {
+        let app = followup(lang, size, &[Command::Down]);
+        snapshot(&format!("followup_sessions_{tag}"), &app);
+        let app = followup(lang, size, &[Command::ShowActions, Command::Down]);
+        snapshot(&format!("followup_actions_{tag}"), &app);
+        let app = followup(
+            lang,
+            size,
+            &[
+                Command::ShowProcess,
+                Command::FocusRight,
+                Command::FocusRight,
+            ],
+        );
+        snapshot(&format!("followup_process_{tag}"), &app);
+        let app = followup(lang, size, &[Command::Down, Command::Down, Command::Export]);
+        snapshot(&format!("export_dialog_{tag}"), &app);
+    });
+}

@@ -232,3 +232,50 @@ proptest! {
         prop_assert_eq!(back, s);
     }
 }
+
+#[test]
+fn a_change_from_outside_the_board_takes_the_lock_and_writes_only_when_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.json");
+    let session = session_with(&["første"]);
+    save_session(&path, &session).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let refused = sempre::store::update_file(&path, |s| {
+        s.context.title = "ændret".into();
+        Err("nej")
+    })
+    .unwrap();
+    assert_eq!(refused.unwrap_err(), "nej");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a refused change writes nothing"
+    );
+
+    let lock = sempre::store::SessionLock::try_acquire(&path)
+        .unwrap()
+        .unwrap();
+    let locked = sempre::store::update_file(&path, |s| {
+        s.context.title = "ændret".into();
+        Ok::<(), ()>(())
+    });
+    assert!(matches!(locked, Err(StoreError::Locked { .. })));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(lock);
+
+    let saved = sempre::store::update_file(&path, |s| {
+        s.context.title = "ændret".into();
+        Ok::<(), ()>(())
+    })
+    .unwrap()
+    .unwrap();
+    assert_eq!(saved.context.title, "ændret");
+    assert_eq!(load_session(&path).unwrap().context.title, "ændret");
+    assert!(
+        sempre::store::SessionLock::try_acquire(&path)
+            .unwrap()
+            .is_some(),
+        "the lock is let go"
+    );
+}

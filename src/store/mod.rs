@@ -21,7 +21,7 @@ pub use decode::decode;
 pub use error::{Doing, StoreError};
 pub use location::{StoreSource, choose_store, methods_beside, platform_store};
 pub use lock::SessionLock;
-pub use search::{Filter, Summary, day_of, newest_first};
+pub use search::{Filter, Summary, day_of, newest_first, searchable_texts};
 
 use crate::model::Session;
 
@@ -262,6 +262,28 @@ pub fn open_file(path: &Path, access: Access) -> Result<OpenSession, StoreError>
         lock,
         locked_elsewhere,
     })
+}
+
+/// Changes the session in `path` from outside its board: takes the lock,
+/// reads the file as it is now, applies `change` and saves atomically,
+/// then lets go of the lock. A session open for editing elsewhere is left
+/// alone ([`StoreError::Locked`]); when `change` refuses, nothing is
+/// written and its reason comes back inside `Ok`.
+pub fn update_file<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Session) -> Result<(), T>,
+) -> Result<Result<Session, T>, StoreError> {
+    let mut open = open_file(path, Access::Edit)?;
+    if open.is_locked_elsewhere() {
+        return Err(StoreError::Locked {
+            file: path.display().to_string(),
+        });
+    }
+    if let Err(refused) = change(&mut open.session) {
+        return Ok(Err(refused));
+    }
+    open.save_own()?;
+    Ok(Ok(open.session))
 }
 
 fn file_stem(path: &Path) -> String {

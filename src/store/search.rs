@@ -90,7 +90,9 @@ fn contains_words(session: &Session, query: &str) -> bool {
     false
 }
 
-fn searchable_texts(session: &Session) -> impl Iterator<Item = &str> {
+/// Every text of `session` that a free-text search looks in: its context,
+/// notes, clusters, decisions and actions.
+pub fn searchable_texts(session: &Session) -> impl Iterator<Item = &str> {
     let ctx = &session.context;
     let context = [&ctx.network, &ctx.target_group, &ctx.place]
         .into_iter()

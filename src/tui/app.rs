@@ -13,8 +13,9 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use super::clock::Clock;
 use super::command::Command;
 use super::keymap::Context;
-use super::layers::{Layer, update_layer};
+use super::layers::{ExportFailure, ExportJob, Layer, export_finished, update_layer};
 use super::screens::board::BoardState;
+use super::screens::followup::{self, ActionEdit, EditFailure, FollowupState};
 use super::screens::home::HomeState;
 use super::screens::library::LibraryState;
 use super::screens::wizard::WizardState;
@@ -51,6 +52,8 @@ pub enum Screen {
     Wizard(Box<WizardState>),
     /// Running a session.
     Board(Box<BoardState>),
+    /// Reviewing and following up past sessions.
+    Followup(Box<FollowupState>),
 }
 
 /// Something said in the status line until the next key.
@@ -83,6 +86,12 @@ pub struct App {
     pub tz: TimeZone,
     /// The store folder, shown on the home screen.
     pub store_label: String,
+    /// Where exports go unless another folder is typed: `exports` beside
+    /// the store folder.
+    pub exports_dir: PathBuf,
+    /// The follow-up screen, kept while a session opened from it is
+    /// shown, to come back to.
+    pub parked: Option<Box<FollowupState>>,
     /// The program should end.
     pub quit: bool,
 }
@@ -117,6 +126,10 @@ pub enum Effect {
     Create(Box<Session>),
     /// Save the board's session.
     Save,
+    /// Change an action in a session file (follow-up).
+    EditAction(Box<ActionEdit>),
+    /// Write an export.
+    Export(Box<ExportJob>),
 }
 
 /// What an effect brought back.
@@ -128,6 +141,10 @@ pub enum Outcome {
     Opened(Result<Box<OpenSession>, StoreError>),
     /// The board's session was saved, or not.
     Saved(Result<(), StoreError>),
+    /// An action was changed in its file, or not.
+    ActionEdited(Box<ActionEdit>, Box<Result<Session, EditFailure>>),
+    /// An export was written, or not.
+    Exported(Result<PathBuf, ExportFailure>),
 }
 
 impl App {
@@ -142,7 +159,9 @@ impl App {
             size: MIN_SIZE,
             clock,
             tz: TimeZone::system(),
+            exports_dir: exports_beside(&store_label),
             store_label,
+            parked: None,
             quit: false,
         }
     }
@@ -168,6 +187,12 @@ impl App {
             Screen::Library(_) => Context::Library,
             Screen::Wizard(_) => Context::Wizard,
             Screen::Board(_) => Context::Board,
+            Screen::Followup(f) => match f.tab {
+                followup::Tab::Sessions if f.review.typing => Context::Filter,
+                followup::Tab::Sessions => Context::Review,
+                followup::Tab::Actions => Context::Actions,
+                followup::Tab::Process => Context::Process,
+            },
         }
     }
 
@@ -210,10 +235,24 @@ impl App {
         }
     }
 
-    /// Leaves whatever screen is shown for the home screen and reloads it.
+    /// Leaves whatever screen is shown for the home screen and reloads it;
+    /// back to the follow-up screen instead if a session was opened from
+    /// there.
     pub fn go_home(&mut self) -> Vec<Effect> {
-        self.screen = Screen::Home(Box::default());
+        self.screen = match self.parked.take() {
+            Some(f) => Screen::Followup(f),
+            None => Screen::Home(Box::default()),
+        };
         vec![Effect::List]
+    }
+}
+
+/// `exports` beside the store folder `store`.
+fn exports_beside(store: &str) -> PathBuf {
+    let store = std::path::Path::new(store);
+    match store.parent() {
+        Some(parent) => parent.join("exports"),
+        None => PathBuf::from("exports"),
     }
 }
 
@@ -240,6 +279,7 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             Screen::Library(_) => library::update(app, input),
             Screen::Wizard(_) => wizard::update(app, input),
             Screen::Board(_) => board::update(app, input),
+            Screen::Followup(_) => followup::update(app, input),
         },
     }
 }
@@ -280,12 +320,28 @@ fn app_command(app: &mut App, cmd: Command) -> bool {
 fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
     match outcome {
         Outcome::Listed(result) => {
-            if let Screen::Home(home) = &mut app.screen {
-                home.load(result, &app.methods, app.prefs.lang);
+            match &mut app.screen {
+                Screen::Home(home) => home.load(result, &app.methods, app.prefs.lang),
+                Screen::Followup(f) => f.load(result, &app.methods, app.prefs.lang),
+                _ => {}
             }
             Vec::new()
         }
-        Outcome::Opened(Ok(open)) => board::open(app, *open),
+        Outcome::Opened(Ok(open)) => {
+            if matches!(app.screen, Screen::Followup(_))
+                && let Screen::Followup(f) =
+                    std::mem::replace(&mut app.screen, Screen::Home(Box::default()))
+            {
+                app.parked = Some(f);
+            }
+            let effects = board::open(app, *open);
+            if !matches!(app.screen, Screen::Board(_))
+                && let Some(f) = app.parked.take()
+            {
+                app.screen = Screen::Followup(f);
+            }
+            effects
+        }
         Outcome::Opened(Err(e)) => {
             let message = e.message(app.prefs.lang);
             app.warn(message);
@@ -297,6 +353,14 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             if let Screen::Board(b) = &mut app.screen {
                 b.save.record(result.map_err(|e| e.message(lang)), now);
             }
+            Vec::new()
+        }
+        Outcome::ActionEdited(edit, result) => {
+            followup::edited(app, *edit, *result);
+            Vec::new()
+        }
+        Outcome::Exported(result) => {
+            export_finished(app, result);
             Vec::new()
         }
     }

@@ -70,6 +70,17 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 Screen::Board(b) => Outcome::Saved(b.open.save_own()),
                 _ => continue,
             },
+            Effect::EditAction(edit) => {
+                let result = screens::followup::apply_edit(&edit, app.clock.now());
+                Outcome::ActionEdited(edit, Box::new(result))
+            }
+            Effect::Export(job) => Outcome::Exported(layers::write_export(
+                &job,
+                store,
+                &app.methods,
+                app.today(),
+                app.tz.clone(),
+            )),
         };
         pending.extend(update(app, Input::Outcome(outcome)));
     }

@@ -13,7 +13,7 @@ use super::app::{App, Flash, MIN_SIZE, Prefs, Screen};
 use super::command::Command;
 use super::keymap::{Context, first_key};
 use super::layers::render_layer;
-use super::screens::{board, home, library, wizard};
+use super::screens::{board, followup, home, library, wizard};
 use super::theme::Theme;
 use crate::i18n::Lang;
 use crate::strings::Ui;
@@ -59,6 +59,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Library(l) => library::render(l, app, &ctx, frame, area),
         Screen::Wizard(w) => wizard::render(w, app, &ctx, frame, area),
         Screen::Board(b) => board::render(b, &ctx, frame, area),
+        Screen::Followup(f) => followup::render(f, app, &ctx, frame, area),
     }
     for layer in &app.layers {
         render_layer(layer, app, &ctx, frame, area);

@@ -33,6 +33,7 @@ impl Harness {
         let clock = Clock::fixed("2026-10-03T08:00:00Z".parse::<Timestamp>().unwrap());
         let mut app = App::new(MethodLibrary::builtin(), prefs, "sessions".into(), clock);
         app.tz = jiff::tz::TimeZone::UTC;
+        app.exports_dir = dir.path().join("exports");
         let mut h = Harness {
             _dir: dir,
             store,
@@ -119,6 +120,32 @@ impl Harness {
 }
 
 impl Harness {
+    /// A store holding copies of every example session, on the follow-up
+    /// screen.
+    pub fn followup() -> Harness {
+        let mut h = Harness::new();
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+        std::fs::create_dir_all(h.store.dir()).unwrap();
+        for entry in std::fs::read_dir(examples).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, h.store.dir().join(path.file_name().unwrap())).unwrap();
+        }
+        h.cmd(Command::FollowUp);
+        assert!(
+            matches!(h.app.screen, Screen::Followup(_)),
+            "on the follow-up screen"
+        );
+        h
+    }
+
+    /// The follow-up screen's state.
+    pub fn follow(&self) -> &sempre::tui::screens::followup::FollowupState {
+        match &self.app.screen {
+            Screen::Followup(f) => f,
+            _ => panic!("not on the follow-up screen"),
+        }
+    }
+
     /// Opens a copy of the repository's example session of `method`.
     pub fn example(method: &str) -> Harness {
         let mut h = Harness::new();

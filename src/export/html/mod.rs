@@ -95,7 +95,7 @@ fn actions(list: &[ActionDoc], with_session: bool, lang: Lang) -> Markup {
                     tr {
                         td dir="auto" { (a.text) }
                         td { (a.owner.clone().unwrap_or_default()) }
-                        td class=[a.overdue.then_some("overdue")] {
+                        td.when.overdue[a.overdue] {
                             (a.due.map(|d| d.to_string()).unwrap_or_default())
                             @if a.overdue { " ⚠ " (Ui::Overdue.text(lang)) }
                         }
@@ -155,7 +155,7 @@ fn session(s: &SessionDoc, lang: Lang) -> Markup {
                 h2 { (Msg::PhaseLog.text(lang)) }
                 table { tbody {
                     tr { th { (Msg::Phase.text(lang)) } th { (Ui::Started.text(lang)) } th { (Ui::Ended.text(lang)) } }
-                    @for p in &s.phases { tr { td { (p.name) } td { (p.started) } td { (p.ended) } } }
+                    @for p in &s.phases { tr { td { (p.name) } td.when { (p.started) } td.when { (p.ended) } } }
                 } }
             }
             @if !s.links.is_empty() {
@@ -204,7 +204,7 @@ pub fn render(doc: &Doc) -> String {
                             tbody {
                                 @for s in &doc.sessions {
                                     tr {
-                                        td { (s.date.map(|d| d.to_string()).unwrap_or_default()) }
+                                        td.when { (s.date.map(|d| d.to_string()).unwrap_or_default()) }
                                         td { (s.title) } td { (s.method) }
                                         td.n { (s.notes) } td.n { (s.actions.len()) }
                                     }

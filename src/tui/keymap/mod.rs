@@ -45,6 +45,14 @@ pub enum Context {
     Voting,
     /// Two canvases side by side.
     Compare,
+    /// Follow-up: the sessions with filters and a preview.
+    Review,
+    /// Follow-up: every action of every session.
+    Actions,
+    /// Follow-up: one network's sessions over time.
+    Process,
+    /// The export dialog.
+    Export,
 }
 
 /// A key with its modifiers.
@@ -131,7 +139,7 @@ impl Key {
 pub fn takes_text(context: Context) -> bool {
     matches!(
         context,
-        Context::Editor | Context::Filter | Context::Wizard | Context::Form
+        Context::Editor | Context::Filter | Context::Wizard | Context::Form | Context::Export
     )
 }
 

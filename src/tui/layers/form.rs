@@ -89,12 +89,17 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
     let last = form.fields.len().saturating_sub(1);
     match input {
         Input::Command(Command::NextField) => {
-            form.focus = (form.focus + 1) % form.fields.len().max(1)
+            form.focus = (form.focus + 1) % form.fields.len().max(1);
+            form.select_focused();
         }
         Input::Command(Command::PrevField) => {
             form.focus = (form.focus + form.fields.len() - 1) % form.fields.len().max(1);
+            form.select_focused();
         }
-        Input::Command(Command::Submit) if form.focus < last => form.focus += 1,
+        Input::Command(Command::Submit) if form.focus < last => {
+            form.focus += 1;
+            form.select_focused();
+        }
         Input::Command(Command::Submit | Command::Create) => {
             let Some(Layer::Form(form)) = app.layers.pop() else {
                 return Vec::new();

@@ -58,6 +58,10 @@ fn context_name(context: Context) -> Ui {
         Context::Outcomes => Ui::ContextOutcomes,
         Context::Ranking => Ui::ContextRanking,
         Context::Compare => Ui::ContextCompare,
+        Context::Review => Ui::ContextReview,
+        Context::Actions => Ui::ContextActions,
+        Context::Process => Ui::ContextProcess,
+        Context::Export => Ui::ContextExport,
     }
 }
 

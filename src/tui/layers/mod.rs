@@ -5,6 +5,7 @@
 mod compare;
 mod confirm;
 mod editor;
+mod export;
 mod form;
 mod help;
 mod menu;
@@ -15,10 +16,14 @@ mod voting;
 pub use compare::CompareState;
 pub use confirm::{ConfirmAction, ConfirmState};
 pub use editor::{EditTarget, EditorState};
+pub use export::{
+    ExportFailure, ExportField, ExportJob, ExportScope, ExportState, finished as export_finished,
+    write as write_export,
+};
 pub use form::{FormField, FormState};
 pub use help::HelpState;
 pub use menu::{MenuItem, MenuState};
-pub use outcomes::OutcomesState;
+pub use outcomes::{OutcomesState, next_status, status_symbol};
 pub use ranking::{RankingState, candidates};
 pub use voting::VotingState;
 
@@ -51,6 +56,8 @@ pub enum Layer {
     Voting(VotingState),
     /// Two canvases side by side.
     Compare(CompareState),
+    /// Exporting sessions to a file.
+    Export(Box<ExportState>),
 }
 
 impl Layer {
@@ -66,6 +73,7 @@ impl Layer {
             Layer::Ranking(_) => Context::Ranking,
             Layer::Voting(_) => Context::Voting,
             Layer::Compare(_) => Context::Compare,
+            Layer::Export(_) => Context::Export,
         }
     }
 
@@ -90,6 +98,7 @@ pub fn update_layer(app: &mut App, input: Input) -> Vec<Effect> {
         Some(Layer::Ranking(_)) => ranking::update(app, input),
         Some(Layer::Voting(_)) => voting::update(app, input),
         Some(Layer::Compare(_)) => compare::update(app, input),
+        Some(Layer::Export(_)) => export::update(app, input),
         None => Vec::new(),
     }
 }
@@ -106,5 +115,6 @@ pub fn render_layer(layer: &Layer, app: &App, ctx: &Ctx, frame: &mut Frame, area
         Layer::Ranking(r) => ranking::render(r, app, ctx, frame, area),
         Layer::Voting(v) => voting::render(v, app, ctx, frame, area),
         Layer::Compare(c) => compare::render(c, app, ctx, frame, area),
+        Layer::Export(e) => export::render(e, ctx, frame, area),
     }
 }

@@ -160,6 +160,12 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::StartFilter) => h.filtering = true,
         Input::Command(Command::Reload) => return vec![Effect::List],
+        Input::Command(Command::FollowUp) => {
+            return crate::tui::screens::followup::enter(
+                app,
+                crate::tui::screens::followup::Tab::Sessions,
+            );
+        }
         Input::Command(Command::Quit) => app.quit = true,
         Input::Command(Command::Submit) => h.filtering = false,
         Input::Command(Command::Back) => {
@@ -296,6 +302,7 @@ pub fn render(h: &HomeState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
             (Command::Open, Ui::HintOpen),
             (Command::NewSession, Ui::HintNew),
             (Command::OpenLibrary, Ui::HintLibrary),
+            (Command::FollowUp, Ui::HintFollowUp),
             (Command::StartFilter, Ui::HintFilter),
             (Command::Help, Ui::HintHelp),
             (Command::Quit, Ui::HintQuit),

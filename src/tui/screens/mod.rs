@@ -2,6 +2,7 @@
 //! drawn.
 
 pub mod board;
+pub mod followup;
 pub mod home;
 pub mod library;
 pub mod wizard;

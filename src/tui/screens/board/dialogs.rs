@@ -47,6 +47,8 @@ pub enum FormPurpose {
     Weight(Uuid),
     /// The day of a new meeting.
     NewMeeting,
+    /// A form of the follow-up screen.
+    Followup(crate::tui::screens::followup::FollowupForm),
     /// The title of a new session the notes are carried into.
     Carry {
         /// The notes.
@@ -108,6 +110,8 @@ pub fn open_form(app: &mut App, purpose: FormPurpose) {
     let s = b.session();
     let t = |ui: Ui| ui.text(lang).to_string();
     let (title, fields) = match &purpose {
+        // The follow-up screen opens its own forms.
+        FormPurpose::Followup(_) => return,
         FormPurpose::ClusterTitle(_) => (
             t(Ui::FormNewCluster),
             vec![(Ui::FieldClusterTitle, String::new())],
@@ -251,7 +255,8 @@ fn number(text: &str, lang: Lang) -> Result<u32, String> {
         .map_err(|_| Ui::ErrNumber.text(lang).to_string())
 }
 
-fn date(text: &str, lang: Lang) -> Result<Option<Date>, String> {
+/// A day typed as YYYY-MM-DD; nothing if nothing was typed.
+pub fn parse_day(text: &str, lang: Lang) -> Result<Option<Date>, String> {
     match text.trim() {
         "" => Ok(None),
         d => d
@@ -273,6 +278,9 @@ pub fn submit_form(
     let first = values.first().cloned().unwrap_or_default();
     let saved = |r: Result<(), String>| r.map(|()| vec![Effect::Save]);
     match purpose {
+        FormPurpose::Followup(form) => {
+            crate::tui::screens::followup::submit_form(app, form, &values)
+        }
         FormPurpose::ClusterTitle(notes) => {
             let r = try_apply(app, |s, _| s.cluster_notes(&notes, &first, now).map(|_| ()));
             if r.is_ok()
@@ -320,7 +328,7 @@ pub fn submit_form(
         }
         FormPurpose::NewAction { note, decision } => {
             let owner = values.get(1).cloned().unwrap_or_default();
-            let due = date(values.get(2).map_or("", String::as_str), lang)?;
+            let due = parse_day(values.get(2).map_or("", String::as_str), lang)?;
             let r = try_apply(app, |s, _| {
                 let id = s.add_action(&first, note, decision, now)?;
                 s.update_action(id, Some(&owner), due, ActionStatus::Open, now)
@@ -332,7 +340,7 @@ pub fn submit_form(
         }
         FormPurpose::EditAction(id) => {
             let owner = values.get(1).cloned().unwrap_or_default();
-            let due = date(values.get(2).map_or("", String::as_str), lang)?;
+            let due = parse_day(values.get(2).map_or("", String::as_str), lang)?;
             saved(try_apply(app, |s, _| {
                 let status = s.action(id)?.status;
                 s.edit_action_text(id, &first, now)?;
@@ -370,7 +378,7 @@ pub fn submit_form(
             saved(try_apply(app, |s, _| s.rate(participant, value, now)))
         }
         FormPurpose::NewMeeting => {
-            let day = date(&first, lang)?.ok_or_else(|| Ui::ErrDate.text(lang).to_string())?;
+            let day = parse_day(&first, lang)?.ok_or_else(|| Ui::ErrDate.text(lang).to_string())?;
             let r = try_apply(app, |s, _| Ok::<_, ModelError>(s.add_meeting(day, now)));
             if r.is_ok() {
                 app.say(

@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 pub use actions::{close, commit_edit, move_to_zone, open};
 pub use cards::ZoneView;
-pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
+pub use dialogs::{FormPurpose, SetAside, apply, open_form, parse_day, submit_form};
 pub use index::{NoteMarks, ZoneIndex};
 pub use layout::{BoardLayout, layout};
 pub use menus::{MenuAction, choose};

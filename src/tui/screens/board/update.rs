@@ -191,6 +191,10 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             );
         }
         Command::Outcomes => app.layers.push(Layer::Outcomes(OutcomesState::default())),
+        Command::Export => {
+            let scope = crate::tui::layers::ExportScope::session(b.session());
+            crate::tui::screens::followup::export_dialog(app, vec![scope]);
+        }
         Command::CarryForward => menus::carry_menu(app),
         Command::Mirror => return mirror(app),
         Command::LinkNote => menus::link_menu(app),

@@ -1,0 +1,569 @@
+//! The export dialog, from a board or the follow-up screen: what to
+//! export (this session, the sessions shown, a network's report), the
+//! format, whether names stay behind, the language of the labels and the
+//! file. The file is written atomically; an existing file is only
+//! replaced after a second Enter, and never inside the store.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui_textarea::{CursorMove, TextArea};
+use unicode_width::UnicodeWidthStr;
+
+use super::Layer;
+use crate::export::{Format, Options, Report, Source, export};
+use crate::i18n::Lang;
+use crate::methods::MethodLibrary;
+use crate::model::Session;
+use crate::model::text::clean_line;
+use crate::store::{Doing, Store, StoreError, create_private_dir, write_atomic};
+use crate::strings::Ui;
+use crate::tui::app::{App, Effect, Input};
+use crate::tui::command::Command;
+use crate::tui::keymap::Context;
+use crate::tui::render::{Ctx, centred, dialog, hints};
+
+const FORMATS: [Format; 4] = [Format::Html, Format::Markdown, Format::Csv, Format::Json];
+
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Html => "HTML",
+        Format::Markdown => "Markdown",
+        Format::Csv => "CSV",
+        Format::Json => "JSON",
+    }
+}
+
+fn format_note(format: Format) -> Ui {
+    match format {
+        Format::Html => Ui::FormatHtmlNote,
+        Format::Markdown => Ui::FormatMarkdownNote,
+        Format::Csv => Ui::FormatCsvNote,
+        Format::Json => Ui::FormatJsonNote,
+    }
+}
+
+/// Something that can be exported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportScope {
+    /// What the dialog calls it.
+    pub label: String,
+    /// The sessions, in order.
+    pub sessions: Vec<Session>,
+    /// The report's heading, for a network's report.
+    pub report: Option<Report>,
+    /// The start of the file's name.
+    pub stem: String,
+}
+
+impl ExportScope {
+    /// One session.
+    pub fn session(s: &Session) -> ExportScope {
+        let day = crate::store::day_of(s);
+        ExportScope {
+            label: s.context.title.clone(),
+            sessions: vec![s.clone()],
+            report: None,
+            stem: format!("{day}-{}", s.context.title),
+        }
+    }
+}
+
+/// The dialog's fields, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportField {
+    /// What is exported.
+    Scope,
+    /// The format.
+    Format,
+    /// Names stay behind.
+    Anonymize,
+    /// The language of labels.
+    Language,
+    /// The file.
+    File,
+}
+
+/// The dialog's state.
+#[derive(Debug)]
+pub struct ExportState {
+    /// What can be exported.
+    pub scopes: Vec<ExportScope>,
+    /// Which of them.
+    pub scope: usize,
+    /// The format, by position in the list of formats.
+    pub format: usize,
+    /// Leave names out.
+    pub anonymize: bool,
+    /// The labels' language.
+    pub lang: Lang,
+    /// The file.
+    pub file: TextArea<'static>,
+    /// The file was typed, so it no longer follows the choices.
+    pub file_edited: bool,
+    /// The field with focus.
+    pub focus: ExportField,
+    /// The folder exports go to unless another is typed.
+    pub dir: PathBuf,
+    /// Today, for file names.
+    pub today: Date,
+    /// Why the last try failed.
+    pub error: Option<String>,
+    /// The file exists and the user has been told; Enter replaces it.
+    pub replace: bool,
+}
+
+impl ExportState {
+    /// A dialog offering `scopes`, writing into `dir` by default.
+    pub fn new(scopes: Vec<ExportScope>, dir: PathBuf, today: Date) -> ExportState {
+        let lang = scopes
+            .first()
+            .and_then(|s| s.sessions.first())
+            .map_or(Lang::Da, |s| s.context.language);
+        let mut state = ExportState {
+            scopes,
+            scope: 0,
+            format: 0,
+            anonymize: false,
+            lang,
+            file: TextArea::default(),
+            file_edited: false,
+            focus: ExportField::Format,
+            dir,
+            today,
+            error: None,
+            replace: false,
+        };
+        if state.scopes.len() > 1 {
+            state.focus = ExportField::Scope;
+        }
+        state.suggest_file();
+        state
+    }
+
+    fn fields(&self) -> Vec<ExportField> {
+        let mut fields = Vec::new();
+        if self.scopes.len() > 1 {
+            fields.push(ExportField::Scope);
+        }
+        fields.extend([
+            ExportField::Format,
+            ExportField::Anonymize,
+            ExportField::Language,
+            ExportField::File,
+        ]);
+        fields
+    }
+
+    /// The format chosen.
+    pub fn chosen_format(&self) -> Format {
+        FORMATS[self.format]
+    }
+
+    /// The file name the choices suggest.
+    pub fn suggested(&self) -> PathBuf {
+        let scope = &self.scopes[self.scope];
+        let stem = match scope.sessions.len() {
+            1 if scope.report.is_none() => scope.stem.clone(),
+            _ => format!("{} {}", scope.stem, self.today),
+        };
+        // At most 60 characters, cut between words.
+        let mut name = slug::slugify(stem);
+        if name.len() > 60 {
+            let cut = name[..60].rfind('-').unwrap_or(60);
+            name.truncate(cut);
+        }
+        if name.is_empty() {
+            name = "sempre".into();
+        }
+        if self.anonymize {
+            name.push_str(match self.lang {
+                Lang::Da => "-anonym",
+                Lang::En => "-anonymous",
+            });
+        }
+        self.dir
+            .join(format!("{name}.{}", self.chosen_format().extension()))
+    }
+
+    fn suggest_file(&mut self) {
+        if self.file_edited {
+            return;
+        }
+        self.file = TextArea::new(vec![self.suggested().display().to_string()]);
+        self.file.move_cursor(CursorMove::End);
+        self.replace = false;
+    }
+
+    fn choose(&mut self, forward: bool) {
+        let step = |i: usize, n: usize| {
+            if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }
+        };
+        match self.focus {
+            ExportField::Scope => self.scope = step(self.scope, self.scopes.len()),
+            ExportField::Format => self.format = step(self.format, FORMATS.len()),
+            ExportField::Anonymize => self.anonymize = !self.anonymize,
+            ExportField::Language => self.lang = self.lang.toggled(),
+            ExportField::File => return,
+        }
+        self.error = None;
+        self.suggest_file();
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let fields = self.fields();
+        let i = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = fields.len();
+        self.focus = fields[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+    }
+
+    /// The export the dialog asks for, or why it cannot be done.
+    fn job(&self, lang: Lang) -> Result<ExportJob, String> {
+        let file = clean_line(&self.file.lines().join(""));
+        if file.is_empty() {
+            return Err(Ui::ErrNoFile.text(lang).to_string());
+        }
+        let scope = &self.scopes[self.scope];
+        Ok(ExportJob {
+            sessions: scope.sessions.clone(),
+            report: scope.report.clone(),
+            format: self.chosen_format(),
+            anonymize: self.anonymize,
+            lang: self.lang,
+            path: PathBuf::from(file),
+            replace: self.replace,
+        })
+    }
+}
+
+/// An export to write, for the event loop.
+#[derive(Debug, Clone)]
+pub struct ExportJob {
+    /// The sessions.
+    pub sessions: Vec<Session>,
+    /// For a network's report, its heading.
+    pub report: Option<Report>,
+    /// The format.
+    pub format: Format,
+    /// Leave names out.
+    pub anonymize: bool,
+    /// The labels' language.
+    pub lang: Lang,
+    /// The file.
+    pub path: PathBuf,
+    /// Replace the file if it exists.
+    pub replace: bool,
+}
+
+/// Why an export was not written.
+#[derive(Debug)]
+pub enum ExportFailure {
+    /// The file is there already and replacing it was not confirmed.
+    Exists(PathBuf),
+    /// The file would land among the session files.
+    IntoStore,
+    /// The system refused.
+    Store(StoreError),
+}
+
+fn inside(path: &Path, dir: &Path) -> bool {
+    let full = |p: &Path| {
+        std::path::absolute(p)
+            .ok()
+            .map(|a| a.canonicalize().unwrap_or(a))
+    };
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (full(parent), full(dir)) {
+        (Some(p), Some(d)) => p == d,
+        _ => false,
+    }
+}
+
+/// Writes `job`: the disk half of the dialog.
+pub fn write(
+    job: &ExportJob,
+    store: &Store,
+    methods: &MethodLibrary,
+    today: Date,
+    tz: TimeZone,
+) -> Result<PathBuf, ExportFailure> {
+    let path = &job.path;
+    if inside(path, store.dir()) && path.extension().is_some_and(|e| e == "json") {
+        return Err(ExportFailure::IntoStore);
+    }
+    if path.exists() && !job.replace {
+        return Err(ExportFailure::Exists(path.clone()));
+    }
+    let titles = store
+        .list()
+        .map(|l| {
+            l.sessions
+                .into_iter()
+                .map(|s| (s.session.id, s.session.context.title))
+                .collect()
+        })
+        .unwrap_or_default();
+    let options = Options {
+        anonymize: job.anonymize,
+        lang: job.lang,
+        tz,
+        today,
+        titles,
+    };
+    let sources: Vec<Source> = job
+        .sessions
+        .iter()
+        .map(|s| Source {
+            session: s,
+            method: methods.get(&s.method.id),
+        })
+        .collect();
+    let text = export(&sources, job.report.clone(), job.format, &options);
+    let io = |source| {
+        ExportFailure::Store(StoreError::Io {
+            doing: Doing::Exporting,
+            path: path.display().to_string(),
+            source,
+        })
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        create_private_dir(parent).map_err(io)?;
+    }
+    write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(io)?;
+    Ok(path.clone())
+}
+
+/// Takes in what became of an export.
+pub fn finished(app: &mut App, result: Result<PathBuf, ExportFailure>) {
+    let lang = app.prefs.lang;
+    let Some(Layer::Export(dialog)) = app.layers.last_mut() else {
+        return;
+    };
+    match result {
+        Ok(path) => {
+            app.layers.pop();
+            app.say(
+                Ui::Exported
+                    .text(lang)
+                    .replace("{file}", &path.display().to_string()),
+            );
+        }
+        Err(ExportFailure::Exists(path)) => {
+            dialog.replace = true;
+            dialog.focus = ExportField::File;
+            dialog.error = Some(
+                Ui::ExportExists
+                    .text(lang)
+                    .replace("{file}", &path.display().to_string()),
+            );
+        }
+        Err(ExportFailure::IntoStore) => {
+            dialog.focus = ExportField::File;
+            dialog.error = Some(Ui::ExportIntoStore.text(lang).to_string());
+        }
+        Err(ExportFailure::Store(e)) => dialog.error = Some(e.message(lang)),
+    }
+}
+
+pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
+    let lang = app.prefs.lang;
+    let Some(Layer::Export(d)) = app.layers.last_mut() else {
+        return Vec::new();
+    };
+    let on_file = d.focus == ExportField::File;
+    match input {
+        Input::Command(Command::NextField) => d.move_focus(true),
+        Input::Command(Command::PrevField) => d.move_focus(false),
+        Input::Command(Command::ChoiceNext) if !on_file => d.choose(true),
+        Input::Command(Command::ChoicePrev) if !on_file => d.choose(false),
+        Input::Command(Command::ChoiceNext) => d.file.move_cursor(CursorMove::Forward),
+        Input::Command(Command::ChoicePrev) => d.file.move_cursor(CursorMove::Back),
+        Input::Command(Command::Submit | Command::Create) => match d.job(lang) {
+            Ok(job) => return vec![Effect::Export(Box::new(job))],
+            Err(e) => d.error = Some(e),
+        },
+        Input::Command(Command::Back) => {
+            app.layers.pop();
+        }
+        Input::Key(KeyEvent {
+            code: KeyCode::Char(' '),
+            ..
+        }) if !on_file => d.choose(true),
+        Input::Key(key) if on_file && d.file.input(key) => {
+            d.file_edited = true;
+            d.replace = false;
+            d.error = None;
+        }
+        Input::Paste(text) if on_file => {
+            d.file.insert_str(clean_line(&text));
+            d.file_edited = true;
+            d.replace = false;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn render(d: &ExportState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let lang = ctx.lang();
+    let t = &ctx.theme;
+    let width = 76u16.min(area.width.saturating_sub(2));
+    let label_width = [
+        Ui::ExportWhat,
+        Ui::ExportFormat,
+        Ui::ExportAnonymize,
+        Ui::ExportLanguage,
+        Ui::ExportFile,
+    ]
+    .iter()
+    .map(|u| u.text(lang).width())
+    .max()
+    .unwrap_or(0)
+        + 1;
+    let room = usize::from(width).saturating_sub(label_width + 6);
+    let mut lines: Vec<Line> = Vec::new();
+    for field in d.fields() {
+        let focused = field == d.focus;
+        let (label, value) = match field {
+            ExportField::Scope => (Ui::ExportWhat, d.scopes[d.scope].label.clone()),
+            ExportField::Format => (Ui::ExportFormat, format_name(d.chosen_format()).to_string()),
+            ExportField::Anonymize => (
+                Ui::ExportAnonymize,
+                if d.anonymize {
+                    Ui::AnonymizeYes
+                } else {
+                    Ui::AnonymizeNo
+                }
+                .text(lang)
+                .to_string(),
+            ),
+            ExportField::Language => (
+                Ui::ExportLanguage,
+                Ui::LanguageName.text(d.lang).to_string(),
+            ),
+            ExportField::File => (Ui::ExportFile, String::new()),
+        };
+        let label = Span::styled(
+            format!("{:>label_width$} ", label.text(lang)),
+            if focused { t.key } else { t.dialog },
+        );
+        if field == ExportField::File {
+            let mut text = d.file.lines().join("");
+            let selecting = focused && d.file.is_selecting();
+            if focused && !selecting {
+                text.push('▏');
+            }
+            // Long paths show their end, where the name is.
+            let shown: String = if text.width() > room {
+                let skip = text.chars().count().saturating_sub(room.saturating_sub(1));
+                format!("…{}", text.chars().skip(skip).collect::<String>())
+            } else {
+                text
+            };
+            let cut = shown.starts_with('…');
+            let pad = room.saturating_sub(shown.width());
+            let style = match (focused, selecting) {
+                (true, true) => t.key.add_modifier(Modifier::REVERSED),
+                (true, false) => t.selected,
+                _ => t.dialog,
+            };
+            lines.push(Line::from(vec![
+                label,
+                Span::styled(format!(" {shown}{}", " ".repeat(pad)), style),
+            ]));
+            // A path too long to show whole still says where it goes.
+            let typed = PathBuf::from(d.file.lines().join(""));
+            if let Some(folder) = typed.parent().filter(|p| cut && !p.as_os_str().is_empty()) {
+                let folder = folder.display().to_string();
+                let tail: String = if folder.width() > room {
+                    let skip = folder
+                        .chars()
+                        .count()
+                        .saturating_sub(room.saturating_sub(1));
+                    format!("…{}", folder.chars().skip(skip).collect::<String>())
+                } else {
+                    folder
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("{:>label_width$} ", Ui::ExportFolder.text(lang)),
+                        t.dim,
+                    ),
+                    Span::styled(format!(" {tail}"), t.dim),
+                ]));
+            }
+            continue;
+        }
+        let value = crate::model::text::fit(&value, room.saturating_sub(4));
+        let shown = if focused {
+            format!("◀ {value} ▶")
+        } else {
+            format!("  {value}")
+        };
+        lines.push(Line::from(vec![
+            label,
+            Span::styled(
+                format!(" {shown}"),
+                if focused { t.selected } else { t.dialog },
+            ),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    let mut notes = vec![format_note(d.chosen_format()).text(lang).to_string()];
+    notes.push(Ui::ExportPrivateNote.text(lang).to_string());
+    if d.anonymize {
+        notes.push(Ui::ExportAnonymNote.text(lang).to_string());
+    }
+    for n in notes {
+        lines.push(Line::styled(n, t.dim));
+    }
+    if let Some(e) = &d.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("✗ {e}"), t.error));
+    }
+    lines.push(Line::raw(""));
+    lines.push(hints(
+        ctx,
+        Context::Export,
+        &[
+            (Command::Submit, Ui::HintExport),
+            (Command::NextField, Ui::HintNextField),
+            (Command::ChoiceNext, Ui::HintChoose),
+            (Command::Back, Ui::HintCancel),
+        ],
+    ));
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let height: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+    let popup = centred(
+        area,
+        width,
+        u16::try_from(height).unwrap_or(u16::MAX).saturating_add(2),
+    );
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(dialog(ctx, Ui::ExportTitle.text(lang).to_string())),
+        popup,
+    );
+}

@@ -1,0 +1,487 @@
+//! Follow-up: what a network coordinator works with weeks after the
+//! workshops. Three tabs over every session in the store: the sessions
+//! themselves with filters and a preview ([`review`]), every action of
+//! every session ([`actions`]), and one network's sessions over time
+//! ([`process`]).
+
+pub mod actions;
+pub mod process;
+pub mod review;
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use uuid::Uuid;
+
+use crate::i18n::Lang;
+use crate::methods::{Category, MethodLibrary};
+use crate::model::{ActionStatus, Session};
+use crate::store::{Access, Listing, StoreError, day_of, searchable_texts};
+use crate::strings::Ui;
+use crate::tui::app::{App, Effect, Input, Screen};
+use crate::tui::command::Command;
+use crate::tui::layers::{ExportScope, ExportState, Layer};
+use crate::tui::render::{Ctx, status_line};
+
+/// One session of the store, with what the tabs need to know about it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its file.
+    pub path: PathBuf,
+    /// The session as read.
+    pub session: Session,
+    /// The day it took place.
+    pub date: Date,
+    /// The method's name in Danish and English.
+    pub method: [String; 2],
+    /// Needs analysis or service design, if the method is known.
+    pub category: Option<Category>,
+    /// Every text of the session in lower case, for the free-text filter.
+    haystack: String,
+}
+
+impl Entry {
+    /// An entry for `session` kept in `path`.
+    pub fn new(path: PathBuf, session: Session, methods: &MethodLibrary) -> Entry {
+        let known = methods.get(&session.method.id);
+        let method = known.map_or(
+            [session.method.id.clone(), session.method.id.clone()],
+            |m| [m.name.da.clone(), m.name.en.clone()],
+        );
+        let mut haystack: String = searchable_texts(&session).collect::<Vec<_>>().join("\n");
+        haystack.push('\n');
+        haystack.push_str(&method.join("\n"));
+        Entry {
+            path,
+            date: day_of(&session),
+            category: known.map(|m| m.category),
+            haystack: haystack.to_lowercase(),
+            method,
+            session,
+        }
+    }
+
+    /// The method's name in `lang`.
+    pub fn method_name(&self, lang: Lang) -> &str {
+        &self.method[usize::from(lang == Lang::En)]
+    }
+
+    /// Whether every word of `query` (already in lower case) is somewhere
+    /// in the session.
+    pub fn has_words(&self, query: &str) -> bool {
+        query.split_whitespace().all(|w| self.haystack.contains(w))
+    }
+
+    /// Actions still to be followed up.
+    pub fn open_actions(&self) -> usize {
+        self.session
+            .actions
+            .iter()
+            .filter(|a| a.status.is_open())
+            .count()
+    }
+}
+
+/// The three tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Every session, filtered and sorted, with a preview.
+    #[default]
+    Sessions,
+    /// Every action of every session.
+    Actions,
+    /// One network's sessions over time.
+    Process,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Sessions, Tab::Actions, Tab::Process];
+
+    fn name(self) -> Ui {
+        match self {
+            Tab::Sessions => Ui::TabSessions,
+            Tab::Actions => Ui::TabActions,
+            Tab::Process => Ui::TabProcess,
+        }
+    }
+}
+
+/// What an action looked like before or after a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionFields {
+    /// Who takes care of it.
+    pub owner: Option<String>,
+    /// When it is due.
+    pub due: Option<Date>,
+    /// How far it has come.
+    pub status: ActionStatus,
+}
+
+/// A change to one action in one session file, which can be taken back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionEdit {
+    /// The session's file.
+    pub path: PathBuf,
+    /// The session.
+    pub session: Uuid,
+    /// The action.
+    pub action: Uuid,
+    /// What the action must look like in the file for the change to
+    /// apply, so a change made elsewhere in the meantime is never undone
+    /// unseen.
+    pub before: ActionFields,
+    /// What it becomes.
+    pub after: ActionFields,
+    /// This edit takes back an earlier one.
+    pub undoing: bool,
+}
+
+impl ActionEdit {
+    /// The same edit the other way round.
+    fn reversed(&self) -> ActionEdit {
+        ActionEdit {
+            before: self.after.clone(),
+            after: self.before.clone(),
+            undoing: true,
+            ..self.clone()
+        }
+    }
+}
+
+/// Why a change to an action was not saved.
+#[derive(Debug)]
+pub enum EditFailure {
+    /// The file could not be read, locked or written.
+    Store(StoreError),
+    /// The action is gone or was changed elsewhere since it was read.
+    Changed,
+}
+
+/// Applies `edit` to the session file: the disk half of a change made on
+/// the actions tab.
+pub fn apply_edit(edit: &ActionEdit, now: jiff::Timestamp) -> Result<Session, EditFailure> {
+    let result = crate::store::update_file(&edit.path, |s| {
+        if s.id != edit.session {
+            return Err(());
+        }
+        let current = s.actions.iter().find(|a| a.id == edit.action).ok_or(())?;
+        let seen = ActionFields {
+            owner: current.owner.clone(),
+            due: current.due,
+            status: current.status,
+        };
+        if seen != edit.before {
+            return Err(());
+        }
+        let a = &edit.after;
+        s.update_action(edit.action, a.owner.as_deref(), a.due, a.status, now)
+            .map_err(|_| ())
+    });
+    match result {
+        Ok(Ok(session)) => Ok(session),
+        Ok(Err(())) => Err(EditFailure::Changed),
+        Err(e) => Err(EditFailure::Store(e)),
+    }
+}
+
+/// The forms of the follow-up screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowupForm {
+    /// The sessions tab's filters.
+    ReviewFilters,
+    /// The actions tab's filters.
+    ActionFilters,
+    /// An action's owner and due date.
+    Action {
+        /// Its session.
+        session: Uuid,
+        /// The action.
+        action: Uuid,
+    },
+}
+
+/// Does what a submitted follow-up form asks; an error keeps the form
+/// open with the reason.
+pub fn submit_form(
+    app: &mut App,
+    form: FollowupForm,
+    values: &[String],
+) -> Result<Vec<Effect>, String> {
+    match form {
+        FollowupForm::ReviewFilters => review::set_filters(app, values).map(|()| Vec::new()),
+        FollowupForm::ActionFilters => {
+            actions::set_filters(app, values);
+            Ok(Vec::new())
+        }
+        FollowupForm::Action { session, action } => {
+            actions::submit_edit(app, session, action, values)
+        }
+    }
+}
+
+/// The follow-up screen's state.
+#[derive(Debug, Default)]
+pub struct FollowupState {
+    /// The tab shown.
+    pub tab: Tab,
+    /// Every readable session.
+    pub entries: Vec<Entry>,
+    /// Files that could not be read.
+    pub problems: usize,
+    /// The store has been read.
+    pub loaded: bool,
+    /// Why the store could not be read at all.
+    pub error: Option<String>,
+    /// The sessions tab.
+    pub review: review::ReviewState,
+    /// The actions tab.
+    pub actions: actions::ActionsState,
+    /// The process tab.
+    pub process: process::ProcessState,
+    /// Changes to actions that can be taken back, oldest first.
+    pub undo: Vec<ActionEdit>,
+}
+
+impl FollowupState {
+    /// Takes in the store's listing, keeping filters and the selection.
+    pub fn load(
+        &mut self,
+        result: Result<Listing, StoreError>,
+        methods: &MethodLibrary,
+        lang: Lang,
+    ) {
+        self.loaded = true;
+        match result {
+            Ok(listing) => {
+                self.error = None;
+                self.problems = listing.problems.len();
+                self.entries = listing
+                    .sessions
+                    .into_iter()
+                    .map(|s| Entry::new(s.path, s.session, methods))
+                    .collect();
+            }
+            Err(e) => self.error = Some(e.message(lang)),
+        }
+        self.refresh();
+    }
+
+    /// Works out every tab's rows again after the entries changed.
+    pub fn refresh(&mut self) {
+        self.review.refilter(&self.entries);
+        self.actions.refilter(&self.entries);
+        self.process.regroup(&self.entries);
+    }
+
+    /// The entry of session `id`.
+    pub fn entry(&self, id: Uuid) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.session.id == id)
+    }
+
+    /// Takes in a session saved by a change on the actions tab.
+    pub fn replace(&mut self, session: Session, methods: &MethodLibrary) {
+        if let Some(e) = self.entries.iter_mut().find(|e| e.session.id == session.id) {
+            *e = Entry::new(e.path.clone(), session, methods);
+        }
+        self.refresh();
+    }
+
+    /// The title of session `id`, if it is in the store.
+    pub fn title_of(&self, id: Uuid) -> Option<String> {
+        self.entry(id).map(|e| e.session.context.title.clone())
+    }
+}
+
+pub(crate) fn state_mut(app: &mut App) -> Option<&mut FollowupState> {
+    match &mut app.screen {
+        Screen::Followup(f) => Some(f),
+        _ => None,
+    }
+}
+
+/// Shows the follow-up screen (the store is read again).
+pub fn enter(app: &mut App, tab: Tab) -> Vec<Effect> {
+    let mut state = app.parked.take().unwrap_or_default();
+    state.tab = tab;
+    app.screen = Screen::Followup(state);
+    vec![Effect::List]
+}
+
+/// Opens session `path` read-only; closing it comes back here.
+pub fn open_read_only(path: PathBuf) -> Vec<Effect> {
+    vec![Effect::Open(path, Access::ReadOnly)]
+}
+
+/// Offers to export `scopes` (the first chosen).
+pub fn export_dialog(app: &mut App, scopes: Vec<ExportScope>) {
+    if scopes.is_empty() {
+        app.warn(app.t(Ui::NothingToExport));
+        return;
+    }
+    let dialog = ExportState::new(scopes, app.exports_dir.clone(), app.today());
+    app.layers.push(Layer::Export(Box::new(dialog)));
+}
+
+/// Applies an input to the follow-up screen.
+pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
+    let Some(f) = state_mut(app) else {
+        return Vec::new();
+    };
+    let tab = f.tab;
+    match input {
+        Input::Command(Command::NextTab) => {
+            let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+            f.tab = Tab::ALL[(i + 1) % Tab::ALL.len()];
+            Vec::new()
+        }
+        Input::Command(Command::ShowSessions) => {
+            f.tab = Tab::Sessions;
+            Vec::new()
+        }
+        Input::Command(Command::ShowActions) => {
+            f.tab = Tab::Actions;
+            Vec::new()
+        }
+        Input::Command(Command::ShowProcess) => {
+            f.tab = Tab::Process;
+            Vec::new()
+        }
+        Input::Command(Command::Reload) => vec![Effect::List],
+        Input::Command(Command::Quit) => app.go_home(),
+        input => match tab {
+            Tab::Sessions => review::update(app, input),
+            Tab::Actions => actions::update(app, input),
+            Tab::Process => process::update(app, input),
+        },
+    }
+}
+
+/// Sends a change of an action to its file.
+pub fn edit_action(edit: ActionEdit) -> Vec<Effect> {
+    if edit.before == edit.after {
+        return Vec::new();
+    }
+    vec![Effect::EditAction(Box::new(edit))]
+}
+
+/// Takes in what became of a change of an action.
+pub fn edited(app: &mut App, edit: ActionEdit, result: Result<Session, EditFailure>) {
+    let lang = app.prefs.lang;
+    let message = match &result {
+        Ok(s) => {
+            let text = s
+                .actions
+                .iter()
+                .find(|a| a.id == edit.action)
+                .map(|a| crate::model::text::fit(&a.text, 40))
+                .unwrap_or_default();
+            let what = if edit.undoing {
+                Ui::ActionChangeUndone
+            } else if edit.after.status != edit.before.status {
+                match edit.after.status {
+                    ActionStatus::Done => Ui::ActionMarkedDone,
+                    _ => Ui::ActionStatusChanged,
+                }
+            } else {
+                Ui::ActionChanged
+            };
+            Ok(what.text(lang).replace("{action}", &text))
+        }
+        Err(EditFailure::Changed) => Err(Ui::ActionChangedElsewhere.text(lang).to_string()),
+        Err(EditFailure::Store(e)) => Err(e.message(lang)),
+    };
+    let methods = app.methods.clone();
+    if let Some(f) = state_mut(app)
+        && let Ok(session) = result
+    {
+        // A change keeps the place in the list, so the next action is
+        // ready; an undo follows the action back.
+        let row = f.actions.selected;
+        f.replace(session, &methods);
+        if !edit.undoing {
+            f.actions.select(row);
+            f.undo.push(edit);
+        }
+    }
+    match message {
+        Ok(text) => app.say(text),
+        Err(text) => app.warn(text),
+    }
+}
+
+/// Takes back the last change to an action.
+pub fn undo(app: &mut App) -> Vec<Effect> {
+    let Some(f) = state_mut(app) else {
+        return Vec::new();
+    };
+    match f.undo.pop() {
+        Some(edit) => vec![Effect::EditAction(Box::new(edit.reversed()))],
+        None => {
+            app.say(app.t(Ui::NothingToUndo));
+            Vec::new()
+        }
+    }
+}
+
+/// Tab bar, the tab's own area, status line.
+fn frame_areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The tab's own area.
+pub fn body_area(size: (u16, u16)) -> Rect {
+    frame_areas(Rect::new(0, 0, size.0, size.1))[1]
+}
+
+/// Draws the follow-up screen.
+pub fn render(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let lang = ctx.lang();
+    let t = &ctx.theme;
+    let [top, body, status] = frame_areas(area);
+    let mut spans = vec![Span::styled(
+        format!(" sempre — {}  ", Ui::FollowupTitle.text(lang)),
+        t.title,
+    )];
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, tab.name().text(lang));
+        spans.push(Span::styled(
+            label,
+            if *tab == f.tab { t.selected } else { t.dim },
+        ));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(format!(" {}", app.store_label), t.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), top);
+    let left = match (&ctx.flash, &f.error) {
+        (Some(fl), _) => Line::styled(
+            format!(" {}", fl.text),
+            if fl.error { t.error } else { t.text },
+        ),
+        (None, Some(e)) => Line::styled(format!(" {e}"), t.error),
+        (None, None) if f.problems > 0 => Line::styled(
+            format!(
+                " ⚠ {}",
+                Ui::UnreadableSkipped
+                    .text(lang)
+                    .replace("{n}", &f.problems.to_string())
+            ),
+            t.error,
+        ),
+        (None, None) => Line::raw(""),
+    };
+    let hints = match f.tab {
+        Tab::Sessions => review::render(f, app, ctx, frame, body),
+        Tab::Actions => actions::render(f, app, ctx, frame, body),
+        Tab::Process => process::render(f, app, ctx, frame, body),
+    };
+    status_line(frame, status, left, hints);
+}

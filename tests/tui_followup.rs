@@ -1,0 +1,530 @@
+//! The follow-up screen driven headlessly over copies of the example
+//! sessions: filters, sorting, read-only opening, actions changed in their
+//! files and undone, the process view, and the export dialog writing
+//! files. No terminal, no clock speed involved.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::civil::{Date, date};
+use sempre::model::ActionStatus;
+use sempre::store::{SessionLock, load_session, save_session};
+use sempre::tui::app::Screen;
+use sempre::tui::clock::Clock;
+use sempre::tui::command::Command;
+use sempre::tui::layers::{ExportField, Layer};
+
+mod headless;
+use headless::Harness;
+
+fn shown_titles(h: &Harness) -> Vec<String> {
+    let f = h.follow();
+    f.review
+        .shown
+        .iter()
+        .map(|i| f.entries[*i].session.context.title.clone())
+        .collect()
+}
+
+fn file(h: &Harness, method: &str) -> PathBuf {
+    h.store.dir().join(format!("example-{method}.json"))
+}
+
+/// The rows of the actions tab: text, status, due date.
+fn action_rows(h: &Harness) -> Vec<(String, ActionStatus, Option<Date>)> {
+    let f = h.follow();
+    f.actions
+        .rows
+        .iter()
+        .map(|r| {
+            let a = f.entries[r.entry]
+                .session
+                .actions
+                .iter()
+                .find(|a| a.id == r.action)
+                .unwrap();
+            (a.text.clone(), a.status, a.due)
+        })
+        .collect()
+}
+
+fn flash(h: &Harness) -> String {
+    h.app
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+fn export_dialog(h: &mut Harness) -> &mut sempre::tui::layers::ExportState {
+    match h.app.layers.last_mut() {
+        Some(Layer::Export(d)) => d,
+        other => panic!("no export dialog but {other:?}"),
+    }
+}
+
+fn exports(h: &Harness) -> Vec<PathBuf> {
+    let dir = h.app.exports_dir.clone();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn sessions_filter_by_every_field_and_sort_by_any_column() {
+    let mut h = Harness::followup();
+    assert_eq!(shown_titles(&h).len(), 7);
+
+    h.cmd(Command::Filters);
+    h.fill(&["", "herning", "", "", "", "", ""]);
+    let titles = shown_titles(&h);
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(
+        titles[0].starts_with("Double Diamond"),
+        "newest first: {titles:?}"
+    );
+
+    h.cmd(Command::Filters);
+    h.fill(&["tree", "", "", "", "", "", ""]);
+    assert_eq!(
+        shown_titles(&h).len(),
+        1,
+        "the method's English name matches"
+    );
+    h.cmd(Command::Filters);
+    h.fill(&["", "", "enlige", "", "", "", ""]);
+    assert_eq!(
+        shown_titles(&h).len(),
+        2,
+        "two sessions with single parents"
+    );
+    h.cmd(Command::Filters);
+    h.fill(&["", "", "", "MIKROPROJEKT", "", "", ""]);
+    assert!(!shown_titles(&h).is_empty(), "a tag in any case");
+    h.cmd(Command::Filters);
+    h.fill(&["", "", "", "", "2026-09-01", "2026-09-30", ""]);
+    assert_eq!(
+        shown_titles(&h).len(),
+        2,
+        "September: {:?}",
+        shown_titles(&h)
+    );
+    h.cmd(Command::Filters);
+    h.fill(&["", "", "", "", "", "", "maqluba"]);
+    assert_eq!(shown_titles(&h).len(), 1, "a word in a note");
+    assert!(shown_titles(&h)[0].starts_with("Rygsækken"));
+
+    // A day that is not a day keeps the form open and changes nothing.
+    h.cmd(Command::Filters);
+    h.fill(&["", "", "", "", "2026-13-01", "", ""]);
+    match h.app.layers.last() {
+        Some(Layer::Form(form)) => assert!(form.error.is_some()),
+        other => panic!("the form closed: {other:?}"),
+    }
+    h.cmd(Command::Back);
+    h.cmd(Command::Filters);
+    h.fill(&["", "", "", "", "2026-10-01", "2026-09-01", ""]);
+    assert!(
+        matches!(h.app.layers.last(), Some(Layer::Form(_))),
+        "from after to is refused"
+    );
+    h.cmd(Command::Back);
+    assert_eq!(shown_titles(&h).len(), 1, "still the earlier filter");
+
+    h.cmd(Command::ClearFilters);
+    assert_eq!(shown_titles(&h).len(), 7);
+    h.cmd(Command::StartFilter);
+    h.typed("madbod");
+    assert_eq!(shown_titles(&h).len(), 1, "a word in a decision");
+    h.cmd(Command::Back);
+    assert_eq!(shown_titles(&h).len(), 7, "Esc clears the words");
+
+    h.cmd(Command::SortNext);
+    let titles = shown_titles(&h);
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles, sorted, "by title");
+    h.cmd(Command::SortReverse);
+    sorted.reverse();
+    assert_eq!(shown_titles(&h), sorted, "the other way round");
+}
+
+#[test]
+fn a_session_opens_read_only_and_closing_it_comes_back_with_the_filters() {
+    let mut h = Harness::followup();
+    h.cmd(Command::Filters);
+    h.fill(&["", "syddjurs", "", "", "", "", ""]);
+    let before = std::fs::read(file(&h, "theory-of-change")).unwrap();
+    h.cmd(Command::Open);
+    let Screen::Board(b) = &h.app.screen else {
+        panic!("no board")
+    };
+    assert!(b.open.is_read_only());
+    assert!(b.session().context.title.starts_with("Theory of Change"));
+    h.cmd(Command::AddNote);
+    assert!(h.app.layers.is_empty(), "nothing can be written");
+    h.cmd(Command::Quit);
+    assert_eq!(shown_titles(&h).len(), 2, "the filter is kept");
+    assert_eq!(h.follow().review.filter.network, "syddjurs");
+    assert_eq!(std::fs::read(file(&h, "theory-of-change")).unwrap(), before);
+    h.cmd(Command::Quit);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn actions_come_overdue_first_and_a_change_is_saved_and_undone() {
+    let mut h = Harness::followup();
+    h.app.clock = Clock::fixed("2026-11-23T09:00:00Z".parse::<Timestamp>().unwrap());
+    h.cmd(Command::ShowActions);
+    let rows = action_rows(&h);
+    assert_eq!(rows.len(), 36);
+    let today = date(2026, 11, 23);
+    let overdue = rows
+        .iter()
+        .take_while(|(_, s, d)| s.is_open() && d.is_some_and(|d| d < today))
+        .count();
+    assert_eq!(overdue, 6, "{rows:?}");
+    let open = rows.iter().take_while(|(_, s, _)| s.is_open()).count();
+    assert!(
+        rows[open..].iter().all(|(_, s, _)| !s.is_open()),
+        "finished ones last"
+    );
+    let dues: Vec<Option<Date>> = rows[..open].iter().map(|r| r.2).collect();
+    let mut sorted = dues.clone();
+    sorted.sort_by_key(|d| (d.is_none(), *d));
+    assert_eq!(dues, sorted, "by due date, undated last among the open");
+
+    let (text, status, _) = rows[0].clone();
+    h.cmd(Command::ToggleDone);
+    let path = file(&h, "fremtidsvaerksted");
+    let saved = load_session(&path).unwrap();
+    let action = saved.actions.iter().find(|a| a.text == text).unwrap();
+    assert_eq!(
+        action.status,
+        ActionStatus::Done,
+        "saved into its session file"
+    );
+    assert!(flash(&h).contains("Done"), "{}", flash(&h));
+    assert_ne!(
+        action_rows(&h)[0].0,
+        text,
+        "the next action takes its place"
+    );
+
+    h.cmd(Command::Undo);
+    let saved = load_session(&path).unwrap();
+    assert_eq!(
+        saved
+            .actions
+            .iter()
+            .find(|a| a.text == text)
+            .unwrap()
+            .status,
+        status
+    );
+    assert!(flash(&h).contains("Undone"));
+    h.cmd(Command::Undo);
+    assert!(flash(&h).contains("Nothing"), "{}", flash(&h));
+}
+
+#[test]
+fn a_change_never_overwrites_what_was_changed_elsewhere() {
+    let mut h = Harness::followup();
+    h.cmd(Command::ShowActions);
+    let (text, _, _) = action_rows(&h)[0].clone();
+    let path = file(&h, "fremtidsvaerksted");
+    // Another sempre changes the action after this one read it.
+    let mut other = load_session(&path).unwrap();
+    let id = other.actions.iter().find(|a| a.text == text).unwrap().id;
+    other
+        .update_action(
+            id,
+            Some("Ny ejer"),
+            None,
+            ActionStatus::Dropped,
+            other.updated,
+        )
+        .unwrap();
+    save_session(&path, &other).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    h.cmd(Command::ToggleDone);
+    assert!(h.app.flash.as_ref().unwrap().error);
+    assert!(flash(&h).contains("changed elsewhere"), "{}", flash(&h));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is as the other left it"
+    );
+
+    // A session open for editing in another window is left alone.
+    h.cmd(Command::Reload);
+    let lock = SessionLock::try_acquire(&path).unwrap().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let row = action_rows(&h)
+        .iter()
+        .position(|(t, _, _)| *t == text)
+        .unwrap();
+    for _ in 0..row {
+        h.cmd(Command::Down);
+    }
+    h.cmd(Command::ToggleDone);
+    assert!(flash(&h).contains("another sempre window"), "{}", flash(&h));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(lock);
+    h.cmd(Command::ToggleDone);
+    assert!(!h.app.flash.as_ref().unwrap().error, "{}", flash(&h));
+    assert_ne!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "saved once the lock is gone"
+    );
+}
+
+#[test]
+fn an_actions_owner_and_due_date_change_and_the_list_filters() {
+    let mut h = Harness::followup();
+    h.cmd(Command::ShowActions);
+    let (text, _, _) = action_rows(&h)[0].clone();
+    h.cmd(Command::EditAction);
+    h.fill(&["Ny ejer", "2027-05-01"]);
+    let saved = load_session(&file(&h, "fremtidsvaerksted")).unwrap();
+    let a = saved.actions.iter().find(|a| a.text == text).unwrap();
+    assert_eq!(a.owner.as_deref(), Some("Ny ejer"));
+    assert_eq!(a.due, Some(date(2027, 5, 1)));
+    h.cmd(Command::Undo);
+    let saved = load_session(&file(&h, "fremtidsvaerksted")).unwrap();
+    assert_eq!(
+        saved
+            .actions
+            .iter()
+            .find(|a| a.text == text)
+            .unwrap()
+            .owner
+            .as_deref(),
+        Some("Mette")
+    );
+
+    let before = std::fs::read(file(&h, "fremtidsvaerksted")).unwrap();
+    h.cmd(Command::EditAction);
+    h.fill(&["Mette", "snart"]);
+    assert!(matches!(h.app.layers.last(), Some(Layer::Form(f)) if f.error.is_some()));
+    h.cmd(Command::Back);
+    assert_eq!(
+        std::fs::read(file(&h, "fremtidsvaerksted")).unwrap(),
+        before
+    );
+
+    h.cmd(Command::Filters);
+    h.fill(&["herning", ""]);
+    let f = h.follow();
+    assert_eq!(f.actions.rows.len(), 10);
+    assert!(
+        f.actions
+            .rows
+            .iter()
+            .all(|r| f.entries[r.entry].session.context.network.as_deref() == Some("LEN Herning"))
+    );
+    h.cmd(Command::Filters);
+    h.fill(&["", "mette"]);
+    assert!(!action_rows(&h).is_empty());
+    let f = h.follow();
+    for r in &f.actions.rows {
+        let a = f.entries[r.entry]
+            .session
+            .actions
+            .iter()
+            .find(|a| a.id == r.action)
+            .unwrap();
+        assert!(a.owner.as_deref().unwrap().to_lowercase().contains("mette"));
+    }
+    h.cmd(Command::ClearFilters);
+    h.cmd(Command::ToggleFinished);
+    assert!(action_rows(&h).iter().all(|(_, s, _)| s.is_open()));
+    let open: usize = h
+        .follow()
+        .entries
+        .iter()
+        .map(|e| {
+            e.session
+                .actions
+                .iter()
+                .filter(|a| a.status.is_open())
+                .count()
+        })
+        .sum();
+    assert_eq!(action_rows(&h).len(), open);
+    assert!(open < 36);
+}
+
+#[test]
+fn the_process_shows_a_networks_sessions_oldest_first_and_exports_its_report() {
+    let mut h = Harness::followup();
+    h.cmd(Command::ShowProcess);
+    let names: Vec<Option<String>> = h
+        .follow()
+        .process
+        .networks
+        .iter()
+        .map(|n| n.name.clone())
+        .collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    while h.follow().process.current().unwrap().name.as_deref() != Some("LEN Syddjurs") {
+        h.cmd(Command::FocusRight);
+    }
+    let f = h.follow();
+    let net = f.process.current().unwrap();
+    let titles: Vec<&str> = net
+        .entries
+        .iter()
+        .map(|i| f.entries[*i].session.context.title.as_str())
+        .collect();
+    assert!(
+        titles[0].starts_with("Problem- og løsningstræ"),
+        "{titles:?}"
+    );
+    assert!(titles[1].starts_with("Theory of Change"), "{titles:?}");
+    h.cmd(Command::Down);
+    h.cmd(Command::Export);
+    let d = export_dialog(&mut h);
+    assert!(d.scopes[0].report.is_some(), "the report comes first");
+    assert_eq!(d.scopes[0].sessions.len(), 2);
+    h.cmd(Command::Submit);
+    let files = exports(&h);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let html = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(html.contains("LEN Syddjurs"));
+    assert!(html.contains("Enlige forældres sundhed") && html.contains("Forældrecaféen i Rønde"));
+    assert!(
+        files[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("report-len-syddjurs")
+    );
+    h.cmd(Command::Open);
+    let Screen::Board(b) = &h.app.screen else {
+        panic!("no board")
+    };
+    assert!(
+        b.session().context.title.starts_with("Theory of Change"),
+        "the selected session"
+    );
+}
+
+#[test]
+fn the_export_dialog_writes_a_file_and_asks_before_replacing_one() {
+    let mut h = Harness::followup();
+    h.cmd(Command::Filters);
+    h.fill(&["rygsæk", "", "", "", "", "", ""]);
+    let session = h.follow().entries[h.follow().review.shown[0]]
+        .session
+        .clone();
+    let secrets: Vec<String> = session
+        .notes
+        .iter()
+        .filter(|n| n.private)
+        .map(|n| n.text.clone())
+        .collect();
+    assert!(!secrets.is_empty());
+    h.cmd(Command::Export);
+    let d = export_dialog(&mut h);
+    assert_eq!(d.scopes.len(), 2, "the session and its network's report");
+    assert_eq!(d.focus, ExportField::Scope);
+    h.cmd(Command::NextField);
+    h.cmd(Command::ChoiceNext);
+    assert_eq!(export_dialog(&mut h).chosen_format().extension(), "md");
+    h.cmd(Command::Submit);
+    assert!(h.app.layers.is_empty(), "the dialog closes");
+    let files = exports(&h);
+    assert_eq!(files.len(), 1);
+    assert!(flash(&h).contains(&files[0].display().to_string()));
+    let md = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(md.starts_with("# Rygsækken"), "{md}");
+    for secret in &secrets {
+        assert!(
+            !md.contains(secret.as_str()),
+            "a private note left the machine"
+        );
+    }
+
+    // The same export again: the file exists, so the first Enter asks.
+    std::fs::write(&files[0], "kept").unwrap();
+    h.cmd(Command::Export);
+    h.cmd(Command::NextField);
+    h.cmd(Command::ChoiceNext);
+    h.cmd(Command::Submit);
+    assert!(
+        export_dialog(&mut h)
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("exists")
+    );
+    assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), "kept");
+    h.cmd(Command::Submit);
+    assert!(h.app.layers.is_empty());
+    assert!(
+        std::fs::read_to_string(&files[0])
+            .unwrap()
+            .starts_with("# Rygsækken")
+    );
+
+    // Anonymized, the name says so and the names stay behind.
+    h.cmd(Command::Export);
+    h.cmd(Command::NextField);
+    h.cmd(Command::NextField);
+    h.cmd(Command::ChoiceNext);
+    let d = export_dialog(&mut h);
+    assert!(d.anonymize);
+    let path = PathBuf::from(d.file.lines().join(""));
+    assert!(
+        path.to_string_lossy().ends_with("-anonym.html"),
+        "{}",
+        path.display()
+    );
+    h.cmd(Command::Submit);
+    let html = std::fs::read_to_string(&path).unwrap();
+    for name in &session.context.facilitators {
+        assert!(!html.contains(name.as_str()), "{name}");
+    }
+    for p in &session.context.participants {
+        assert!(!html.contains(p.pseudonym.as_str()), "{}", p.pseudonym);
+    }
+
+    // Never among the session files.
+    let into_store = h.store.dir().join("example-rygsaek.json");
+    let before = std::fs::read(&into_store).unwrap();
+    h.cmd(Command::Export);
+    let d = export_dialog(&mut h);
+    d.file = ratatui_textarea::TextArea::new(vec![into_store.display().to_string()]);
+    d.file_edited = true;
+    h.cmd(Command::Submit);
+    assert!(export_dialog(&mut h).error.is_some());
+    h.cmd(Command::Submit);
+    assert!(
+        export_dialog(&mut h).error.is_some(),
+        "not even on a second Enter"
+    );
+    assert_eq!(std::fs::read(&into_store).unwrap(), before);
+    h.cmd(Command::Back);
+    assert!(h.app.layers.is_empty());
+}
+
+#[test]
+fn a_board_exports_its_session() {
+    let mut h = Harness::example("double-diamond");
+    h.cmd(Command::Export);
+    let d = export_dialog(&mut h);
+    assert_eq!(d.scopes.len(), 1);
+    assert_eq!(d.focus, ExportField::Format);
+    h.cmd(Command::Submit);
+    let files = exports(&h);
+    assert_eq!(files.len(), 1);
+    let html = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Double Diamond"));
+    assert!(matches!(h.app.screen, Screen::Board(_)), "the board stays");
+}
