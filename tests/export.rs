@@ -7,9 +7,12 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod examples;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use examples::examples;
 use jiff::Timestamp;
 use jiff::civil::date;
 use jiff::tz::TimeZone;
@@ -17,29 +20,11 @@ use sempre::export::{Format, Options, Source, export, network_report};
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
 use sempre::model::{ActionStatus, Context, NewNote, Participant, Role, Session, new_id};
-use sempre::store::{Access, open_file};
 
 const FORMATS: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn examples() -> Vec<(String, Session)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("sessions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 7, "one example per method");
-    files
-        .iter()
-        .map(|p| {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (stem, open_file(p, Access::ReadOnly).unwrap().session)
-        })
-        .collect()
 }
 
 fn titles(sessions: &[(String, Session)]) -> HashMap<uuid::Uuid, String> {

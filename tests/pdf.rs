@@ -6,17 +6,18 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod examples;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use examples::examples;
 use jiff::civil::date;
 use jiff::tz::TimeZone;
 use sempre::export::{Format, Options, Source, export, network_report};
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
-use sempre::model::Session;
-use sempre::store::{Access, open_file};
 
 /// A browser that hangs is a failure, not a wait forever. This is a guard
 /// against a hang, not a speed goal.
@@ -100,23 +101,6 @@ fn pages(pdf: &[u8]) -> usize {
         }
     }
     count
-}
-
-fn examples() -> Vec<(String, Session)> {
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (stem, open_file(p, Access::ReadOnly).unwrap().session)
-        })
-        .collect()
 }
 
 fn options(lang: Lang) -> Options {

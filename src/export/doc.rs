@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::i18n::Lang;
 use crate::methods::{GridCell, GridSize, Method, Mode, Shape, TreePart};
 use crate::model::{ActionStatus, Branch, Colour, Marks, Note, Session};
-use crate::strings::{Msg, relation_name, role_name, status_name};
+use crate::strings::{Msg, Ui, relation_name, role_name, status_name};
 
 /// One export: one session, several, or a network's report.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,6 +178,30 @@ pub struct NoteDoc {
     pub number: Option<usize>,
     /// Notes attached to it: (an assumption?, words).
     pub attached: Vec<(bool, String)>,
+}
+
+impl NoteDoc {
+    /// What is said about the note besides its words: its dots (after
+    /// `dot_sign`), who wrote it (through `escape`), and its marks.
+    pub fn meta(&self, lang: Lang, dot_sign: &str, escape: impl Fn(&str) -> String) -> Vec<String> {
+        let mut meta: Vec<String> = Vec::new();
+        if self.dots > 0 {
+            meta.push(format!("{dot_sign}{}", dots(self.dots, lang)));
+        }
+        if let Some(by) = &self.by {
+            meta.push(escape(by));
+        }
+        for (flag, ui) in [
+            (self.dropped, Ui::DroppedMark),
+            (self.set_aside, Ui::SetAsideMark),
+            (self.onward, Ui::OnwardMark),
+        ] {
+            if flag {
+                meta.push(ui.text(lang).to_string());
+            }
+        }
+        meta
+    }
 }
 
 /// A tree with its parts' names.

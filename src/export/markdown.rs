@@ -53,22 +53,7 @@ fn note_line(n: &NoteDoc, lang: Lang) -> String {
     } else {
         line.push_str(&escape(&n.text));
     }
-    let mut meta: Vec<String> = Vec::new();
-    if n.dots > 0 {
-        meta.push(super::doc::dots(n.dots, lang));
-    }
-    if let Some(by) = &n.by {
-        meta.push(escape(by));
-    }
-    for (flag, ui) in [
-        (n.dropped, Ui::DroppedMark),
-        (n.set_aside, Ui::SetAsideMark),
-        (n.onward, Ui::OnwardMark),
-    ] {
-        if flag {
-            meta.push(ui.text(lang).to_string());
-        }
-    }
+    let meta = n.meta(lang, "", escape);
     if !meta.is_empty() {
         let _ = write!(line, " — _{}_", meta.join(" · "));
     }

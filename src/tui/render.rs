@@ -98,6 +98,30 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// The first row a table with a header and room for `rows` rows shows,
+/// so that row `selected` is on screen.
+pub fn first_row(selected: usize, rows: usize) -> usize {
+    (selected + 1).saturating_sub(rows.max(1))
+}
+
+/// The row of a table drawn in `table` (header first) that a click at
+/// `column`, `row` of the terminal hits, if it hits one of `count` rows.
+pub fn clicked_row(
+    table: Rect,
+    column: u16,
+    row: u16,
+    selected: usize,
+    count: usize,
+) -> Option<usize> {
+    let inside = column >= table.x
+        && column < table.x + table.width
+        && row > table.y
+        && row < table.y + table.height;
+    let visible = usize::from(table.height.saturating_sub(1));
+    let hit = usize::from(row.checked_sub(table.y + 1)?) + first_row(selected, visible);
+    (inside && hit < count).then_some(hit)
+}
+
 /// A framed dialog box, cleared, with a title.
 pub fn dialog<'a>(ctx: &Ctx, title: String) -> Block<'a> {
     Block::default()

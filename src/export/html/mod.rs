@@ -18,22 +18,7 @@ const STYLE: &str = include_str!("style.css");
 
 /// One note as a sticky note.
 pub(super) fn note(n: &NoteDoc, lang: Lang) -> Markup {
-    let mut meta: Vec<String> = Vec::new();
-    if n.dots > 0 {
-        meta.push(format!("● {}", super::doc::dots(n.dots, lang)));
-    }
-    if let Some(by) = &n.by {
-        meta.push(by.clone());
-    }
-    for (flag, ui) in [
-        (n.dropped, Ui::DroppedMark),
-        (n.set_aside, Ui::SetAsideMark),
-        (n.onward, Ui::OnwardMark),
-    ] {
-        if flag {
-            meta.push(ui.text(lang).to_string());
-        }
-    }
+    let meta = n.meta(lang, "● ", str::to_string);
     let class = format!(
         "note c-{}{}{}",
         n.colour.code(),

@@ -18,7 +18,7 @@ use crate::strings::{Msg, Ui};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
-use crate::tui::render::{Ctx, hints, status_line};
+use crate::tui::render::{Ctx, clicked_row, first_row, hints, status_line};
 
 /// One session in the list.
 #[derive(Debug, Clone)]
@@ -197,13 +197,7 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
         Input::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 let table = areas(h, size)[2];
-                let visible = usize::from(table.height.saturating_sub(1));
-                let clicked = m
-                    .row
-                    .checked_sub(table.y + 1)
-                    .map(|r| usize::from(r) + first_row(h, visible))
-                    .filter(|r| m.row < table.y + table.height && *r < h.shown.len());
-                if let Some(r) = clicked {
+                if let Some(r) = clicked_row(table, m.column, m.row, h.selected, h.shown.len()) {
                     if r == h.selected {
                         return vec![Effect::Open(h.rows[h.shown[r]].path.clone(), Access::Edit)];
                     }
@@ -230,11 +224,6 @@ fn areas(h: &HomeState, area: Rect) -> [Rect; 5] {
         Constraint::Length(1),
     ])
     .areas(area)
-}
-
-/// The first shown row for a table with room for `rows` rows.
-fn first_row(h: &HomeState, rows: usize) -> usize {
-    (h.selected + 1).saturating_sub(rows.max(1))
 }
 
 /// Draws the home screen.
@@ -363,6 +352,6 @@ fn sessions_table(h: &HomeState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         } else {
             Some(h.selected)
         })
-        .with_offset(first_row(h, visible));
+        .with_offset(first_row(h.selected, visible));
     frame.render_stateful_widget(table, area, &mut state);
 }

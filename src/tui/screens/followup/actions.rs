@@ -21,7 +21,7 @@ use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::layers::{FormState, Layer, next_status, status_symbol};
-use crate::tui::render::{Ctx, hints};
+use crate::tui::render::{Ctx, clicked_row, first_row, hints};
 use crate::tui::screens::board::{FormPurpose, parse_day};
 
 /// One action in the list.
@@ -193,13 +193,10 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             let table = areas(super::body_area(size)).1;
             match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => {
-                    let visible = usize::from(table.height.saturating_sub(1));
-                    let inside = m.row > table.y && m.row < table.y + table.height;
-                    if inside {
-                        let clicked = usize::from(m.row - table.y - 1) + first_row(row, visible);
-                        if clicked < f.actions.rows.len() {
-                            f.actions.select(clicked);
-                        }
+                    if let Some(clicked) =
+                        clicked_row(table, m.column, m.row, row, f.actions.rows.len())
+                    {
+                        f.actions.select(clicked);
                     }
                 }
                 MouseEventKind::ScrollDown => f.actions.select((row + 1).min(last)),
@@ -310,10 +307,6 @@ fn areas(body: Rect) -> (Rect, Rect, Rect) {
     ])
     .areas(body);
     (filter, table, detail)
-}
-
-fn first_row(selected: usize, rows: usize) -> usize {
-    (selected + 1).saturating_sub(rows.max(1))
 }
 
 fn filter_line(f: &FollowupState, lang: Lang) -> String {

@@ -23,7 +23,7 @@ use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::layers::{ExportScope, FormState, Layer};
-use crate::tui::render::{Ctx, hints};
+use crate::tui::render::{Ctx, clicked_row, first_row, hints};
 use crate::tui::screens::board::FormPurpose;
 
 /// What the list is sorted by.
@@ -364,20 +364,11 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             let table = areas(super::body_area(size), r.shown.len()).1;
             match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => {
-                    let visible = usize::from(table.height.saturating_sub(1));
-                    let first = first_row(row, visible);
-                    let inside = m.column >= table.x
-                        && m.column < table.x + table.width
-                        && m.row > table.y
-                        && m.row < table.y + table.height;
-                    if inside {
-                        let clicked = usize::from(m.row - table.y - 1) + first;
-                        if clicked < r.shown.len() {
-                            if clicked == row {
-                                return open_read_only(entries[r.shown[clicked]].path.clone());
-                            }
-                            r.select(clicked, entries);
+                    if let Some(clicked) = clicked_row(table, m.column, m.row, row, r.shown.len()) {
+                        if clicked == row {
+                            return open_read_only(entries[r.shown[clicked]].path.clone());
                         }
+                        r.select(clicked, entries);
                     }
                 }
                 MouseEventKind::ScrollDown => r.select((row + 1).min(last), entries),
@@ -474,10 +465,6 @@ fn areas(body: Rect, shown: usize) -> (Rect, Rect, Rect) {
             Layout::vertical([Constraint::Length(height), Constraint::Min(4)]).areas(rest);
         (filter, table, preview)
     }
-}
-
-fn first_row(selected: usize, rows: usize) -> usize {
-    (selected + 1).saturating_sub(rows.max(1))
 }
 
 /// Draws the sessions tab and returns its key hints.
