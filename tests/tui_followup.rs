@@ -229,6 +229,37 @@ fn actions_come_overdue_first_and_a_change_is_saved_and_undone() {
     assert!(flash(&h).contains("Undone"));
     h.cmd(Command::Undo);
     assert!(flash(&h).contains("Nothing"), "{}", flash(&h));
+    h.cmd(Command::Redo);
+    let saved = load_session(&path).unwrap();
+    assert_eq!(
+        saved
+            .actions
+            .iter()
+            .find(|a| a.text == text)
+            .unwrap()
+            .status,
+        ActionStatus::Done
+    );
+    assert!(flash(&h).contains("Redone"));
+    h.cmd(Command::Undo);
+    let saved = load_session(&path).unwrap();
+    assert_eq!(
+        saved
+            .actions
+            .iter()
+            .find(|a| a.text == text)
+            .unwrap()
+            .status,
+        status,
+        "undone again"
+    );
+    h.cmd(Command::Down);
+    h.cmd(Command::ToggleDone);
+    h.cmd(Command::Redo);
+    assert!(
+        flash(&h).contains("Nothing"),
+        "a new change forgets what could be redone"
+    );
 }
 
 #[test]

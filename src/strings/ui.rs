@@ -7,6 +7,8 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Ui {
+    KeyRedoAction,
+    ActionChangeRedone,
     KeyExportChoice,
     ExportFolder,
     ExportLanguage,
@@ -409,6 +411,8 @@ impl Ui {
     fn danish(self) -> &'static str {
         use Ui::*;
         match self {
+            KeyRedoAction => "Gør den fortrudte ændring igen",
+            ActionChangeRedone => "Gjort igen: {action}",
             KeyExportChoice => "Skift valget (hvad, format, anonymisering, sprog)",
             ExportFolder => "Mappe",
             ExportLanguage => "Sprog",
@@ -817,6 +821,8 @@ impl Ui {
     fn english(self) -> &'static str {
         use Ui::*;
         match self {
+            KeyRedoAction => "Redo the change undone",
+            ActionChangeRedone => "Redone: {action}",
             KeyExportChoice => "Change the choice (what, format, anonymize, language)",
             ExportFolder => "Folder",
             ExportLanguage => "Language",

@@ -437,6 +437,12 @@ pub static BINDINGS: &[Binding] = &[
         C::Undo,
         Ui::KeyUndoAction,
     ),
+    bind(
+        X::Actions,
+        &[ch('U'), ctrl('r'), ctrl('y')],
+        C::Redo,
+        Ui::KeyRedoAction,
+    ),
     bind(X::Actions, &[ch('f')], C::Filters, Ui::KeyActionFilters),
     bind(
         X::Actions,

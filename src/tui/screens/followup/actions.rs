@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use uuid::Uuid;
 
 use super::{
-    ActionEdit, ActionFields, Entry, FollowupForm, FollowupState, edit_action, open_read_only,
-    state_mut,
+    ActionEdit, ActionFields, EditKind, Entry, FollowupForm, FollowupState, edit_action,
+    open_read_only, state_mut,
 };
 use crate::i18n::Lang;
 use crate::model::text::capitalise;
@@ -135,7 +135,7 @@ fn change(app: &mut App, change: impl FnOnce(&mut ActionFields)) -> Vec<Effect> 
         action: action.id,
         before,
         after,
-        undoing: false,
+        kind: EditKind::Change,
     };
     edit_action(edit)
 }
@@ -172,6 +172,7 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::EditAction) => open_edit(app),
         Input::Command(Command::Undo) => return super::undo(app),
+        Input::Command(Command::Redo) => return super::redo(app),
         Input::Command(Command::Filters) => open_filters(app),
         Input::Command(Command::ClearFilters) => {
             f.actions.network.clear();
@@ -266,7 +267,7 @@ pub fn submit_edit(
         action,
         before,
         after,
-        undoing: false,
+        kind: EditKind::Change,
     };
     Ok(edit_action(edit))
 }

@@ -136,17 +136,28 @@ pub struct ActionEdit {
     pub before: ActionFields,
     /// What it becomes.
     pub after: ActionFields,
-    /// This edit takes back an earlier one.
-    pub undoing: bool,
+    /// A new change, or one undone or redone.
+    pub kind: EditKind,
+}
+
+/// Where a change to an action comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    /// The user changed the action.
+    Change,
+    /// An earlier change is taken back.
+    Undo,
+    /// A change taken back is made again.
+    Redo,
 }
 
 impl ActionEdit {
-    /// The same edit the other way round.
-    fn reversed(&self) -> ActionEdit {
+    /// The same edit the other way round, as `kind`.
+    fn reversed(&self, kind: EditKind) -> ActionEdit {
         ActionEdit {
             before: self.after.clone(),
             after: self.before.clone(),
-            undoing: true,
+            kind,
             ..self.clone()
         }
     }
@@ -244,6 +255,8 @@ pub struct FollowupState {
     pub process: process::ProcessState,
     /// Changes to actions that can be taken back, oldest first.
     pub undo: Vec<ActionEdit>,
+    /// Changes taken back that can be made again, last undone last.
+    pub redo: Vec<ActionEdit>,
 }
 
 impl FollowupState {
@@ -379,8 +392,10 @@ pub fn edited(app: &mut App, edit: ActionEdit, result: Result<Session, EditFailu
                 .find(|a| a.id == edit.action)
                 .map(|a| crate::model::text::fit(&a.text, 40))
                 .unwrap_or_default();
-            let what = if edit.undoing {
+            let what = if edit.kind == EditKind::Undo {
                 Ui::ActionChangeUndone
+            } else if edit.kind == EditKind::Redo {
+                Ui::ActionChangeRedone
             } else if edit.after.status != edit.before.status {
                 match edit.after.status {
                     ActionStatus::Done => Ui::ActionMarkedDone,
@@ -399,12 +414,20 @@ pub fn edited(app: &mut App, edit: ActionEdit, result: Result<Session, EditFailu
         && let Ok(session) = result
     {
         // A change keeps the place in the list, so the next action is
-        // ready; an undo follows the action back.
+        // ready; undo and redo follow the action.
         let row = f.actions.selected;
         f.replace(session, &methods);
-        if !edit.undoing {
-            f.actions.select(row);
-            f.undo.push(edit);
+        match edit.kind {
+            EditKind::Change => {
+                f.actions.select(row);
+                f.undo.push(edit);
+                f.redo.clear();
+            }
+            EditKind::Undo => f.redo.push(edit.reversed(EditKind::Change)),
+            EditKind::Redo => f.undo.push(ActionEdit {
+                kind: EditKind::Change,
+                ..edit
+            }),
         }
     }
     match message {
@@ -419,9 +442,26 @@ pub fn undo(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     match f.undo.pop() {
-        Some(edit) => vec![Effect::EditAction(Box::new(edit.reversed()))],
+        Some(edit) => vec![Effect::EditAction(Box::new(edit.reversed(EditKind::Undo)))],
         None => {
             app.say(app.t(Ui::NothingToUndo));
+            Vec::new()
+        }
+    }
+}
+
+/// Makes the last change taken back again.
+pub fn redo(app: &mut App) -> Vec<Effect> {
+    let Some(f) = state_mut(app) else {
+        return Vec::new();
+    };
+    match f.redo.pop() {
+        Some(edit) => vec![Effect::EditAction(Box::new(ActionEdit {
+            kind: EditKind::Redo,
+            ..edit
+        }))],
+        None => {
+            app.say(app.t(Ui::NothingToRedo));
             Vec::new()
         }
     }
