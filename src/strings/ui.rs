@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Ui {
+    NoActionFilter,
     KeyRedoAction,
     ActionChangeRedone,
     KeyExportChoice,
@@ -411,6 +412,7 @@ impl Ui {
     fn danish(self) -> &'static str {
         use Ui::*;
         match self {
+            NoActionFilter => "ingen – f vælger netværk og ansvarlig, h skjuler de færdige",
             KeyRedoAction => "Gør den fortrudte ændring igen",
             ActionChangeRedone => "Gjort igen: {action}",
             KeyExportChoice => "Skift valget (hvad, format, anonymisering, sprog)",
@@ -821,6 +823,7 @@ impl Ui {
     fn english(self) -> &'static str {
         use Ui::*;
         match self {
+            NoActionFilter => "none – f picks network and owner, h hides finished ones",
             KeyRedoAction => "Redo the change undone",
             ActionChangeRedone => "Redone: {action}",
             KeyExportChoice => "Change the choice (what, format, anonymize, language)",

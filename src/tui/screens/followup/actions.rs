@@ -353,7 +353,7 @@ pub fn render(
         .count();
     let described = filter_line(f, lang);
     let filter = if described.is_empty() {
-        Span::styled(Ui::NoFilter.text(lang), t.dim)
+        Span::styled(Ui::NoActionFilter.text(lang), t.dim)
     } else {
         Span::styled(described, t.text)
     };
