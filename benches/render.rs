@@ -33,13 +33,7 @@ fn fixture(notes: usize) -> Fixture {
         title: "Hverdagen som enlig forælder".into(),
         language: Lang::Da,
         network: Some("LEN Syddjurs".into()),
-        target_group: None,
-        place: None,
-        date: None,
-        facilitators: vec![],
-        participant_count: None,
-        participants: vec![],
-        tags: vec![],
+        ..Default::default()
     };
     let mut session = Session::new(method, context, Timestamp::UNIX_EPOCH);
     let zones = ["kritik", "fantasi", "virkeliggoerelse"];

@@ -227,13 +227,7 @@ fn three_level_tree(lang: Lang, size: (u16, u16)) -> (tempfile::TempDir, App) {
         title: "Enlige forældres sundhed".into(),
         language: Lang::Da,
         network: None,
-        target_group: None,
-        place: None,
-        date: None,
-        facilitators: vec![],
-        participant_count: None,
-        participants: vec![],
-        tags: vec![],
+        ..Default::default()
     };
     let mut s = Session::new(m, context, t);
     let mut add = |zone: &str, text: &str| s.add_note(m, NewNote::new(zone, text), t).unwrap();

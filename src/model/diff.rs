@@ -147,6 +147,7 @@ impl SessionDiff {
     }
 
     /// Roughly how many items the change keeps, to show it stays small.
+    #[cfg(test)]
     pub fn weight(&self) -> usize {
         fn len<T>(s: &Option<Splice<T>>) -> usize {
             s.as_ref().map_or(0, |s| s.before.len() + s.after.len())

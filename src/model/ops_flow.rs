@@ -13,20 +13,6 @@ use super::{
 use crate::methods::Method;
 
 impl Session {
-    /// The note a `mirrors` link on `note` points to: the problem card a
-    /// solution card turns positive.
-    pub fn original_of(&self, note: &Note) -> Option<&Note> {
-        note.links
-            .iter()
-            .find(|l| l.kind == LinkKind::Mirrors && l.session.is_none())
-            .and_then(|l| self.note(l.note).ok())
-    }
-
-    /// Whether a mirrored card still has its problem wording.
-    pub fn needs_rewrite(&self, note: &Note) -> bool {
-        note.status.is_active() && self.original_of(note).is_some_and(|o| o.text == note.text)
-    }
-
     /// For every problem card on `board` that has no counterpart yet, adds
     /// one in its mirror zone (cause → means, core problem → objective,
     /// consequence → end) with the same words to rewrite. The counterparts
@@ -457,8 +443,13 @@ mod tests {
         assert_eq!(made.len(), 3);
         let means = s.notes.iter().find(|n| n.zone == "midler").unwrap().clone();
         assert_eq!(means.text, "For lidt søvn");
-        assert!(s.needs_rewrite(&means));
-        assert_eq!(s.original_of(&means).map(|o| o.id), Some(cause));
+        assert!(s.marks(&m).rewrite.contains(&means.id));
+        assert!(
+            means
+                .links
+                .iter()
+                .any(|l| l.kind == LinkKind::Mirrors && l.note == cause)
+        );
         let objective = s.notes.iter().find(|n| n.zone == "maal").unwrap().id;
         assert_eq!(
             s.tree_parent(&m, means.id),
@@ -467,7 +458,7 @@ mod tests {
         );
         assert!(s.notes.iter().any(|n| n.zone == "virkninger"));
         s.edit_note(means.id, "Mere søvn", t()).unwrap();
-        assert!(!s.needs_rewrite(s.note(means.id).unwrap()));
+        assert!(!s.marks(&m).rewrite.contains(&means.id));
         assert!(
             s.mirror_tree(&m, board, t()).unwrap().is_empty(),
             "only once"

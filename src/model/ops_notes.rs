@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 use uuid::Uuid;
 
-use super::text::{clean, optional_line};
+use super::text::{optional_line, required};
 use super::{Colour, LinkKind, ModelError, Note, NoteLink, Role, Session, new_id};
 use crate::methods::Method;
 
@@ -65,10 +65,7 @@ impl Session {
         let zone = method
             .zone(&new.zone)
             .ok_or_else(|| unknown_zone(method, &new.zone))?;
-        let text = clean(&new.text);
-        if text.is_empty() {
-            return Err(ModelError::EmptyText);
-        }
+        let text = required(&new.text)?;
         let board = match new.board {
             Some(id) if self.boards.iter().any(|b| b.id == id) => id,
             Some(id) => return Err(ModelError::UnknownBoard(id.to_string())),
@@ -102,10 +99,7 @@ impl Session {
 
     /// Replaces a note's words.
     pub fn edit_note(&mut self, id: Uuid, text: &str, now: Timestamp) -> Result<(), ModelError> {
-        let text = clean(text);
-        if text.is_empty() {
-            return Err(ModelError::EmptyText);
-        }
+        let text = required(text)?;
         let note = self.note_mut(id)?;
         if note.text != text {
             note.text = text;

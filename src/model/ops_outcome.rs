@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use uuid::Uuid;
 
-use super::text::{clean, clean_line, optional_line};
+use super::text::{clean_line, optional_line, required};
 use super::{Action, ActionStatus, Cluster, Decision, ModelError, Session, Vote, new_id};
 
 /// A note's place in a ranking.
@@ -187,10 +187,7 @@ impl Session {
         notes: &[Uuid],
         now: Timestamp,
     ) -> Result<Uuid, ModelError> {
-        let text = clean(text);
-        if text.is_empty() {
-            return Err(ModelError::EmptyText);
-        }
+        let text = required(text)?;
         for id in notes {
             self.note(*id)?;
         }
@@ -215,10 +212,7 @@ impl Session {
         decision: Option<Uuid>,
         now: Timestamp,
     ) -> Result<Uuid, ModelError> {
-        let text = clean(text);
-        if text.is_empty() {
-            return Err(ModelError::EmptyText);
-        }
+        let text = required(text)?;
         if let Some(n) = note {
             self.note(n)?;
         }
@@ -250,19 +244,21 @@ impl Session {
         text: &str,
         now: Timestamp,
     ) -> Result<(), ModelError> {
-        let text = clean(text);
-        if text.is_empty() {
-            return Err(ModelError::EmptyText);
+        let text = required(text)?;
+        let d = self.decision_mut(id)?;
+        if d.text != text {
+            d.text = text;
+            d.updated = now;
+            self.updated = now;
         }
-        let d = self
-            .decisions
+        Ok(())
+    }
+
+    fn decision_mut(&mut self, id: Uuid) -> Result<&mut Decision, ModelError> {
+        self.decisions
             .iter_mut()
             .find(|d| d.id == id)
-            .ok_or(ModelError::UnknownDecision(id))?;
-        d.text = text;
-        d.updated = now;
-        self.updated = now;
-        Ok(())
+            .ok_or(ModelError::UnknownDecision(id))
     }
 
     /// Removes a decision; actions that came from it keep their text.
@@ -297,19 +293,21 @@ impl Session {
         text: &str,
         now: Timestamp,
     ) -> Result<(), ModelError> {
-        let text = clean(text);
-        if text.is_empty() {
-            return Err(ModelError::EmptyText);
+        let text = required(text)?;
+        let a = self.action_mut(id)?;
+        if a.text != text {
+            a.text = text;
+            a.updated = now;
+            self.updated = now;
         }
-        let a = self
-            .actions
+        Ok(())
+    }
+
+    fn action_mut(&mut self, id: Uuid) -> Result<&mut Action, ModelError> {
+        self.actions
             .iter_mut()
             .find(|a| a.id == id)
-            .ok_or(ModelError::UnknownAction(id))?;
-        a.text = text;
-        a.updated = now;
-        self.updated = now;
-        Ok(())
+            .ok_or(ModelError::UnknownAction(id))
     }
 
     /// The action with this id.
@@ -329,11 +327,7 @@ impl Session {
         status: ActionStatus,
         now: Timestamp,
     ) -> Result<(), ModelError> {
-        let action = self
-            .actions
-            .iter_mut()
-            .find(|a| a.id == id)
-            .ok_or(ModelError::UnknownAction(id))?;
+        let action = self.action_mut(id)?;
         action.owner = optional_line(owner);
         action.due = due;
         action.status = status;

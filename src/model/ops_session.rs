@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 use uuid::Uuid;
 
-use super::text::clean_line;
+use super::text::{clean_line, required_line};
 use super::{
     Board, Context, FORMAT, MethodRef, ModelError, Participant, PhaseEntry, Session, SessionLink,
     SessionRelation, new_id,
@@ -133,10 +133,7 @@ impl Session {
 
     /// Renames a board.
     pub fn rename_board(&mut self, id: Uuid, name: &str, now: Timestamp) -> Result<(), ModelError> {
-        let name = clean_line(name);
-        if name.is_empty() {
-            return Err(ModelError::EmptyText);
-        }
+        let name = required_line(name)?;
         let board = self
             .boards
             .iter_mut()
@@ -155,10 +152,7 @@ impl Session {
         pseudonym: &str,
         now: Timestamp,
     ) -> Result<Uuid, ModelError> {
-        let pseudonym = clean_line(pseudonym);
-        if pseudonym.is_empty() {
-            return Err(ModelError::EmptyText);
-        }
+        let pseudonym = required_line(pseudonym)?;
         let id = new_id();
         self.context.participants.push(Participant {
             id,

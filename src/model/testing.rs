@@ -18,12 +18,6 @@ pub fn context(title: &str) -> Context {
         title: title.to_string(),
         language: Lang::Da,
         network: None,
-        target_group: None,
-        place: None,
-        date: None,
-        facilitators: vec![],
-        participant_count: None,
-        participants: vec![],
-        tags: vec![],
+        ..Default::default()
     }
 }

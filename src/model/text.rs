@@ -2,6 +2,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::ModelError;
+
 /// The form every stored text takes: Unicode composed (NFC), so that a
 /// decomposed "å" pasted from another system is one character, with `\n`
 /// line ends and no blank space at either end.
@@ -15,6 +17,20 @@ pub fn clean(text: &str) -> String {
 /// white space (line breaks too) folded to one space.
 pub fn clean_line(text: &str) -> String {
     clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`clean`], refused if that leaves nothing.
+pub fn required(text: &str) -> Result<String, ModelError> {
+    Some(clean(text))
+        .filter(|t| !t.is_empty())
+        .ok_or(ModelError::EmptyText)
+}
+
+/// [`clean_line`], refused if that leaves nothing.
+pub fn required_line(text: &str) -> Result<String, ModelError> {
+    Some(clean_line(text))
+        .filter(|t| !t.is_empty())
+        .ok_or(ModelError::EmptyText)
 }
 
 /// [`clean_line`], or nothing if that leaves nothing.

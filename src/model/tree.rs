@@ -38,6 +38,7 @@ impl Branch {
     }
 
     /// How many levels the branch has.
+    #[cfg(test)]
     pub fn depth(&self) -> usize {
         1 + self.children.iter().map(Branch::depth).max().unwrap_or(0)
     }
