@@ -207,6 +207,15 @@ pub fn private_hidden(lang: Lang, count: usize) -> String {
     }
 }
 
+/// "1 session" or "N sessions".
+pub fn session_count(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (_, 1) => "1 session".into(),
+        (Lang::Da, n) => format!("{n} sessioner"),
+        (Lang::En, n) => format!("{n} sessions"),
+    }
+}
+
 /// A colour's name.
 pub fn colour_name(colour: crate::model::Colour, lang: Lang) -> &'static str {
     use crate::model::Colour::*;

@@ -14,7 +14,7 @@ use super::wizard::WizardState;
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::store::{Access, Listing, StoreError, Summary, newest_first};
-use crate::strings::{Msg, Ui};
+use crate::strings::{Msg, Ui, session_count};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
@@ -235,10 +235,7 @@ pub fn render(h: &HomeState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" sempre — {}", Ui::HomeTitle.text(lang)), t.title),
-            Span::styled(
-                format!("  ({} {})", h.rows.len(), Ui::SessionsWord.text(lang)),
-                t.dim,
-            ),
+            Span::styled(format!("  ({})", session_count(lang, h.rows.len())), t.dim),
             Span::styled(format!("  {}", app.store_label), t.dim),
         ])),
         title,

@@ -448,9 +448,15 @@ fn status(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             t.ok,
         ));
     }
-    let hints = crate::tui::render::hints(
-        ctx,
-        Context::Board,
+    // A read-only board offers only what can be done without changing it.
+    let items: &[(Command, Ui)] = if b.open.is_read_only() {
+        &[
+            (Command::Help, Ui::HintHelp),
+            (Command::Quit, Ui::HintClose),
+            (Command::Export, Ui::HintExport),
+            (Command::ToggleGuidance, Ui::HintGuidance),
+        ]
+    } else {
         &[
             (Command::Help, Ui::HintHelp),
             (Command::AddNote, Ui::HintAdd),
@@ -458,7 +464,8 @@ fn status(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             (Command::Quit, Ui::HintClose),
             (Command::TimerToggle, Ui::HintTimer),
             (Command::ToggleGuidance, Ui::HintGuidance),
-        ],
-    );
+        ]
+    };
+    let hints = crate::tui::render::hints(ctx, Context::Board, items);
     crate::tui::render::status_line(frame, area, Line::from(spans), hints);
 }

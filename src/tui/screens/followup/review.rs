@@ -18,7 +18,7 @@ use crate::export::doc::{Builder, SessionDoc, dots};
 use crate::export::{Report, network_report, without_private};
 use crate::i18n::Lang;
 use crate::model::text::clean_line;
-use crate::strings::{Msg, Ui};
+use crate::strings::{Msg, Ui, session_count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
@@ -267,7 +267,7 @@ pub fn report_scope(f: &FollowupState, network: &str, lang: Lang) -> Option<Expo
         label: Ui::ScopeReport
             .text(lang)
             .replace("{network}", &report.network)
-            .replace("{n}", &sessions.len().to_string()),
+            .replace("{sessions}", &session_count(lang, sessions.len())),
         stem: format!("report-{}", report.network),
         sessions,
         report: Some(report),
