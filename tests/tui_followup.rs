@@ -151,6 +151,21 @@ fn sessions_filter_by_every_field_and_sort_by_any_column() {
     h.cmd(Command::SortReverse);
     sorted.reverse();
     assert_eq!(shown_titles(&h), sorted, "the other way round");
+
+    h.cmd(Command::SortNext);
+    let lang = h.app.prefs.lang;
+    let Screen::Followup(f) = &h.app.screen else {
+        panic!("on the follow-up screen")
+    };
+    let names: Vec<String> = f
+        .review
+        .shown
+        .iter()
+        .map(|i| f.entries[*i].method_name(lang).to_lowercase())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "by the method's name in the language shown");
 }
 
 #[test]
@@ -312,6 +327,29 @@ fn a_change_never_overwrites_what_was_changed_elsewhere() {
         std::fs::read(&path).unwrap(),
         before,
         "saved once the lock is gone"
+    );
+
+    // An undo that cannot be written is kept, to be tried again.
+    let status = |path: &PathBuf| {
+        let s = load_session(path).unwrap();
+        s.actions.iter().find(|a| a.id == id).unwrap().status
+    };
+    assert_eq!(status(&path), ActionStatus::Done);
+    let done = std::fs::read(&path).unwrap();
+    let lock = SessionLock::try_acquire(&path).unwrap().unwrap();
+    h.cmd(Command::Undo);
+    assert!(flash(&h).contains("another sempre window"), "{}", flash(&h));
+    assert!(
+        std::fs::read(&path).unwrap() == done,
+        "the file is untouched"
+    );
+    drop(lock);
+    h.cmd(Command::Undo);
+    assert!(!h.app.flash.as_ref().unwrap().error, "{}", flash(&h));
+    assert_eq!(
+        status(&path),
+        ActionStatus::Dropped,
+        "the undo is written once the lock is gone"
     );
 }
 

@@ -498,7 +498,7 @@ fn canvases_are_copied_renamed_switched_and_compared() {
 #[test]
 fn the_problem_phase_can_be_run_alone() {
     let mut h = critique();
-    h.cmd(Command::EndPhase);
+    h.press('E');
     let s = h.on_disk();
     assert_eq!(s.current_phase(), None);
     assert_eq!(s.phase_log.len(), 2);

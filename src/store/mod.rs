@@ -21,7 +21,7 @@ pub use decode::decode;
 pub use error::{Doing, StoreError};
 pub use location::{StoreSource, choose_store, methods_beside, platform_store};
 pub use lock::SessionLock;
-pub use search::{Filter, Summary, day_of, newest_first, searchable_texts};
+pub use search::{Filter, Summary, day_of, newer_first, newest_first, searchable_texts};
 
 use crate::model::Session;
 

@@ -168,7 +168,13 @@ impl Summary {
 
 /// Sorts summaries newest first: by day, then by last change.
 pub fn newest_first(summaries: &mut [Summary]) {
-    summaries.sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
+    summaries.sort_by(newer_first);
+}
+
+/// The order of [`newest_first`]: the later day first, then the one
+/// changed last.
+pub fn newer_first(a: &Summary, b: &Summary) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then(b.updated.cmp(&a.updated))
 }
 
 #[cfg(test)]

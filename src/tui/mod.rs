@@ -19,7 +19,7 @@ pub mod timer;
 
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
 use app::{App, Effect, Input, Outcome, Screen, update};
 use keymap::lookup;
@@ -46,7 +46,14 @@ pub fn translate(app: &App, event: Event) -> Option<Input> {
             }
         }
         Event::Paste(text) => Some(Input::Paste(text)),
-        Event::Mouse(mouse) => Some(Input::Mouse(mouse)),
+        // Only clicks and the wheel do anything; passing on every move
+        // would redraw for nothing and wipe the message on the status line.
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(_) | MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                Some(Input::Mouse(mouse))
+            }
+            _ => None,
+        },
         Event::Resize(w, h) => Some(Input::Resize(w, h)),
         _ => None,
     }

@@ -37,6 +37,23 @@ impl Ctx<'_> {
     pub fn lang(&self) -> Lang {
         self.prefs.lang
     }
+
+    /// The status-line message, red when it reports a problem; otherwise
+    /// `problem`, a standing one of the screen's own, in red.
+    pub fn flash_line(&self, problem: Option<&str>) -> Line<'static> {
+        match (self.flash, problem) {
+            (Some(f), _) => Line::styled(
+                format!(" {}", f.text),
+                if f.error {
+                    self.theme.error
+                } else {
+                    self.theme.text
+                },
+            ),
+            (None, Some(p)) => Line::styled(format!(" {p}"), self.theme.error),
+            (None, None) => Line::raw(""),
+        }
+    }
 }
 
 /// Draws the interface.

@@ -5,7 +5,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use jiff::Timestamp;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
 use sempre::store::{Store, load_session};
@@ -67,6 +67,15 @@ impl Harness {
                 KeyCode::Char(c),
                 KeyModifiers::NONE,
             )));
+        }
+    }
+
+    /// Presses a key as the terminal sends it, through the keymap.
+    #[allow(dead_code)]
+    pub fn press(&mut self, c: char) {
+        let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        if let Some(input) = sempre::tui::translate(&self.app, Event::Key(event)) {
+            self.input(input);
         }
     }
 

@@ -205,6 +205,7 @@ pub static BINDINGS: &[Binding] = &[
         C::PrevPhase,
         Ui::KeyPrevPhase,
     ),
+    bind(X::Board, &[ch('E')], C::EndPhase, Ui::KeyEndPhase),
     bind(X::Board, &[ch('t'), ch(' ')], C::TimerToggle, Ui::KeyTimer),
     bind(X::Board, &[ch('T')], C::TimerReset, Ui::KeyTimerReset),
     bind(X::Board, &[ch('+')], C::TimerPlus, Ui::KeyTimerPlus),

@@ -242,6 +242,10 @@ mod tests {
             X::Ranking,
             X::Voting,
             X::Compare,
+            X::Review,
+            X::Actions,
+            X::Process,
+            X::Export,
         ];
         for context in contexts {
             let keys: Vec<Key> = BINDINGS

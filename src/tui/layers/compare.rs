@@ -25,12 +25,18 @@ pub struct CompareState {
 }
 
 pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
+    // Every note takes at least one line and every zone two, so scrolling
+    // stops near the end even before the table is drawn at its width.
+    let most = match &app.screen {
+        Screen::Board(b) => b.session().notes.len() + 2 * b.method.zones.len(),
+        _ => 0,
+    };
     let Some(Layer::Compare(c)) = app.layers.last_mut() else {
         return Vec::new();
     };
     match input {
         Input::Command(Command::Up) => c.scroll = c.scroll.saturating_sub(1),
-        Input::Command(Command::Down) => c.scroll += 1,
+        Input::Command(Command::Down) => c.scroll = (c.scroll + 1).min(most),
         Input::Command(Command::Back) => {
             app.layers.pop();
         }
@@ -117,11 +123,11 @@ fn table(app: &App, c: &CompareState, ctx: &Ctx, width: u16) -> Vec<Line<'static
 pub(super) fn render(c: &CompareState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let lang = ctx.lang();
     frame.render_widget(Clear, area);
-    let mut lines: Vec<Line> = table(app, c, ctx, area.width.saturating_sub(2))
-        .into_iter()
-        .skip(c.scroll)
-        .collect();
-    lines.truncate(usize::from(area.height.saturating_sub(3)));
+    let table = table(app, c, ctx, area.width.saturating_sub(2));
+    let visible = usize::from(area.height.saturating_sub(3));
+    // The last page stays full however far down the keys went.
+    let scroll = c.scroll.min(table.len().saturating_sub(visible));
+    let lines: Vec<Line> = table.into_iter().skip(scroll).take(visible).collect();
     let block = dialog(ctx, Ui::CompareTitle.text(lang).to_string()).title_bottom(hints(
         ctx,
         Context::Compare,

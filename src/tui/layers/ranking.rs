@@ -37,12 +37,16 @@ pub fn candidates(b: &BoardState, zones: &[usize]) -> Vec<Uuid> {
 }
 
 pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
+    let count = match (app.layers.last(), &app.screen) {
+        (Some(Layer::Ranking(r)), Screen::Board(b)) => candidates(b, &r.zones).len(),
+        _ => 0,
+    };
     let Some(Layer::Ranking(r)) = app.layers.last_mut() else {
         return Vec::new();
     };
     match input {
         Input::Command(Command::Up) => r.scroll = r.scroll.saturating_sub(1),
-        Input::Command(Command::Down) => r.scroll += 1,
+        Input::Command(Command::Down) => r.scroll = (r.scroll + 1).min(count.saturating_sub(1)),
         Input::Command(Command::Back) => {
             app.layers.pop();
         }

@@ -13,7 +13,7 @@ use super::library::LibraryState;
 use super::wizard::WizardState;
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
-use crate::store::{Access, Listing, StoreError, Summary, newest_first};
+use crate::store::{Access, Listing, StoreError, Summary, newer_first};
 use crate::strings::{Msg, Ui, session_count};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
@@ -70,14 +70,13 @@ impl HomeState {
                 return;
             }
         };
+        self.error = None;
         let mut summaries: Vec<(Summary, PathBuf)> = listing
             .sessions
             .iter()
             .map(|s| (Summary::of(&s.session, &s.path), s.path.clone()))
             .collect();
-        let mut order: Vec<Summary> = summaries.iter().map(|(s, _)| s.clone()).collect();
-        newest_first(&mut order);
-        summaries.sort_by_key(|(s, _)| order.iter().position(|o| o.id == s.id));
+        summaries.sort_by(|(a, _), (b, _)| newer_first(a, b));
         self.rows = summaries
             .into_iter()
             .map(|(summary, path)| {
@@ -269,14 +268,7 @@ pub fn render(h: &HomeState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
         );
         frame.render_widget(Paragraph::new(lines), bad);
     }
-    let left = match (&ctx.flash, &h.error) {
-        (Some(f), _) => Line::styled(
-            format!(" {}", f.text),
-            if f.error { t.error } else { t.text },
-        ),
-        (None, Some(e)) => Line::styled(format!(" {e}"), t.error),
-        (None, None) => Line::raw(""),
-    };
+    let left = ctx.flash_line(h.error.as_deref());
     let right = hints(
         ctx,
         if h.filtering {

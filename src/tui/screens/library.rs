@@ -103,10 +103,7 @@ pub fn render(l: &LibraryState, app: &App, ctx: &Ctx, frame: &mut Frame, area: R
             (Command::Help, Ui::HintHelp),
         ],
     );
-    let left = ctx
-        .flash
-        .map_or(Line::raw(""), |f| Line::raw(format!(" {}", f.text)));
-    status_line(frame, status, left, right);
+    status_line(frame, status, ctx.flash_line(None), right);
 }
 
 fn fact<'a>(label: Msg, value: String, lang: Lang, t: &Theme) -> Line<'a> {

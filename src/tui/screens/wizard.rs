@@ -367,8 +367,5 @@ pub fn render(w: &WizardState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Re
             (Command::Back, Ui::HintCancel),
         ],
     );
-    let left = ctx.flash.map_or(Line::raw(""), |f| {
-        Line::styled(format!(" {}", f.text), t.error)
-    });
-    status_line(frame, status, left, right);
+    status_line(frame, status, ctx.flash_line(None), right);
 }

@@ -202,6 +202,9 @@ pub fn link_menu(app: &mut App) {
         return;
     };
     let s = b.session();
+    // On the projector a private note is not offered either.
+    let projector = app.prefs.projector;
+    let shown = |n: &&crate::model::Note| !(projector && n.private);
     let label = |n: &crate::model::Note, zone_name: &str| {
         format!("{}: {}", zone_name, fit(&n.text.replace('\n', " "), 50))
     };
@@ -213,6 +216,7 @@ pub fn link_menu(app: &mut App) {
     if let Some(target) = &zone.attaches_to {
         let mut items: Vec<MenuItem> = s
             .notes_in(note.board, target)
+            .filter(shown)
             .map(|n| {
                 item(
                     label(n, &zone_name(target)),
@@ -238,7 +242,7 @@ pub fn link_menu(app: &mut App) {
     };
     let items: Vec<MenuItem> = [&tree.trunk, &note.zone]
         .into_iter()
-        .flat_map(|z| s.notes_in(note.board, z).map(move |n| (z, n)))
+        .flat_map(|z| s.notes_in(note.board, z).filter(shown).map(move |n| (z, n)))
         .filter(|(_, n)| n.id != note.id && n.status.is_active())
         .map(|(z, n)| item(label(n, &zone_name(z)), MenuAction::Parent(note.id, n.id)))
         .collect();

@@ -280,6 +280,7 @@ impl FollowupState {
             }
             Err(e) => self.error = Some(e.message(lang)),
         }
+        self.review.lang = lang;
         self.refresh();
     }
 
@@ -409,25 +410,40 @@ pub fn edited(app: &mut App, edit: ActionEdit, result: Result<Session, EditFailu
         Err(EditFailure::Changed) => Err(Ui::ActionChangedElsewhere.text(lang).to_string()),
         Err(EditFailure::Store(e)) => Err(e.message(lang)),
     };
-    let methods = app.methods.clone();
-    if let Some(f) = state_mut(app)
-        && let Ok(session) = result
-    {
-        // A change keeps the place in the list, so the next action is
-        // ready; undo and redo follow the action.
-        let row = f.actions.selected;
-        f.replace(session, &methods);
-        match edit.kind {
-            EditKind::Change => {
-                f.actions.select(row);
-                f.undo.push(edit);
-                f.redo.clear();
+    let App {
+        screen, methods, ..
+    } = app;
+    if let Screen::Followup(f) = screen {
+        match result {
+            Ok(session) => {
+                // A change keeps the place in the list, so the next action
+                // is ready; undo and redo follow the action.
+                let row = f.actions.selected;
+                f.replace(session, methods);
+                match edit.kind {
+                    EditKind::Change => {
+                        f.actions.select(row);
+                        f.undo.push(edit);
+                        f.redo.clear();
+                    }
+                    EditKind::Undo => f.redo.push(edit.reversed(EditKind::Change)),
+                    EditKind::Redo => f.undo.push(ActionEdit {
+                        kind: EditKind::Change,
+                        ..edit
+                    }),
+                }
             }
-            EditKind::Undo => f.redo.push(edit.reversed(EditKind::Change)),
-            EditKind::Redo => f.undo.push(ActionEdit {
-                kind: EditKind::Change,
-                ..edit
-            }),
+            // The file could not be written (locked by a board, say): the
+            // step stays where it was, to be tried again.
+            Err(EditFailure::Store(_)) => match edit.kind {
+                EditKind::Change => {}
+                EditKind::Undo => f.undo.push(edit.reversed(EditKind::Change)),
+                EditKind::Redo => f.redo.push(ActionEdit {
+                    kind: EditKind::Change,
+                    ..edit
+                }),
+            },
+            Err(EditFailure::Changed) => {}
         }
     }
     match message {
@@ -501,23 +517,15 @@ pub fn render(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: 
     }
     spans.push(Span::styled(format!(" {}", app.store_label), t.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)), top);
-    let left = match (&ctx.flash, &f.error) {
-        (Some(fl), _) => Line::styled(
-            format!(" {}", fl.text),
-            if fl.error { t.error } else { t.text },
-        ),
-        (None, Some(e)) => Line::styled(format!(" {e}"), t.error),
-        (None, None) if f.problems > 0 => Line::styled(
-            format!(
-                " ⚠ {}",
-                Ui::UnreadableSkipped
-                    .text(lang)
-                    .replace("{n}", &f.problems.to_string())
-            ),
-            t.error,
-        ),
-        (None, None) => Line::raw(""),
-    };
+    let unreadable = (f.problems > 0).then(|| {
+        format!(
+            "⚠ {}",
+            Ui::UnreadableSkipped
+                .text(lang)
+                .replace("{n}", &f.problems.to_string())
+        )
+    });
+    let left = ctx.flash_line(f.error.as_deref().or(unreadable.as_deref()));
     let hints = match f.tab {
         Tab::Sessions => review::render(f, app, ctx, frame, body),
         Tab::Actions => actions::render(f, app, ctx, frame, body),

@@ -160,6 +160,8 @@ pub struct ReviewState {
     pub selected_id: Option<Uuid>,
     /// Lines of the preview scrolled away.
     pub preview_scroll: u16,
+    /// The language method names are sorted in.
+    pub lang: Lang,
 }
 
 impl ReviewState {
@@ -168,17 +170,19 @@ impl ReviewState {
         let mut shown: Vec<usize> = (0..entries.len())
             .filter(|i| self.filter.matches(&entries[*i]))
             .collect();
-        let key = |e: &Entry| e.session.context.title.to_lowercase();
         match self.sort {
             SortKey::Date => shown.sort_by(|a, b| {
                 let (a, b) = (&entries[*a], &entries[*b]);
                 (b.date, b.session.updated).cmp(&(a.date, a.session.updated))
             }),
-            SortKey::Title => shown.sort_by_key(|i| key(&entries[*i])),
-            SortKey::Method => shown.sort_by_key(|i| {
+            SortKey::Title => {
+                shown.sort_by_cached_key(|i| entries[*i].session.context.title.to_lowercase())
+            }
+            SortKey::Method => shown.sort_by_cached_key(|i| {
+                let e = &entries[*i];
                 (
-                    entries[*i].method.clone(),
-                    std::cmp::Reverse(entries[*i].date),
+                    e.method_name(self.lang).to_lowercase(),
+                    std::cmp::Reverse(e.date),
                 )
             }),
             SortKey::Network => shown.sort_by_key(|i| {
@@ -281,6 +285,7 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
     let Some(f) = state_mut(app) else {
         return Vec::new();
     };
+    f.review.lang = lang;
     match input {
         Input::Command(Command::Open) => {
             return selected(f)
@@ -431,6 +436,7 @@ pub fn set_filters(app: &mut App, values: &[String]) -> Result<(), String> {
     if let Some(f) = state_mut(app) {
         f.review.query = TextArea::new(vec![filter.text.clone()]);
         f.review.filter = filter;
+        f.review.lang = lang;
         let FollowupState {
             review, entries, ..
         } = f;
@@ -552,10 +558,7 @@ fn table(f: &FollowupState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 Cell::from(e.session.context.title.clone()),
                 Cell::from(e.method_name(lang).to_string()),
                 Cell::from(e.session.context.network.clone().unwrap_or_default()),
-                Cell::from(format!(
-                    "{:>5}",
-                    e.session.notes.iter().filter(|n| !n.private).count()
-                )),
+                Cell::from(format!("{:>5}", e.session.notes.len())),
                 Cell::from(format!(
                     "{:>5}",
                     if open > 0 {
