@@ -578,6 +578,19 @@ fn export_formats_reports_and_their_mistakes() {
         before,
         "a failed export leaves the file alone"
     );
+
+    // JSON in the store's folder would be read as a second copy of the
+    // session, without its private notes.
+    let listed = |f: &Fixture| std::fs::read_dir(f.store()).unwrap().count();
+    let files = listed(&f);
+    let into_store = f.store().join("copy.json");
+    f.cmd()
+        .args(["export", &a, "--format", "json", "--out"])
+        .arg(&into_store)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("session files are kept"));
+    assert_eq!(listed(&f), files, "nothing is written into the store");
 }
 
 #[test]

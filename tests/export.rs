@@ -16,10 +16,13 @@ use examples::examples;
 use jiff::Timestamp;
 use jiff::civil::date;
 use jiff::tz::TimeZone;
-use sempre::export::{Format, Options, Source, export, network_report};
+use sempre::export::{Format, Options, Source, export, link_titles, network_report};
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
-use sempre::model::{ActionStatus, Context, NewNote, Participant, Role, Session, new_id};
+use sempre::model::{
+    ActionStatus, Context, NewNote, Participant, Role, Session, SessionLink, SessionRelation,
+    new_id,
+};
 
 const FORMATS: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
 
@@ -28,10 +31,7 @@ fn root() -> PathBuf {
 }
 
 fn titles(sessions: &[(String, Session)]) -> HashMap<uuid::Uuid, String> {
-    sessions
-        .iter()
-        .map(|(_, s)| (s.id, s.context.title.clone()))
-        .collect()
+    link_titles(sessions.iter().map(|(_, s)| s), false, Lang::Da)
 }
 
 fn options(lang: Lang, anonymize: bool, titles: HashMap<uuid::Uuid, String>) -> Options {
@@ -46,14 +46,8 @@ fn options(lang: Lang, anonymize: bool, titles: HashMap<uuid::Uuid, String>) -> 
 
 fn run(sessions: &[&Session], format: Format, opts: &Options) -> String {
     let library = MethodLibrary::builtin();
-    let sources: Vec<Source> = sessions
-        .iter()
-        .map(|s| Source {
-            session: s,
-            method: library.get(&s.method.id),
-        })
-        .collect();
-    export(&sources, None, format, opts)
+    let owned: Vec<Session> = sessions.iter().map(|s| (*s).clone()).collect();
+    export(&Source::all(&owned, &library), None, format, opts)
 }
 
 /// Compares `text` with the golden file, or rewrites it when blessing.
@@ -496,22 +490,32 @@ fn anonymizing_leaves_every_name_behind_in_every_format() {
         "Stemmestine",
         "Ejerejnar",
     ];
+    // A later session, whose title names the same participant.
+    let mut later = s.clone();
+    later.id = new_id();
+    later.context.title = "Pseudonymperle et år efter".into();
+    s.links.push(SessionLink {
+        session: later.id,
+        relation: SessionRelation::LeadsTo,
+    });
     let src = [Source {
         session: &s,
         method: Some(&method),
     }];
     for format in FORMATS {
-        let plain = export(
-            &src,
-            None,
-            format,
-            &options(Lang::Da, false, HashMap::new()),
-        );
+        let titles = |anonymize| link_titles([&s, &later], anonymize, Lang::Da);
+        let plain = export(&src, None, format, &options(Lang::Da, false, titles(false)));
         assert!(
             plain.contains("Pseudonymperle"),
             "{format:?}: names stay without --anonymize"
         );
-        let anon = export(&src, None, format, &options(Lang::Da, true, HashMap::new()));
+        if format != Format::Json && format != Format::Csv {
+            assert!(
+                plain.contains("et år efter"),
+                "{format:?}: the linked session is named"
+            );
+        }
+        let anon = export(&src, None, format, &options(Lang::Da, true, titles(true)));
         for name in names {
             assert!(
                 !anon.contains(name),

@@ -21,7 +21,7 @@ pub use json::to_json;
 pub use prepare::{anonymized, prepare, without_private};
 
 use crate::i18n::Lang;
-use crate::methods::Method;
+use crate::methods::{Method, MethodLibrary};
 use crate::model::Session;
 use crate::store::{Filter, day_of};
 
@@ -72,6 +72,40 @@ pub struct Source<'a> {
     pub session: &'a Session,
     /// Its method.
     pub method: Option<&'a Method>,
+}
+
+impl<'a> Source<'a> {
+    /// Each of `sessions` with its method from `methods`.
+    pub fn all(sessions: &'a [Session], methods: &'a MethodLibrary) -> Vec<Source<'a>> {
+        sessions
+            .iter()
+            .map(|s| Source {
+                session: s,
+                method: methods.get(&s.method.id),
+            })
+            .collect()
+    }
+}
+
+/// The titles of `sessions`, for [`Options::titles`]: what an export
+/// calls a session it links to. Anonymized, a title loses the names its
+/// own session knows, as that session's export would.
+pub fn link_titles<'a>(
+    sessions: impl IntoIterator<Item = &'a Session>,
+    anonymize: bool,
+    lang: Lang,
+) -> HashMap<Uuid, String> {
+    sessions
+        .into_iter()
+        .map(|s| {
+            let title = if anonymize {
+                prepare::anonymized_title(s, lang)
+            } else {
+                s.context.title.clone()
+            };
+            (s.id, title)
+        })
+        .collect()
 }
 
 /// The sessions of a network's report: every session whose network

@@ -32,41 +32,22 @@ pub fn without_private(session: &Session) -> Session {
 /// that also turns up in a title, a board's name or a note's words is
 /// replaced there too, as a whole word (with a genitive "s").
 pub fn anonymized(session: &Session, lang: Lang) -> Session {
+    let names = names(session, lang);
+    let scrub = |text: &mut String| *text = scrubbed(text, &names);
     let mut s = session.clone();
-    let (word, someone) = match lang {
-        Lang::Da => ("Deltager", "[navn]"),
-        Lang::En => ("Participant", "[name]"),
-    };
-    // Longest first, so "Anne Marie" goes before "Anne".
-    let mut names: Vec<(String, String)> = Vec::new();
     for (i, p) in s.context.participants.iter_mut().enumerate() {
-        let label = format!("{word} {}", i + 1);
-        names.push((p.pseudonym.clone(), label.clone()));
-        p.pseudonym = label;
+        p.pseudonym = participant_label(i, lang);
     }
-    let others = s
-        .context
-        .facilitators
-        .drain(..)
-        .chain(s.notes.iter_mut().filter_map(|n| n.author.take()))
-        .chain(s.votes.iter_mut().filter_map(|v| v.voter.take()))
-        .chain(s.actions.iter_mut().filter_map(|a| a.owner.take()))
-        .collect::<Vec<_>>();
-    for name in others {
-        if !names
-            .iter()
-            .any(|(n, _)| n.to_lowercase() == name.to_lowercase())
-        {
-            names.push((name, someone.to_string()));
-        }
+    s.context.facilitators.clear();
+    for n in &mut s.notes {
+        n.author = None;
     }
-    names.retain(|(n, _)| n.chars().count() >= 2);
-    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
-    let scrub = |text: &mut String| {
-        for (name, label) in &names {
-            *text = replace_word(text, name, label);
-        }
-    };
+    for v in &mut s.votes {
+        v.voter = None;
+    }
+    for a in &mut s.actions {
+        a.owner = None;
+    }
     for board in &mut s.boards {
         if let Some(p) = board.participant
             && let Some(named) = s.context.participants.iter().find(|x| x.id == p)
@@ -90,6 +71,62 @@ pub fn anonymized(session: &Session, lang: Lang) -> Session {
         scrub(&mut action.text);
     }
     s
+}
+
+/// The title `session` has once [`anonymized`]: how an export names a
+/// session it links to.
+pub fn anonymized_title(session: &Session, lang: Lang) -> String {
+    scrubbed(&session.context.title, &names(session, lang))
+}
+
+fn participant_label(i: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Deltager {}", i + 1),
+        Lang::En => format!("Participant {}", i + 1),
+    }
+}
+
+/// Every name the session knows, with what it becomes: a participant's
+/// pseudonym their number, anyone else's a blank. Longest first, so
+/// "Anne Marie" goes before "Anne".
+fn names(s: &Session, lang: Lang) -> Vec<(String, String)> {
+    let someone = match lang {
+        Lang::Da => "[navn]",
+        Lang::En => "[name]",
+    };
+    let mut names: Vec<(String, String)> = s
+        .context
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.pseudonym.clone(), participant_label(i, lang)))
+        .collect();
+    let others = s
+        .context
+        .facilitators
+        .iter()
+        .chain(s.notes.iter().filter_map(|n| n.author.as_ref()))
+        .chain(s.votes.iter().filter_map(|v| v.voter.as_ref()))
+        .chain(s.actions.iter().filter_map(|a| a.owner.as_ref()));
+    for name in others {
+        if !names
+            .iter()
+            .any(|(n, _)| n.to_lowercase() == name.to_lowercase())
+        {
+            names.push((name.clone(), someone.to_string()));
+        }
+    }
+    names.retain(|(n, _)| n.chars().count() >= 2);
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+    names
+}
+
+fn scrubbed(text: &str, names: &[(String, String)]) -> String {
+    let mut out = text.to_string();
+    for (name, label) in names {
+        out = replace_word(&out, name, label);
+    }
+    out
 }
 
 /// `text` with every whole-word `name` (in any case, also followed by a

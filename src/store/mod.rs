@@ -126,6 +126,22 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), StoreError> {
     })
 }
 
+/// Writes an exported `text` to `path` atomically, making its folder
+/// (readable by the user only) if it is not there yet.
+pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io {
+        doing: Doing::Exporting,
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        create_private_dir(parent).map_err(io)?;
+    }
+    write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(io)
+}
+
 impl Store {
     /// The store in `dir`; nothing is read or created yet.
     pub fn new(dir: impl Into<PathBuf>) -> Store {
@@ -135,6 +151,23 @@ impl Store {
     /// The store's folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Whether a file written at `path` would be read as one of the
+    /// store's sessions (a `.json` file in its folder): no export may go
+    /// there.
+    pub fn would_read(&self, path: &Path) -> bool {
+        let full = |p: &Path| {
+            std::path::absolute(p)
+                .ok()
+                .map(|a| a.canonicalize().unwrap_or(a))
+        };
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        path.extension().is_some_and(|e| e == "json")
+            && matches!((full(parent), full(&self.dir)), (Some(p), Some(d)) if p == d)
     }
 
     /// Where the session with `id` is kept.

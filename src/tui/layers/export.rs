@@ -4,7 +4,7 @@
 //! file. The file is written atomically; an existing file is only
 //! replaced after a second Enter, and never inside the store.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -18,12 +18,12 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use super::Layer;
-use crate::export::{Format, Options, Report, Source, export};
+use crate::export::{Format, Options, Report, Source, export, link_titles};
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::model::Session;
 use crate::model::text::clean_line;
-use crate::store::{Doing, Store, StoreError, create_private_dir, write_atomic};
+use crate::store::{Store, StoreError, write_export};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
@@ -281,22 +281,6 @@ pub enum ExportFailure {
     Store(StoreError),
 }
 
-fn inside(path: &Path, dir: &Path) -> bool {
-    let full = |p: &Path| {
-        std::path::absolute(p)
-            .ok()
-            .map(|a| a.canonicalize().unwrap_or(a))
-    };
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    match (full(parent), full(dir)) {
-        (Some(p), Some(d)) => p == d,
-        _ => false,
-    }
-}
-
 /// Writes `job`: the disk half of the dialog.
 pub fn write(
     job: &ExportJob,
@@ -306,7 +290,7 @@ pub fn write(
     tz: TimeZone,
 ) -> Result<PathBuf, ExportFailure> {
     let path = &job.path;
-    if inside(path, store.dir()) && path.extension().is_some_and(|e| e == "json") {
+    if store.would_read(path) {
         return Err(ExportFailure::IntoStore);
     }
     if path.exists() && !job.replace {
@@ -315,10 +299,11 @@ pub fn write(
     let titles = store
         .list()
         .map(|l| {
-            l.sessions
-                .into_iter()
-                .map(|s| (s.session.id, s.session.context.title))
-                .collect()
+            link_titles(
+                l.sessions.iter().map(|s| &s.session),
+                job.anonymize,
+                job.lang,
+            )
         })
         .unwrap_or_default();
     let options = Options {
@@ -328,28 +313,9 @@ pub fn write(
         today,
         titles,
     };
-    let sources: Vec<Source> = job
-        .sessions
-        .iter()
-        .map(|s| Source {
-            session: s,
-            method: methods.get(&s.method.id),
-        })
-        .collect();
+    let sources = Source::all(&job.sessions, methods);
     let text = export(&sources, job.report.clone(), job.format, &options);
-    let io = |source| {
-        ExportFailure::Store(StoreError::Io {
-            doing: Doing::Exporting,
-            path: path.display().to_string(),
-            source,
-        })
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.is_dir()
-    {
-        create_private_dir(parent).map_err(io)?;
-    }
-    write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(io)?;
+    write_export(path, &text).map_err(ExportFailure::Store)?;
     Ok(path.clone())
 }
 
