@@ -448,18 +448,26 @@ fn export_json_never_contains_private_notes() {
         .args(["export", &id, "--format", "pdf"])
         .assert()
         .failure();
+    // A folder that is missing is made; one that cannot be (a file is in
+    // the way, even for root) is one sentence.
+    let nested = f.dir.path().join("exports/2026/x.json");
+    f.run(&[
+        "export",
+        &id,
+        "--format",
+        "json",
+        "--out",
+        nested.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read_to_string(&nested).unwrap(), out);
+    let blocked = file.join("x.json");
     f.cmd()
-        .args([
-            "export",
-            &id,
-            "--format",
-            "json",
-            "--out",
-            "/nonexistent/dir/x.json",
-        ])
+        .args(["export", &id, "--format", "json", "--out"])
+        .arg(&blocked)
         .assert()
         .failure()
         .stderr(predicate::str::contains("Could not write the export"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), out);
 }
 
 #[test]
