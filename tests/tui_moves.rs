@@ -130,7 +130,20 @@ fn a_private_note_leaves_the_projector_and_every_export() {
     h.cmd(Command::ToggleProjector);
     assert_eq!(h.board().zone_len(0), 3);
     h.cmd(Command::ToggleProjector);
-    let json = sempre::export::to_json(&h.on_disk());
+    let library = sempre::methods::MethodLibrary::builtin();
+    let session = [h.on_disk()];
+    let json = sempre::export::export(
+        &sempre::export::Source::all(&session, &library),
+        None,
+        sempre::export::Format::Json,
+        &sempre::export::Options {
+            anonymize: false,
+            lang: sempre::i18n::Lang::Da,
+            tz: jiff::tz::TimeZone::UTC,
+            today: jiff::civil::date(2026, 11, 23),
+            titles: Default::default(),
+        },
+    );
     assert!(!json.contains("Ensom"));
 }
 

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::args::ListArgs;
-use super::table::{render, truncate};
+use super::table::{fit, render};
 use super::{CliError, Env};
 use crate::store::{Filter, Summary, newest_first};
 use crate::strings::Msg;
@@ -53,9 +53,9 @@ pub fn run(env: &Env, args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, C
             vec![
                 s.id.to_string()[..8].to_string(),
                 s.date.to_string(),
-                truncate(&method, 24),
-                truncate(&s.title, 40),
-                truncate(s.network.as_deref().unwrap_or("–"), 24),
+                fit(&method, 24),
+                fit(&s.title, 40),
+                fit(s.network.as_deref().unwrap_or("–"), 24),
                 s.notes.to_string(),
             ]
         })

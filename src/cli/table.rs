@@ -2,7 +2,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-pub use crate::model::text::fit as truncate;
+pub use crate::model::text::fit;
 
 /// Lays out `rows` under `header` in columns two spaces apart. The last
 /// column is not padded.

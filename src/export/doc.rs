@@ -430,7 +430,7 @@ impl Builder<'_> {
             due: a.due,
             status: a.status,
             status_name: status_name(a.status, self.lang).to_string(),
-            overdue: a.status.is_open() && a.due.is_some_and(|d| d < self.today),
+            overdue: a.is_overdue(self.today),
             session: session.to_string(),
         }
     }

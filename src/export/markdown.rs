@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::doc::{ActionDoc, BranchDoc, Doc, NoteDoc, SessionDoc, ZoneDoc};
 use crate::i18n::Lang;
 use crate::methods::Shape;
+use crate::model::text::capitalise;
 use crate::strings::{Msg, Ui};
 
 /// `text` made inert: no Markdown or HTML meaning, one line.
@@ -202,8 +203,8 @@ fn actions(t: &mut String, list: &[ActionDoc], with_session: bool, lang: Lang) {
         t,
         "| {} | {} | {} | {} |{session}\n|---|---|---|---|{}",
         Msg::Actions.text(lang),
-        capital(Msg::Owner.text(lang)),
-        capital(Msg::Due.text(lang)),
+        capitalise(Msg::Owner.text(lang)),
+        capitalise(Msg::Due.text(lang)),
         Ui::Status.text(lang),
         if with_session { "---|" } else { "" }
     );
@@ -227,10 +228,6 @@ fn actions(t: &mut String, list: &[ActionDoc], with_session: bool, lang: Lang) {
             a.status_name
         );
     }
-}
-
-fn capital(text: &str) -> String {
-    crate::model::text::capitalise(text)
 }
 
 /// The document as Markdown.

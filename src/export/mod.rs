@@ -17,7 +17,6 @@ use jiff::tz::TimeZone;
 use uuid::Uuid;
 
 pub use doc::Report;
-pub use json::to_json;
 pub use prepare::{anonymized, prepare, without_private};
 
 use crate::i18n::Lang;

@@ -114,4 +114,31 @@ impl ActionStatus {
     pub fn is_open(self) -> bool {
         matches!(self, ActionStatus::Open | ActionStatus::InProgress)
     }
+
+    /// The status that follows when a key cycles through them.
+    pub fn next(self) -> ActionStatus {
+        match self {
+            ActionStatus::Open => ActionStatus::InProgress,
+            ActionStatus::InProgress => ActionStatus::Done,
+            ActionStatus::Done => ActionStatus::Dropped,
+            ActionStatus::Dropped => ActionStatus::Open,
+        }
+    }
+
+    /// The symbol shown beside the status's name.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "○",
+            ActionStatus::InProgress => "◐",
+            ActionStatus::Done => "●",
+            ActionStatus::Dropped => "✕",
+        }
+    }
+}
+
+impl Action {
+    /// Still open with its due day before `today`.
+    pub fn is_overdue(&self, today: jiff::civil::Date) -> bool {
+        self.status.is_open() && self.due.is_some_and(|d| d < today)
+    }
 }

@@ -171,11 +171,6 @@ impl App {
         self.prefs.theme.theme()
     }
 
-    /// Whether the terminal is too small to draw in.
-    pub fn too_small(&self) -> bool {
-        self.size.0 < MIN_SIZE.0 || self.size.1 < MIN_SIZE.1
-    }
-
     /// Where keys go now.
     pub fn context(&self) -> Context {
         if let Some(layer) = self.layers.last() {

@@ -272,11 +272,6 @@ impl Theme {
     }
 }
 
-/// The symbol that stands for a note colour; see [`Colour::symbol`].
-pub fn colour_symbol(colour: Colour) -> char {
-    colour.symbol()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,7 +293,7 @@ mod tests {
     #[test]
     fn colours_have_distinct_symbols_and_mono_has_no_colour() {
         let symbols: std::collections::HashSet<char> =
-            Colour::ALL.iter().map(|c| colour_symbol(*c)).collect();
+            Colour::ALL.iter().map(|c| c.symbol()).collect();
         assert_eq!(symbols.len(), Colour::ALL.len());
         let mono = ThemeName::Mono.theme();
         for style in mono.notes.iter().chain([&mono.error, &mono.timer_up]) {

@@ -8,7 +8,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
+use jiff::civil::Date;
+
 use super::Layer;
+use crate::i18n::Lang;
 use crate::model::text::clean_line;
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
@@ -16,6 +19,19 @@ use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::render::{Ctx, centred, dialog, hints};
 use crate::tui::screens::board::{FormPurpose, submit_form};
+
+/// A day typed as YYYY-MM-DD; nothing if nothing was typed.
+pub fn optional_day(text: &str) -> Result<Option<Date>, Ui> {
+    match text.trim() {
+        "" => Ok(None),
+        d => d.parse::<Date>().map(Some).map_err(|_| Ui::ErrDate),
+    }
+}
+
+/// [`optional_day`], with the reason in `lang` for a form's error line.
+pub fn parse_day(text: &str, lang: Lang) -> Result<Option<Date>, String> {
+    optional_day(text).map_err(|e| e.text(lang).to_string())
+}
 
 /// One field of a form.
 #[derive(Debug)]

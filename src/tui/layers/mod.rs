@@ -20,10 +20,10 @@ pub use export::{
     ExportFailure, ExportField, ExportJob, ExportScope, ExportState, finished as export_finished,
     write as write_export,
 };
-pub use form::{FormField, FormState};
+pub use form::{FormField, FormState, optional_day, parse_day};
 pub use help::HelpState;
 pub use menu::{MenuItem, MenuState};
-pub use outcomes::{OutcomesState, next_status, status_symbol};
+pub use outcomes::OutcomesState;
 pub use ranking::{RankingState, candidates};
 pub use voting::VotingState;
 

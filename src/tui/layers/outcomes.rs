@@ -39,26 +39,6 @@ fn items(s: &Session) -> Vec<Item> {
         .collect()
 }
 
-/// The status that follows `status` when a key cycles through them.
-pub fn next_status(status: ActionStatus) -> ActionStatus {
-    match status {
-        ActionStatus::Open => ActionStatus::InProgress,
-        ActionStatus::InProgress => ActionStatus::Done,
-        ActionStatus::Done => ActionStatus::Dropped,
-        ActionStatus::Dropped => ActionStatus::Open,
-    }
-}
-
-/// The symbol for an action's status, beside its name.
-pub fn status_symbol(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Open => "○",
-        ActionStatus::InProgress => "◐",
-        ActionStatus::Done => "●",
-        ActionStatus::Dropped => "✕",
-    }
-}
-
 pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
     let Screen::Board(b) = &app.screen else {
         return Vec::new();
@@ -98,7 +78,7 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
                 let now = app.clock.now();
                 return board::apply(app, move |s, _| {
                     let a = s.action(id)?.clone();
-                    s.update_action(id, a.owner.as_deref(), a.due, next_status(a.status), now)
+                    s.update_action(id, a.owner.as_deref(), a.due, a.status.next(), now)
                 });
             }
         }
@@ -174,7 +154,7 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
             Span::styled(
                 format!(
                     "  {} {}{owner}",
-                    status_symbol(a.status),
+                    a.status.symbol(),
                     a.text.replace('\n', " ")
                 ),
                 mark(i),

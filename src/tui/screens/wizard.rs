@@ -16,6 +16,7 @@ use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
+use crate::tui::layers::optional_day;
 use crate::tui::render::{Ctx, hints, status_line};
 
 /// The fields of the form, in order.
@@ -152,10 +153,7 @@ impl WizardState {
             return Err((Field::Title, Ui::ErrTitle));
         }
         let date = self.text(Field::Date);
-        let date = match date.trim() {
-            "" => None,
-            d => Some(d.parse::<Date>().map_err(|_| (Field::Date, Ui::ErrDate))?),
-        };
+        let date = optional_day(&date).map_err(|e| (Field::Date, e))?;
         let count = self.text(Field::Participants);
         let participant_count = match count.trim() {
             "" => None,

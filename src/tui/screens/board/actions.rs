@@ -19,28 +19,17 @@ pub(super) fn board_mut(app: &mut App) -> Option<&mut BoardState> {
 
 /// Reports a refused change in the status line.
 pub(super) fn refuse(app: &mut App, error: ChangeError) {
-    let text = match error {
-        ChangeError::ReadOnly => app.t(Ui::ReadOnlyNoChange).to_string(),
-        ChangeError::Model(e) => e.message(app.prefs.lang),
-    };
-    app.warn(text);
+    app.warn(error.message(app.prefs.lang));
 }
 
 /// Shows an opened session on the board.
 pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
-    let Some(method) = app.methods.get(&open.session.method.id).cloned() else {
-        let text = crate::methods::MethodError::Unknown {
-            id: open.session.method.id.clone(),
-            known: app
-                .methods
-                .all()
-                .iter()
-                .map(|m| m.method.id.clone())
-                .collect(),
+    let method = match app.methods.require(&open.session.method.id) {
+        Ok(m) => m.clone(),
+        Err(e) => {
+            app.warn(e.message(app.prefs.lang));
+            return Vec::new();
         }
-        .message(app.prefs.lang);
-        app.warn(text);
-        return Vec::new();
     };
     let elsewhere = open.is_locked_elsewhere();
     let read_only = open.is_read_only();

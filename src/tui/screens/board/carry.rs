@@ -25,9 +25,9 @@ pub fn create(
     }
     let target = app
         .methods
-        .get(method)
+        .require(method)
         .cloned()
-        .ok_or_else(|| format!("{method}?"))?;
+        .map_err(|e| e.message(lang))?;
     let b = board_mut(app).ok_or_else(String::new)?;
     let mut context = b.session().context.clone();
     context.title = title.to_string();
@@ -47,10 +47,7 @@ pub fn create(
                 now,
             )
         })
-        .map_err(|e| match e {
-            super::ChangeError::ReadOnly => Ui::ReadOnlyNoChange.text(lang).to_string(),
-            super::ChangeError::Model(e) => e.message(lang),
-        })?;
+        .map_err(|e| e.message(lang))?;
     b.marked.clear();
     // Save this session's new link first; then the new session is created
     // and opened in its place.

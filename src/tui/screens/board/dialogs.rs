@@ -1,17 +1,16 @@
 //! The board's forms and menus: what each one asks, and what answering
 //! it does to the session.
 
-use jiff::civil::Date;
 use uuid::Uuid;
 
-use super::{BoardState, ChangeError, board_mut};
+use super::{BoardState, board_mut};
 use crate::i18n::Lang;
 use crate::methods::Method;
 use crate::model::text::capitalise;
 use crate::model::{ActionStatus, ModelError, NoteStatus, Session};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect};
-use crate::tui::layers::{CompareState, FormState, Layer, VotingState};
+use crate::tui::layers::{CompareState, FormState, Layer, VotingState, parse_day};
 
 /// What a form on the board is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,14 +59,6 @@ pub enum FormPurpose {
     },
 }
 
-/// Why an answer is refused, as a sentence.
-fn why(error: ChangeError, lang: Lang) -> String {
-    match error {
-        ChangeError::ReadOnly => Ui::ReadOnlyNoChange.text(lang).to_string(),
-        ChangeError::Model(e) => e.message(lang),
-    }
-}
-
 /// Applies a change to the board's session; the effects save it.
 pub fn apply<R>(
     app: &mut App,
@@ -90,7 +81,7 @@ fn try_apply<R>(
     let size = app.size;
     let lang = prefs.lang;
     let b = board_mut(app).ok_or_else(String::new)?;
-    let result = b.change(&prefs, change).map_err(|e| why(e, lang))?;
+    let result = b.change(&prefs, change).map_err(|e| e.message(lang))?;
     b.keep_focus_visible(&prefs, size);
     Ok(result)
 }
@@ -253,17 +244,6 @@ fn number(text: &str, lang: Lang) -> Result<u32, String> {
     text.trim()
         .parse::<u32>()
         .map_err(|_| Ui::ErrNumber.text(lang).to_string())
-}
-
-/// A day typed as YYYY-MM-DD; nothing if nothing was typed.
-pub fn parse_day(text: &str, lang: Lang) -> Result<Option<Date>, String> {
-    match text.trim() {
-        "" => Ok(None),
-        d => d
-            .parse::<Date>()
-            .map(Some)
-            .map_err(|_| Ui::ErrDate.text(lang).to_string()),
-    }
 }
 
 /// Does what a submitted form asks. An error keeps the form open with the

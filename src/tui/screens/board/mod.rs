@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 pub use actions::{close, commit_edit, move_to_zone, open};
 pub use cards::ZoneView;
-pub use dialogs::{FormPurpose, SetAside, apply, open_form, parse_day, submit_form};
+pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
 pub use index::{NoteMarks, ZoneIndex};
 pub use layout::{BoardLayout, layout};
 pub use menus::{MenuAction, choose};
@@ -354,4 +354,14 @@ pub enum ChangeError {
     ReadOnly,
     /// The model refused.
     Model(ModelError),
+}
+
+impl ChangeError {
+    /// The reason in `lang`, as one sentence.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ChangeError::ReadOnly => crate::strings::Ui::ReadOnlyNoChange.text(lang).to_string(),
+            ChangeError::Model(e) => e.message(lang),
+        }
+    }
 }

@@ -15,7 +15,6 @@ use crate::strings::{Msg, Ui};
 use crate::tui::command::Command;
 use crate::tui::keymap::{Context, first_key};
 use crate::tui::render::Ctx;
-use crate::tui::theme::colour_symbol;
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the board in `area`.
@@ -318,7 +317,7 @@ fn draw_card(
         .map(|(text, kind)| match kind {
             LineKind::Text => {
                 let lead = if text_line == 0 {
-                    format!("{} ", colour_symbol(note.colour))
+                    format!("{} ", note.colour.symbol())
                 } else {
                     "  ".into()
                 };

@@ -119,7 +119,6 @@ fn branches<'a>(
         .iter()
         .position(|t| &t.roots == id || &t.crown == id)?;
     let tree = view.index.trees.get(t)?;
-    let _ = b;
     if &trees[t].roots == id {
         Some((&tree.roots, TreePart::Roots))
     } else {

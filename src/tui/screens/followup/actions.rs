@@ -20,9 +20,9 @@ use crate::strings::{Msg, Ui, status_name};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
-use crate::tui::layers::{FormState, Layer, next_status, status_symbol};
+use crate::tui::layers::{FormState, Layer, parse_day};
 use crate::tui::render::{Ctx, clicked_row, first_row, hints};
-use crate::tui::screens::board::{FormPurpose, parse_day};
+use crate::tui::screens::board::FormPurpose;
 
 /// One action in the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,7 +168,7 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             });
         }
         Input::Command(Command::CycleStatus) => {
-            return change(app, |a| a.status = next_status(a.status));
+            return change(app, |a| a.status = a.status.next());
         }
         Input::Command(Command::EditAction) => open_edit(app),
         Input::Command(Command::Undo) => return super::undo(app),
@@ -349,7 +349,7 @@ pub fn render(
                 .iter()
                 .find(|x| x.id == r.action)
         })
-        .filter(|x| x.status.is_open() && x.due.is_some_and(|d| d < today))
+        .filter(|x| x.is_overdue(today))
         .count();
     let described = filter_line(f, lang);
     let filter = if described.is_empty() {
@@ -405,7 +405,7 @@ pub fn render(
             .filter_map(|r| {
                 let e = &f.entries[r.entry];
                 let x = e.session.actions.iter().find(|x| x.id == r.action)?;
-                let late = x.status.is_open() && x.due.is_some_and(|d| d < today);
+                let late = x.is_overdue(today);
                 let style = if x.status.is_open() { t.text } else { t.dim };
                 Some(
                     Row::new(vec![
@@ -413,7 +413,7 @@ pub fn render(
                             .style(if late { t.error } else { style }),
                         Cell::from(format!(
                             "{} {}",
-                            status_symbol(x.status),
+                            x.status.symbol(),
                             status_name(x.status, lang)
                         )),
                         Cell::from(x.text.replace('\n', " ")),
@@ -508,7 +508,7 @@ fn detail(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
     if let Some(n) = &s.context.network {
         about.push(n.clone());
     }
-    let late = action.status.is_open() && action.due.is_some_and(|d| d < app.today());
+    let late = action.is_overdue(app.today());
     let mut spans = vec![Span::styled(about.join(" · "), t.dim)];
     if late {
         spans.push(Span::styled(

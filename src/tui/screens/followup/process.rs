@@ -195,11 +195,7 @@ fn timeline(
             Span::styled(fit(&s.context.title, room), t.title),
         ]));
         let open = e.open_actions();
-        let late = s
-            .actions
-            .iter()
-            .filter(|a| a.status.is_open() && a.due.is_some_and(|d| d < today))
-            .count();
+        let late = s.actions.iter().filter(|a| a.is_overdue(today)).count();
         let facts = [
             format!(
                 "{}: {}",

@@ -418,7 +418,7 @@ fn open_filters(app: &mut App) {
 pub fn set_filters(app: &mut App, values: &[String]) -> Result<(), String> {
     let lang = app.prefs.lang;
     let get = |i: usize| values.get(i).cloned().unwrap_or_default();
-    let day = |i: usize| crate::tui::screens::board::parse_day(&get(i), lang);
+    let day = |i: usize| crate::tui::layers::parse_day(&get(i), lang);
     let filter = ReviewFilter {
         method: get(0),
         network: get(1),
@@ -647,10 +647,7 @@ pub fn preview_lines(f: &FollowupState, entry: &Entry, app: &App, ctx: &Ctx) -> 
     }
     for a in &doc.actions {
         let mut spans = vec![
-            Span::styled(
-                format!("{} ", crate::tui::layers::status_symbol(a.status)),
-                t.key,
-            ),
+            Span::styled(format!("{} ", a.status.symbol()), t.key),
             Span::styled(
                 a.text.replace('\n', " "),
                 if a.status.is_open() { t.text } else { t.dim },
