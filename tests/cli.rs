@@ -433,33 +433,26 @@ fn export_json_never_contains_private_notes() {
     let out = f.run(&["export", &id, "--format", "json"]);
     assert!(out.contains("Offentlig"));
     assert!(!out.contains("Meget personligt"));
+    let export_to = |path: &Path| {
+        f.run(&[
+            "export",
+            &id,
+            "--format",
+            "json",
+            "--out",
+            path.to_str().unwrap(),
+        ]);
+        std::fs::read_to_string(path).unwrap()
+    };
     let file = f.dir.path().join("export.json");
-    f.run(&[
-        "export",
-        &id,
-        "--format",
-        "json",
-        "--out",
-        file.to_str().unwrap(),
-    ]);
-    let written = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(written, out);
+    assert_eq!(export_to(&file), out);
     f.cmd()
         .args(["export", &id, "--format", "pdf"])
         .assert()
         .failure();
     // A folder that is missing is made; one that cannot be (a file is in
     // the way, even for root) is one sentence.
-    let nested = f.dir.path().join("exports/2026/x.json");
-    f.run(&[
-        "export",
-        &id,
-        "--format",
-        "json",
-        "--out",
-        nested.to_str().unwrap(),
-    ]);
-    assert_eq!(std::fs::read_to_string(&nested).unwrap(), out);
+    assert_eq!(export_to(&f.dir.path().join("exports/2026/x.json")), out);
     let blocked = file.join("x.json");
     f.cmd()
         .args(["export", &id, "--format", "json", "--out"])
