@@ -74,6 +74,7 @@ fn export_2000_notes(bencher: divan::Bencher, format: &str) {
         tz: TimeZone::UTC,
         today: date(2026, 11, 23),
         titles: Default::default(),
+        private_elsewhere: Default::default(),
     };
     let sources = [Source {
         session: &s,

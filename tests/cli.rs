@@ -407,7 +407,7 @@ fn show_groups_by_zone_and_hides_private_notes() {
     assert!(text.contains("── Critique (1) ──"), "{text}");
     assert!(text.contains("For lidt søvn"));
     assert!(!text.contains("Skilsmissen"));
-    assert!(text.contains("1 private note is hidden"));
+    assert!(text.contains("1 private item is hidden"));
     let all = f.run(&["show", &id, "--private"]);
     assert!(all.contains("Skilsmissen fylder"));
     let da = f.run(&["--lang", "da", "show", &id]);

@@ -110,6 +110,7 @@ fn options(lang: Lang) -> Options {
         tz: TimeZone::UTC,
         today: date(2026, 11, 23),
         titles: Default::default(),
+        private_elsewhere: Default::default(),
     }
 }
 

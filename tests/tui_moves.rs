@@ -142,6 +142,7 @@ fn a_private_note_leaves_the_projector_and_every_export() {
             tz: jiff::tz::TimeZone::UTC,
             today: jiff::civil::date(2026, 11, 23),
             titles: Default::default(),
+            private_elsewhere: Default::default(),
         },
     );
     assert!(!json.contains("Ensom"));

@@ -8,7 +8,9 @@ use jiff::tz::TimeZone;
 
 use super::args::ExportArgs;
 use super::{CliError, Env};
-use crate::export::{Options, Report, Source, export, link_titles, network_report};
+use crate::export::{
+    Options, PrivateElsewhere, Report, Source, export, link_titles, network_report,
+};
 use crate::model::Session;
 use crate::store::{Access, write_export};
 
@@ -38,13 +40,14 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
     };
     let tz = TimeZone::system();
     let lang = env.lang_flag.unwrap_or(sessions[0].context.language);
-    let all = listing.sessions.iter().map(|s| &s.session);
+    let all = || listing.sessions.iter().map(|s| &s.session);
     let options = Options {
         anonymize: args.anonymize,
         lang,
         today: jiff::Zoned::now().with_time_zone(tz.clone()).date(),
         tz,
-        titles: link_titles(all, args.anonymize, lang),
+        titles: link_titles(all(), args.anonymize, lang),
+        private_elsewhere: PrivateElsewhere::of(all().chain(&sessions)),
     };
     let sources = Source::all(&sessions, &env.methods);
     let text = export(&sources, report, args.format.into(), &options);

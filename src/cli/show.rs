@@ -33,7 +33,9 @@ pub fn run(env: &Env, args: ShowArgs, out: &mut dyn Write) -> Result<ExitCode, C
     let method = env.methods.get(&session.method.id);
     let mut text = render(&session, method, env.lang);
     linked_sessions(&mut text, env, &session);
-    let hidden = open.session.notes.len() - session.notes.len();
+    let count =
+        |s: &Session| s.notes.len() + s.clusters.len() + s.decisions.len() + s.actions.len();
+    let hidden = count(&open.session) - count(&session);
     if hidden > 0 {
         let _ = writeln!(text, "\n{}", private_hidden(env.lang, hidden));
     }
@@ -219,11 +221,25 @@ fn note_line(t: &mut String, s: &Session, note: &Note, indent: &str, lang: Lang)
     let _ = writeln!(t, "{indent}  [{}]", meta.join(" · "));
 }
 
+/// The mark before a private decision or action, shown with `--private`.
+fn private_lock(private: bool, lang: Lang) -> String {
+    if private {
+        format!("🔒 {}: ", Msg::Private.text(lang))
+    } else {
+        String::new()
+    }
+}
+
 fn outcomes(t: &mut String, s: &Session, lang: Lang) {
     if !s.decisions.is_empty() {
         let _ = writeln!(t, "\n{}", Msg::Decisions.text(lang));
         for d in &s.decisions {
-            let _ = writeln!(t, "  • {}", d.text.replace('\n', "\n    "));
+            let _ = writeln!(
+                t,
+                "  • {}{}",
+                private_lock(d.private, lang),
+                d.text.replace('\n', "\n    ")
+            );
         }
     }
     if !s.actions.is_empty() {
@@ -237,7 +253,13 @@ fn outcomes(t: &mut String, s: &Session, lang: Lang) {
                 meta.push(format!("{} {d}", Msg::Due.text(lang)));
             }
             meta.push(status_name(a.status, lang).to_string());
-            let _ = writeln!(t, "  • {} — {}", a.text.replace('\n', " "), meta.join(", "));
+            let _ = writeln!(
+                t,
+                "  • {}{} — {}",
+                private_lock(a.private, lang),
+                a.text.replace('\n', " "),
+                meta.join(", ")
+            );
         }
     }
 }

@@ -17,7 +17,7 @@ use jiff::tz::TimeZone;
 use uuid::Uuid;
 
 pub use doc::Report;
-pub use prepare::{anonymized, prepare, without_private};
+pub use prepare::{PrivateElsewhere, anonymized, prepare, without_private};
 
 use crate::i18n::Lang;
 use crate::methods::{Method, MethodLibrary};
@@ -62,6 +62,9 @@ pub struct Options {
     pub today: Date,
     /// Titles of other sessions, to name linked sessions.
     pub titles: HashMap<Uuid, String>,
+    /// The private notes of the other sessions the export could read: a
+    /// note carried from one of them stays behind.
+    pub private_elsewhere: PrivateElsewhere,
 }
 
 /// A session to export, with its method if the method is known.
@@ -154,7 +157,14 @@ pub fn export(
 ) -> String {
     let prepared: Vec<Session> = sources
         .iter()
-        .map(|s| prepare(s.session, opts.anonymize, opts.lang))
+        .map(|s| {
+            prepare(
+                s.session,
+                opts.anonymize,
+                opts.lang,
+                &opts.private_elsewhere,
+            )
+        })
         .collect();
     let pairs: Vec<(&Session, Option<&Method>)> = prepared
         .iter()
@@ -230,7 +240,12 @@ mod tests {
             .unwrap();
         s.cluster_notes(&[secret], "Kun privat", t).unwrap();
         s.set_dots(secret, 2, None, t).unwrap();
-        s.add_decision("Beslutning", &[open, secret], t).unwrap();
+        let from_both = s.add_decision("Beslutning", &[open, secret], t).unwrap();
+        s.add_action("Handling om det hemmelige", None, Some(from_both), t)
+            .unwrap();
+        // Made public on purpose, after the facilitator saw its words.
+        s.set_item_private(crate::model::Item::Decision(from_both), false, t)
+            .unwrap();
         let public = without_private(&s);
         let json = serde_json::to_string(&public).unwrap();
         assert!(!json.contains("hemmelig"));
@@ -238,6 +253,7 @@ mod tests {
         assert!(!json.contains(&secret.to_string()));
         assert!(json.contains("synlig"));
         assert_eq!(public.decisions[0].notes, vec![open]);
+        assert!(public.actions.is_empty(), "the action is still private");
         assert_eq!(s.notes.len(), 2, "the original is untouched");
     }
 

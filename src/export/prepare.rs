@@ -1,28 +1,63 @@
 //! What may leave the machine: private notes never do, and on request the
 //! names of participants, writers and facilitators stay behind too.
 
+use std::collections::HashSet;
+
+use uuid::Uuid;
+
 use crate::i18n::Lang;
 use crate::model::Session;
 
 /// A copy of `session` fit to leave the machine: private notes are gone,
-/// with their dots, the links to them and the clusters left empty by them.
+/// with their dots and the links to them, and so are private clusters,
+/// decisions and actions (those made from a private note and not made
+/// public since). A cluster left empty goes too; a public note of a
+/// private cluster stays, outside any cluster. One pass over each list.
 pub fn without_private(session: &Session) -> Session {
     let mut public = session.clone();
-    let private: Vec<_> = session
+    let notes: HashSet<Uuid> = session
         .notes
         .iter()
         .filter(|n| n.private)
         .map(|n| n.id)
         .collect();
-    for id in private {
-        // The ids come from the session itself, so each is there once.
-        let _ = public.delete_note(id, session.updated);
-    }
-    let notes = &public.notes;
-    public
+    let clusters: HashSet<Uuid> = session
         .clusters
-        .retain(|c| notes.iter().any(|n| n.cluster == Some(c.id)));
-    public.updated = session.updated;
+        .iter()
+        .filter(|c| c.private)
+        .map(|c| c.id)
+        .collect();
+    let decisions: HashSet<Uuid> = session
+        .decisions
+        .iter()
+        .filter(|d| d.private)
+        .map(|d| d.id)
+        .collect();
+    public.notes.retain(|n| !n.private);
+    let mut used: HashSet<Uuid> = HashSet::new();
+    for n in &mut public.notes {
+        n.links
+            .retain(|l| l.session.is_some() || !notes.contains(&l.note));
+        if n.cluster.is_some_and(|c| clusters.contains(&c)) {
+            n.cluster = None;
+        }
+        used.extend(n.cluster);
+    }
+    public.clusters.retain(|c| used.contains(&c.id));
+    public.votes.retain(|v| !notes.contains(&v.note));
+    public.decisions.retain(|d| !d.private);
+    for d in &mut public.decisions {
+        d.notes.retain(|n| !notes.contains(n));
+    }
+    public.actions.retain(|a| !a.private);
+    for a in &mut public.actions {
+        if a.note.is_some_and(|n| notes.contains(&n)) {
+            a.note = None;
+        }
+        if a.decision.is_some_and(|d| decisions.contains(&d)) {
+            a.decision = None;
+        }
+    }
     public
 }
 
@@ -116,9 +151,49 @@ fn names(s: &Session, lang: Lang) -> Vec<(String, String)> {
             names.push((name.clone(), someone.to_string()));
         }
     }
+    let parts = name_parts(&names, someone);
+    names.extend(parts);
     names.retain(|(n, _)| n.chars().count() >= 2);
     names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
     names
+}
+
+/// The parts of the names of several words ("Ahmed Rahimi" → "Ahmed",
+/// "Rahimi"; "Anne-Marie" → "Anne", "Marie"), each with its name's label,
+/// so that a first name or a surname alone is found too. A part starts
+/// with a capital letter (particles such as "de" or "van" are left, as
+/// they are ordinary words too). A part two people share, or that is a
+/// whole name of its own, gets the neutral label, so that it never points
+/// to the wrong person.
+fn name_parts(names: &[(String, String)], someone: &str) -> Vec<(String, String)> {
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for (name, label) in names {
+        let words: Vec<&str> = name
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for word in words {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if word.chars().count() < 2 || !capital {
+                continue;
+            }
+            if names.iter().any(|(n, l)| same(n, word) && l != label) {
+                continue;
+            }
+            match parts.iter_mut().find(|(p, _)| same(p, word)) {
+                Some((_, l)) if l != label => *l = someone.to_string(),
+                Some(_) => {}
+                None => parts.push((word.to_string(), label.clone())),
+            }
+        }
+    }
+    parts.retain(|(p, _)| !names.iter().any(|(n, _)| same(n, p)));
+    parts
 }
 
 fn scrubbed(text: &str, names: &[(String, String)]) -> String {
@@ -167,9 +242,45 @@ fn replace_word(text: &str, name: &str, label: &str) -> String {
     out
 }
 
-/// The session as it may be exported.
-pub fn prepare(session: &Session, anonymize: bool, lang: Lang) -> Session {
-    let public = without_private(session);
+/// The private notes of the sessions an export can read, so that a copy
+/// carried from one of them into the session exported stays behind too.
+#[derive(Debug, Clone, Default)]
+pub struct PrivateElsewhere {
+    notes: HashSet<Uuid>,
+    texts: HashSet<String>,
+}
+
+impl PrivateElsewhere {
+    /// The private notes of `sessions`.
+    pub fn of<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> PrivateElsewhere {
+        let mut out = PrivateElsewhere::default();
+        for n in sessions
+            .into_iter()
+            .flat_map(|s| &s.notes)
+            .filter(|n| n.private)
+        {
+            out.notes.insert(n.id);
+            out.texts.insert(n.text.clone());
+        }
+        out
+    }
+}
+
+/// The session as it may be exported: without what is private, also
+/// through [`PrivateElsewhere`], and without names if asked.
+pub fn prepare(
+    session: &Session,
+    anonymize: bool,
+    lang: Lang,
+    elsewhere: &PrivateElsewhere,
+) -> Session {
+    let public = if elsewhere.notes.is_empty() {
+        without_private(session)
+    } else {
+        let mut marked = session.clone();
+        marked.hide_private_origins(&elsewhere.notes, &elsewhere.texts, session.updated);
+        without_private(&marked)
+    };
     if anonymize {
         anonymized(&public, lang)
     } else {
@@ -179,7 +290,31 @@ pub fn prepare(session: &Session, anonymize: bool, lang: Lang) -> Session {
 
 #[cfg(test)]
 mod tests {
-    use super::replace_word;
+    use super::{name_parts, replace_word, scrubbed};
+
+    #[test]
+    fn a_first_name_or_surname_alone_is_a_name_too() {
+        let names = vec![
+            ("Ahmed Rahimi".to_string(), "[navn]".to_string()),
+            ("Anne-Marie de Vries".to_string(), "Deltager 1".to_string()),
+            ("Anne Holm".to_string(), "Deltager 2".to_string()),
+        ];
+        let mut all = names.clone();
+        all.extend(name_parts(&names, "[navn]"));
+        all.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+        assert_eq!(
+            scrubbed("Ahmed sagde at Rahimi og de andre kom", &all),
+            "[navn] sagde at [navn] og de andre kom",
+            "particles such as 'de' stay ordinary words"
+        );
+        assert_eq!(scrubbed("Marie og Vries", &all), "Deltager 1 og Deltager 1");
+        assert_eq!(
+            scrubbed("Anne kom", &all),
+            "[navn] kom",
+            "a part two people share points to neither"
+        );
+        assert_eq!(scrubbed("Holms bil", &all), "Deltager 2s bil");
+    }
 
     #[test]
     fn names_are_replaced_as_whole_words_only() {

@@ -14,6 +14,7 @@ mod ops_notes;
 mod ops_outcome;
 mod ops_session;
 mod outcome;
+mod privacy;
 mod session;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -29,6 +30,7 @@ pub use ops_flow::{Carry, carry_forward};
 pub use ops_notes::NewNote;
 pub use ops_outcome::Rank;
 pub use outcome::{Action, ActionStatus, Cluster, Decision, Vote};
+pub use privacy::Item;
 pub use session::{
     Board, Context, FORMAT, Meeting, MethodRef, Participant, PhaseEntry, Rating, Session,
     SessionLink, SessionRelation,

@@ -186,20 +186,6 @@ impl Session {
         Ok(())
     }
 
-    /// Marks a note private, or public again.
-    pub fn set_private(
-        &mut self,
-        id: Uuid,
-        private: bool,
-        now: Timestamp,
-    ) -> Result<(), ModelError> {
-        let note = self.note_mut(id)?;
-        note.private = private;
-        note.updated = now;
-        self.updated = now;
-        Ok(())
-    }
-
     /// Sets who wrote a note and in what role; `None` clears them.
     pub fn set_author(
         &mut self,

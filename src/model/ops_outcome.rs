@@ -23,7 +23,8 @@ pub struct Rank {
 impl Session {
     /// Groups notes under a new cluster titled `title`, taking them out of
     /// any cluster they were in. The notes must share a board and a zone;
-    /// the cluster lives there.
+    /// the cluster lives there. With a private note among them the cluster
+    /// is private, since its title may carry that note's words.
     pub fn cluster_notes(
         &mut self,
         notes: &[Uuid],
@@ -39,11 +40,13 @@ impl Session {
             self.note(*id)?;
         }
         let id = new_id();
+        let private = self.any_private(notes);
         self.clusters.push(Cluster {
             id,
             title: clean_line(title),
             board,
             zone,
+            private,
             created: now,
             updated: now,
         });
@@ -180,7 +183,8 @@ impl Session {
         ranks
     }
 
-    /// Records a decision, linked to the notes it came from.
+    /// Records a decision, linked to the notes it came from; private when
+    /// one of them is.
     pub fn add_decision(
         &mut self,
         text: &str,
@@ -192,11 +196,13 @@ impl Session {
             self.note(*id)?;
         }
         let id = new_id();
+        let private = self.any_private(notes);
         self.decisions.push(Decision {
             id,
             text,
             notes: notes.to_vec(),
             phase: self.current_phase().map(str::to_string),
+            private,
             created: now,
             updated: now,
         });
@@ -204,7 +210,8 @@ impl Session {
         Ok(id)
     }
 
-    /// Records a follow-up action, from a note or a decision if given.
+    /// Records a follow-up action, from a note or a decision if given;
+    /// private when the note or the decision is.
     pub fn add_action(
         &mut self,
         text: &str,
@@ -216,10 +223,14 @@ impl Session {
         if let Some(n) = note {
             self.note(n)?;
         }
-        if let Some(d) = decision
-            && !self.decisions.iter().any(|x| x.id == d)
-        {
-            return Err(ModelError::UnknownDecision(d));
+        let mut private = note.is_some_and(|n| self.is_private(super::Item::Note(n)));
+        if let Some(d) = decision {
+            let from = self
+                .decisions
+                .iter()
+                .find(|x| x.id == d)
+                .ok_or(ModelError::UnknownDecision(d))?;
+            private |= from.private;
         }
         let id = new_id();
         self.actions.push(Action {
@@ -230,6 +241,7 @@ impl Session {
             status: ActionStatus::Open,
             note,
             decision,
+            private,
             created: now,
             updated: now,
         });

@@ -6,6 +6,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+// Serde's `skip_serializing_if` takes a path to a function of `&T`.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// A group of notes on one theme, with a title.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -18,6 +24,10 @@ pub struct Cluster {
     pub board: Uuid,
     /// The zone the cluster is in.
     pub zone: String,
+    /// Made from a private note, so its title may carry that note's words:
+    /// stays on the facilitator's machine until made public on purpose.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
     /// When it was made.
     pub created: Timestamp,
     /// When it last changed.
@@ -59,6 +69,10 @@ pub struct Decision {
     /// The phase it was taken in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
+    /// Made from a private note: stays on the facilitator's machine until
+    /// made public on purpose.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
     /// When it was taken.
     pub created: Timestamp,
     /// When it last changed.
@@ -88,6 +102,10 @@ pub struct Action {
     /// The decision it came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Uuid>,
+    /// Made from a private note or decision: stays on the facilitator's
+    /// machine until made public on purpose.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
     /// When it was agreed.
     pub created: Timestamp,
     /// When it last changed.

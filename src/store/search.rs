@@ -91,7 +91,8 @@ fn contains_words(session: &Session, query: &str) -> bool {
 }
 
 /// Every text of `session` that a free-text search looks in: its context,
-/// notes, clusters, decisions and actions.
+/// notes, clusters, decisions and actions, leaving out everything private
+/// (a search that matched private words would tell what they are).
 pub fn searchable_texts(session: &Session) -> impl Iterator<Item = &str> {
     let ctx = &session.context;
     let context = [&ctx.network, &ctx.target_group, &ctx.place]
@@ -101,13 +102,32 @@ pub fn searchable_texts(session: &Session) -> impl Iterator<Item = &str> {
         .chain(ctx.tags.iter().map(String::as_str))
         .chain(ctx.facilitators.iter().map(String::as_str));
     context
-        .chain(session.notes.iter().map(|n| n.text.as_str()))
-        .chain(session.clusters.iter().map(|c| c.title.as_str()))
-        .chain(session.decisions.iter().map(|d| d.text.as_str()))
+        .chain(
+            session
+                .notes
+                .iter()
+                .filter(|n| !n.private)
+                .map(|n| n.text.as_str()),
+        )
+        .chain(
+            session
+                .clusters
+                .iter()
+                .filter(|c| !c.private)
+                .map(|c| c.title.as_str()),
+        )
+        .chain(
+            session
+                .decisions
+                .iter()
+                .filter(|d| !d.private)
+                .map(|d| d.text.as_str()),
+        )
         .chain(
             session
                 .actions
                 .iter()
+                .filter(|a| !a.private)
                 .flat_map(|a| std::iter::once(a.text.as_str()).chain(a.owner.as_deref())),
         )
 }
@@ -260,6 +280,34 @@ mod tests {
         assert!(text("søvn forælder"));
         assert!(!text("søvn kaffe"));
         assert!(text("  "));
+    }
+
+    #[test]
+    fn private_words_are_never_found() {
+        let m = method();
+        let mut s = session();
+        let t = Timestamp::UNIX_EPOCH;
+        let secret = s
+            .add_note(
+                &m,
+                NewNote {
+                    private: true,
+                    ..NewNote::new("kritik", "gældsrådgivning")
+                },
+                t,
+            )
+            .unwrap();
+        s.cluster_notes(&[secret], "Gæld", t).unwrap();
+        let d = s.add_decision("Skilsmissen", &[secret], t).unwrap();
+        s.add_action("Bostøtte", None, Some(d), t).unwrap();
+        for word in ["gældsrådgivning", "gæld", "skilsmissen", "bostøtte"] {
+            let found = Filter {
+                text: Some(word.into()),
+                ..Filter::default()
+            }
+            .matches(&s);
+            assert!(!found, "a search for '{word}' found private words");
+        }
     }
 
     #[test]

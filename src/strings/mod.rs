@@ -200,10 +200,10 @@ impl Msg {
 /// "N private notes hidden" line for summaries.
 pub fn private_hidden(lang: Lang, count: usize) -> String {
     match (lang, count) {
-        (Lang::Da, 1) => "1 privat seddel er skjult; brug --private for at se den her.".into(),
-        (Lang::Da, n) => format!("{n} private sedler er skjult; brug --private for at se dem her."),
-        (Lang::En, 1) => "1 private note is hidden; use --private to see it here.".into(),
-        (Lang::En, n) => format!("{n} private notes are hidden; use --private to see them here."),
+        (Lang::Da, 1) => "1 privat ting er skjult; brug --private for at se den her.".into(),
+        (Lang::Da, n) => format!("{n} private ting er skjult; brug --private for at se dem her."),
+        (Lang::En, 1) => "1 private item is hidden; use --private to see it here.".into(),
+        (Lang::En, n) => format!("{n} private items are hidden; use --private to see them here."),
     }
 }
 

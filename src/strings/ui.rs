@@ -246,6 +246,14 @@ pub enum Ui {
     NothingToChoose,
     NowPrivate,
     NowPublic,
+    ItemNowPublic,
+    DerivedPrivateOutcome,
+    DerivedPrivateCluster,
+    NowPrivateDerived,
+    PrivateHiddenHere,
+    HintPrivate,
+    MenuClusterPublic,
+    MenuClusterPrivate,
     OutcomesTitle,
     Overdue,
     ParentMenuTitle,
@@ -662,6 +670,20 @@ impl Ui {
             NothingToChoose => "Der er intet at vælge.",
             NowPrivate => "Privat: vises ikke på projektoren og eksporteres aldrig.",
             NowPublic => "Sedlen er ikke længere privat.",
+            ItemNowPublic => "Offentlig nu: vises på projektoren og kommer med i eksporter.",
+            DerivedPrivateOutcome => {
+                "Privat, fordi den er lavet af en privat seddel: P i panelet (o) gør den offentlig."
+            }
+            DerivedPrivateCluster => {
+                "Klyngen er privat, fordi en privat seddel er med: C gør den offentlig."
+            }
+            NowPrivateDerived => {
+                "Privat, og det samme er {n} ting lavet af sedlen: vises ikke på projektoren og eksporteres aldrig."
+            }
+            PrivateHiddenHere => "{n} private er skjult på projektoren.",
+            HintPrivate => "privat",
+            MenuClusterPublic => "Gør »{title}« offentlig",
+            MenuClusterPrivate => "Gør »{title}« privat",
             OutcomesTitle => "Beslutninger og handlinger",
             Overdue => "forsinket",
             ParentMenuTitle => "Hæng kortet under …",
@@ -1070,6 +1092,20 @@ impl Ui {
             NothingToChoose => "There is nothing to choose.",
             NowPrivate => "Private: not on the projector and never exported.",
             NowPublic => "The note is no longer private.",
+            ItemNowPublic => "Public now: shown on the projector and included in exports.",
+            DerivedPrivateOutcome => {
+                "Private, since it comes from a private note: P in the panel (o) makes it public."
+            }
+            DerivedPrivateCluster => {
+                "The cluster is private, since a private note is in it: C makes it public."
+            }
+            NowPrivateDerived => {
+                "Private, and so are {n} things made from it: not on the projector, never exported."
+            }
+            PrivateHiddenHere => "{n} private hidden on the projector.",
+            HintPrivate => "private",
+            MenuClusterPublic => "Make “{title}” public",
+            MenuClusterPrivate => "Make “{title}” private",
             OutcomesTitle => "Decisions and actions",
             Overdue => "overdue",
             ParentMenuTitle => "Hang the card under …",

@@ -201,6 +201,7 @@ pub fn only_session(store: &Path) -> Value {
 }
 
 /// The texts of the notes in `zone`, in board order.
+#[allow(dead_code)]
 pub fn note_texts(session: &Value, zone: &str) -> Vec<String> {
     session["notes"]
         .as_array()

@@ -299,6 +299,7 @@ pub static BINDINGS: &[Binding] = &[
         Ui::KeyEditItem,
     ),
     bind(X::Outcomes, &[ch('s')], C::CycleStatus, Ui::KeyCycleStatus),
+    bind(X::Outcomes, &[ch('P')], C::TogglePrivate, Ui::KeyPrivate),
     bind(
         X::Outcomes,
         &[ch('A')],

@@ -18,7 +18,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use super::Layer;
-use crate::export::{Format, Options, Report, Source, export, link_titles};
+use crate::export::{Format, Options, PrivateElsewhere, Report, Source, export, link_titles};
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::model::Session;
@@ -296,22 +296,15 @@ pub fn write(
     if path.exists() && !job.replace {
         return Err(ExportFailure::Exists(path.clone()));
     }
-    let titles = store
-        .list()
-        .map(|l| {
-            link_titles(
-                l.sessions.iter().map(|s| &s.session),
-                job.anonymize,
-                job.lang,
-            )
-        })
-        .unwrap_or_default();
+    let listing = store.list().unwrap_or_default();
+    let all = || listing.sessions.iter().map(|s| &s.session);
     let options = Options {
         anonymize: job.anonymize,
         lang: job.lang,
         tz,
         today,
-        titles,
+        titles: link_titles(all(), job.anonymize, job.lang),
+        private_elsewhere: PrivateElsewhere::of(all().chain(&job.sessions)),
     };
     let sources = Source::all(&job.sessions, methods);
     let text = export(&sources, job.report.clone(), job.format, &options);

@@ -31,11 +31,29 @@ enum Item {
     Action(Uuid),
 }
 
-fn items(s: &Session) -> Vec<Item> {
+impl Item {
+    fn in_session(self) -> crate::model::Item {
+        match self {
+            Item::Decision(id) => crate::model::Item::Decision(id),
+            Item::Action(id) => crate::model::Item::Action(id),
+        }
+    }
+}
+
+/// The lines of the panel; on the projector private ones are left out, so
+/// that no key can act on a line the room does not see.
+fn items(s: &Session, projector: bool) -> Vec<Item> {
+    let shown = |private: bool| !(projector && private);
     s.decisions
         .iter()
+        .filter(|d| shown(d.private))
         .map(|d| Item::Decision(d.id))
-        .chain(s.actions.iter().map(|a| Item::Action(a.id)))
+        .chain(
+            s.actions
+                .iter()
+                .filter(|a| shown(a.private))
+                .map(|a| Item::Action(a.id)),
+        )
         .collect()
 }
 
@@ -43,7 +61,7 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
     let Screen::Board(b) = &app.screen else {
         return Vec::new();
     };
-    let list = items(b.session());
+    let list = items(b.session(), app.prefs.projector);
     let Some(Layer::Outcomes(o)) = app.layers.last_mut() else {
         return Vec::new();
     };
@@ -81,6 +99,22 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
                     s.update_action(id, a.owner.as_deref(), a.due, a.status.next(), now)
                 });
             }
+        }
+        Input::Command(Command::TogglePrivate) => {
+            let Some(item) = current.map(Item::in_session) else {
+                return Vec::new();
+            };
+            let private = !b.session().is_private(item);
+            let now = app.clock.now();
+            let effects = board::apply(app, move |s, _| s.set_item_private(item, private, now));
+            if !effects.is_empty() {
+                app.say(app.t(if private {
+                    Ui::NowPrivate
+                } else {
+                    Ui::ItemNowPublic
+                }));
+            }
+            return effects;
         }
         Input::Command(Command::Remove) => {
             let now = app.clock.now();
@@ -121,8 +155,27 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
     let t = &ctx.theme;
     let s = b.session();
     let today = app.today();
+    let projector = ctx.prefs.projector;
+    let decisions: Vec<_> = s
+        .decisions
+        .iter()
+        .filter(|d| !(projector && d.private))
+        .collect();
+    let actions: Vec<_> = s
+        .actions
+        .iter()
+        .filter(|a| !(projector && a.private))
+        .collect();
+    let hidden = s.decisions.len() + s.actions.len() - decisions.len() - actions.len();
+    let private_mark = |private: bool| {
+        if private {
+            format!("[{}] ", Ui::PrivateMark.text(lang))
+        } else {
+            String::new()
+        }
+    };
     let mut lines: Vec<Line> = vec![Line::styled(Msg::Decisions.text(lang).to_string(), t.title)];
-    if s.decisions.is_empty() {
+    if decisions.is_empty() {
         lines.push(Line::styled(format!("  {}", Ui::NoneYet.text(lang)), t.dim));
     }
     let mark = |i: usize| {
@@ -132,19 +185,23 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
             t.dialog
         }
     };
-    for (i, d) in s.decisions.iter().enumerate() {
+    for (i, d) in decisions.iter().enumerate() {
         lines.push(Line::styled(
-            format!("  ◆ {}", d.text.replace('\n', " ")),
+            format!(
+                "  ◆ {}{}",
+                private_mark(d.private),
+                d.text.replace('\n', " ")
+            ),
             mark(i),
         ));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(Msg::Actions.text(lang).to_string(), t.title));
-    if s.actions.is_empty() {
+    if actions.is_empty() {
         lines.push(Line::styled(format!("  {}", Ui::NoneYet.text(lang)), t.dim));
     }
-    for (k, a) in s.actions.iter().enumerate() {
-        let i = s.decisions.len() + k;
+    for (k, a) in actions.iter().enumerate() {
+        let i = decisions.len() + k;
         let owner = a
             .owner
             .as_deref()
@@ -153,8 +210,9 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
         lines.push(Line::from(vec![
             Span::styled(
                 format!(
-                    "  {} {}{owner}",
+                    "  {} {}{}{owner}",
                     a.status.symbol(),
+                    private_mark(a.private),
                     a.text.replace('\n', " ")
                 ),
                 mark(i),
@@ -163,6 +221,17 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
             Span::styled(format!(" · {}", status_name(a.status, lang)), t.dialog),
         ]));
     }
+    if hidden > 0 {
+        lines.push(Line::styled(
+            format!(
+                "  {}",
+                Ui::PrivateHiddenHere
+                    .text(lang)
+                    .replace("{n}", &hidden.to_string())
+            ),
+            t.dim,
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(hints(
         ctx,
@@ -170,6 +239,7 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
         &[
             (Command::EditNote, Ui::HintEdit),
             (Command::CycleStatus, Ui::HintStatus),
+            (Command::TogglePrivate, Ui::HintPrivate),
             (Command::NewAction, Ui::HintActionFromDecision),
             (Command::Remove, Ui::HintRemove),
             (Command::Back, Ui::HintClose),

@@ -237,6 +237,16 @@ pub fn first_shown(
     start.max(fits_from)
 }
 
+/// What a cluster's frame says: its title, marked when private, and no
+/// words at all on the projector when private.
+pub fn cluster_title(c: &crate::model::Cluster, hide_private: bool, lang: Lang) -> String {
+    match (c.private, hide_private) {
+        (false, _) => c.title.clone(),
+        (true, false) => format!("[{}] {}", Ui::PrivateMark.text(lang), c.title),
+        (true, true) => String::new(),
+    }
+}
+
 /// The cards of `zone` that fit in `inner`, from `start`, with the frames
 /// of their clusters.
 pub fn cards(
@@ -256,7 +266,7 @@ pub fn cards(
             .clusters
             .iter()
             .find(|c| c.id == id)
-            .map(|c| c.title.clone())
+            .map(|c| cluster_title(c, v.index.hide_private, lang))
             .unwrap_or_default()
     };
     for pos in start..v.index.zones[zone].len() {

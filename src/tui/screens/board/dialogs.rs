@@ -7,7 +7,7 @@ use super::{BoardState, board_mut};
 use crate::i18n::Lang;
 use crate::methods::Method;
 use crate::model::text::capitalise;
-use crate::model::{ActionStatus, ModelError, NoteStatus, Session};
+use crate::model::{ActionStatus, Item, ModelError, NoteStatus, Session};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect};
 use crate::tui::layers::{CompareState, FormState, Layer, VotingState, parse_day};
@@ -91,6 +91,15 @@ fn note_text(b: &BoardState, id: Uuid) -> String {
         .note(id)
         .map(|n| n.text.replace('\n', " "))
         .unwrap_or_default()
+}
+
+/// Says `why` when the item just made is private because it was made from
+/// a private note: the facilitator must know it will not be shown or
+/// exported.
+fn say_if_private(app: &mut App, item: Item, why: Ui) {
+    if app.board().is_some_and(|b| b.session().is_private(item)) {
+        app.say(app.t(why));
+    }
 }
 
 /// Opens the form for `purpose`, filled in from the session.
@@ -262,13 +271,14 @@ pub fn submit_form(
             crate::tui::screens::followup::submit_form(app, form, &values)
         }
         FormPurpose::ClusterTitle(notes) => {
-            let r = try_apply(app, |s, _| s.cluster_notes(&notes, &first, now).map(|_| ()));
-            if r.is_ok()
-                && let Some(b) = board_mut(app)
-            {
-                b.marked.clear();
+            let r = try_apply(app, |s, _| s.cluster_notes(&notes, &first, now));
+            if let Ok(id) = r {
+                if let Some(b) = board_mut(app) {
+                    b.marked.clear();
+                }
+                say_if_private(app, Item::Cluster(id), Ui::DerivedPrivateCluster);
             }
-            saved(r)
+            saved(r.map(|_| ()))
         }
         FormPurpose::RenameCluster(id) => {
             saved(try_apply(app, |s, _| s.rename_cluster(id, &first, now)))
@@ -294,14 +304,15 @@ pub fn submit_form(
             Ok(Vec::new())
         }
         FormPurpose::Decision(notes) => {
-            let r = try_apply(app, |s, _| s.add_decision(&first, &notes, now).map(|_| ()));
-            if r.is_ok() {
+            let r = try_apply(app, |s, _| s.add_decision(&first, &notes, now));
+            if let Ok(id) = r {
                 if let Some(b) = board_mut(app) {
                     b.marked.clear();
                 }
                 app.say(app.t(Ui::DecisionRecorded));
+                say_if_private(app, Item::Decision(id), Ui::DerivedPrivateOutcome);
             }
-            saved(r)
+            saved(r.map(|_| ()))
         }
         FormPurpose::EditDecision(id) => {
             saved(try_apply(app, |s, _| s.edit_decision(id, &first, now)))
@@ -311,12 +322,14 @@ pub fn submit_form(
             let due = parse_day(values.get(2).map_or("", String::as_str), lang)?;
             let r = try_apply(app, |s, _| {
                 let id = s.add_action(&first, note, decision, now)?;
-                s.update_action(id, Some(&owner), due, ActionStatus::Open, now)
+                s.update_action(id, Some(&owner), due, ActionStatus::Open, now)?;
+                Ok(id)
             });
-            if r.is_ok() {
+            if let Ok(id) = r {
                 app.say(app.t(Ui::ActionRecorded));
+                say_if_private(app, Item::Action(id), Ui::DerivedPrivateOutcome);
             }
-            saved(r)
+            saved(r.map(|_| ()))
         }
         FormPurpose::EditAction(id) => {
             let owner = values.get(1).cloned().unwrap_or_default();

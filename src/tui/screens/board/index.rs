@@ -38,6 +38,9 @@ pub struct ZoneIndex {
     pub attached: HashMap<usize, Vec<usize>>,
     /// The method's trees on this board (problem, then solution).
     pub trees: Vec<Tree>,
+    /// Private things are left out (the projector view): private notes,
+    /// and the titles of private clusters.
+    pub hide_private: bool,
 }
 
 impl ZoneIndex {
@@ -131,6 +134,7 @@ impl ZoneIndex {
             marks,
             attached,
             trees,
+            hide_private,
         }
     }
 }

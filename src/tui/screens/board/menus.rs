@@ -33,6 +33,8 @@ pub enum MenuAction {
     },
     /// Remove the cluster; its notes stay.
     ClusterDissolve(Uuid),
+    /// Makes a cluster private, or public once its title was seen.
+    ClusterPrivate(Uuid, bool),
     /// Show the board at this position.
     BoardSwitch(usize),
     /// Add an empty board.
@@ -110,11 +112,14 @@ pub fn cluster_menu(app: &mut App) {
         return;
     };
     let t = |ui: Ui| ui.text(lang).to_string();
+    let projector = app.prefs.projector;
+    // On the projector a private cluster's title is not shown, nor offered.
     let here: Vec<_> = b
         .session()
         .clusters
         .iter()
         .filter(|c| c.board == focused.board && c.zone == focused.zone)
+        .filter(|c| !(projector && c.private))
         .collect();
     let mut items = vec![item(
         t(Ui::MenuClusterNew).replace("{n}", &notes.len().to_string()),
@@ -152,6 +157,15 @@ pub fn cluster_menu(app: &mut App) {
         items.push(item(
             t(Ui::MenuClusterDissolve).replace("{title}", &own.title),
             MenuAction::ClusterDissolve(own.id),
+        ));
+        let (label, private) = if own.private {
+            (Ui::MenuClusterPublic, false)
+        } else {
+            (Ui::MenuClusterPrivate, true)
+        };
+        items.push(item(
+            t(label).replace("{title}", &own.title),
+            MenuAction::ClusterPrivate(own.id, private),
         ));
     }
     push(app, Ui::ClusterMenuTitle, items);
@@ -351,6 +365,19 @@ pub fn choose(app: &mut App, action: MenuAction) -> Vec<Effect> {
             apply(app, move |s, _| s.merge_clusters(from, into, now))
         }
         MenuAction::ClusterDissolve(id) => apply(app, move |s, _| s.dissolve_cluster(id, now)),
+        MenuAction::ClusterPrivate(id, private) => {
+            let effects = apply(app, move |s, _| {
+                s.set_item_private(crate::model::Item::Cluster(id), private, now)
+            });
+            if !effects.is_empty() {
+                app.say(app.t(if private {
+                    Ui::NowPrivate
+                } else {
+                    Ui::ItemNowPublic
+                }));
+            }
+            effects
+        }
         MenuAction::BoardSwitch(i) => {
             let prefs = app.prefs.clone();
             if let Some(b) = board_mut(app) {

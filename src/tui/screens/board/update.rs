@@ -165,14 +165,18 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 return Vec::new();
             };
             let (id, private) = (b.session().notes[i].id, !b.session().notes[i].private);
-            let effects = super::apply(app, move |s, _| s.set_private(id, private, now));
+            let mut derived = 0;
+            let effects = super::apply(app, |s, _| {
+                derived = s.set_private(id, private, now)?;
+                Ok(())
+            });
             if !effects.is_empty() {
-                let ui = if private {
-                    Ui::NowPrivate
-                } else {
-                    Ui::NowPublic
+                let message = match (private, derived) {
+                    (false, _) => app.t(Ui::NowPublic).to_string(),
+                    (true, 0) => app.t(Ui::NowPrivate).to_string(),
+                    (true, n) => app.t(Ui::NowPrivateDerived).replace("{n}", &n.to_string()),
                 };
-                app.say(app.t(ui));
+                app.say(message);
             }
             return effects;
         }

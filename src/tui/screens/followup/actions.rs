@@ -416,7 +416,7 @@ pub fn render(
                             x.status.symbol(),
                             status_name(x.status, lang)
                         )),
-                        Cell::from(x.text.replace('\n', " ")),
+                        Cell::from(action_text(x, ctx.prefs.projector, lang)),
                         Cell::from(x.owner.clone().unwrap_or_default()),
                         Cell::from(e.session.context.title.clone()),
                     ])
@@ -524,4 +524,15 @@ fn detail(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// An action's words in the list: a private one is marked, and on the
+/// projector only the mark is shown.
+fn action_text(a: &Action, projector: bool, lang: Lang) -> String {
+    let words = a.text.replace('\n', " ");
+    match (a.private, projector) {
+        (false, _) => words,
+        (true, false) => format!("[{}] {words}", Ui::PrivateMark.text(lang)),
+        (true, true) => format!("[{}]", Ui::PrivateMark.text(lang)),
+    }
 }

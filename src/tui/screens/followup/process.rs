@@ -224,7 +224,7 @@ fn timeline(
             ));
         }
         lines.push(Line::from(spans));
-        for d in s.decisions.iter().take(2) {
+        for d in s.decisions.iter().filter(|d| !d.private).take(2) {
             lines.push(Line::from(vec![
                 Span::raw(indent.clone()),
                 Span::styled(
