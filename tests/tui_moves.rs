@@ -521,3 +521,99 @@ fn the_problem_phase_can_be_run_alone() {
     h.cmd(Command::Undo);
     assert_eq!(h.on_disk().current_phase(), Some("kritik"));
 }
+
+fn flash(h: &Harness) -> String {
+    h.app
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+/// What the screen shows, as text.
+fn screen(h: &Harness) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal = Terminal::new(TestBackend::new(h.app.size.0, h.app.size.1)).unwrap();
+    terminal
+        .draw(|f| sempre::tui::render::render(&h.app, f))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn what_is_made_from_a_private_note_is_marked_hidden_on_the_projector_and_made_public_by_choice() {
+    let mut h = critique();
+    h.focus_text("Ensom");
+    h.press('P');
+    assert!(
+        h.on_disk()
+            .notes
+            .iter()
+            .any(|n| n.text == "Ensom" && n.private)
+    );
+    // A cluster of the private note and another.
+    h.cmd(Command::Mark);
+    h.focus_text("Breve");
+    h.cmd(Command::Mark);
+    h.cmd(Command::ClusterMenu);
+    h.choose("2");
+    h.fill(&["Ensom og breve"]);
+    assert!(flash(&h).contains("cluster is private"), "{}", flash(&h));
+    // A decision and an action from it, through the real keys.
+    h.focus_text("Ensom");
+    h.press('D');
+    h.cmd(Command::Create);
+    assert!(flash(&h).contains("comes from a private note"));
+    h.press('A');
+    h.cmd(Command::Create);
+    let s = h.on_disk();
+    assert!(s.clusters[0].private && s.decisions[0].private && s.actions[0].private);
+
+    h.press('o');
+    let shown = screen(&h);
+    assert!(shown.contains("◆ [private] Ensom"), "{shown}");
+    assert!(shown.contains("○ [private] Ensom"), "{shown}");
+    h.press('o');
+    assert!(
+        screen(&h).contains("[private] Ensom og breve"),
+        "the frame is marked"
+    );
+
+    // On the projector: no private words, no private lines to act on.
+    h.press('p');
+    let wall = screen(&h);
+    assert!(!wall.contains("Ensom"), "{wall}");
+    h.press('o');
+    let wall = screen(&h);
+    assert!(!wall.contains("Ensom"), "{wall}");
+    assert!(wall.contains("2 private hidden on the projector"), "{wall}");
+    h.press('d');
+    assert_eq!(
+        h.on_disk().decisions.len(),
+        1,
+        "d cannot reach a hidden line"
+    );
+    h.press('o');
+    h.press('p');
+
+    // Made public on purpose, in the panel, one item at a time.
+    h.press('o');
+    h.press('P');
+    let s = h.on_disk();
+    assert!(!s.decisions[0].private, "the decision is public now");
+    assert!(s.actions[0].private, "the action is still private");
+    h.press('o');
+    h.focus_text("Ensom");
+    h.cmd(Command::ClusterMenu);
+    h.choose("public");
+    assert!(!h.on_disk().clusters[0].private);
+}
