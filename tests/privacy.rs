@@ -56,12 +56,12 @@ fn a_decision_and_an_action_made_from_a_private_note_stay_private() {
     tty.send("D");
     tty.wait_for(&["Beslutning", SECRET]);
     tty.send(ENTER);
-    tty.wait_for(&["Privat, fordi den er lavet af en privat seddel"]);
+    tty.wait_for(&["Privat, da den kommer fra en privat seddel"]);
     tty.send("A");
     tty.wait_for(&["Handling", SECRET]);
     tty.send(CTRL_S);
     tty.wait_gone("Ejer");
-    tty.wait_for(&["Privat, fordi den er lavet af en privat seddel"]);
+    tty.wait_for(&["Privat, da den kommer fra en privat seddel"]);
     tty.send("o");
     tty.wait_for(&[
         &format!("◆ [privat] {SECRET}"),

@@ -595,7 +595,10 @@ fn what_is_made_from_a_private_note_is_marked_hidden_on_the_projector_and_made_p
     h.press('o');
     let wall = screen(&h);
     assert!(!wall.contains("Ensom"), "{wall}");
-    assert!(wall.contains("2 private hidden on the projector"), "{wall}");
+    assert!(
+        wall.contains("Hidden on the projector as private: 2."),
+        "{wall}"
+    );
     h.press('d');
     assert_eq!(
         h.on_disk().decisions.len(),

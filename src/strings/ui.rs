@@ -672,15 +672,13 @@ impl Ui {
             NowPublic => "Sedlen er ikke længere privat.",
             ItemNowPublic => "Offentlig nu: vises på projektoren og kommer med i eksporter.",
             DerivedPrivateOutcome => {
-                "Privat, fordi den er lavet af en privat seddel: P i panelet (o) gør den offentlig."
+                "Privat, da den kommer fra en privat seddel; P i panelet (o) gør den offentlig."
             }
             DerivedPrivateCluster => {
-                "Klyngen er privat, fordi en privat seddel er med: C gør den offentlig."
+                "Klyngen er privat, da en privat seddel er med; C gør den offentlig."
             }
-            NowPrivateDerived => {
-                "Privat, og det samme er {n} ting lavet af sedlen: vises ikke på projektoren og eksporteres aldrig."
-            }
-            PrivateHiddenHere => "{n} private er skjult på projektoren.",
+            NowPrivateDerived => "Privat, og det samme er {n} ting lavet af sedlen.",
+            PrivateHiddenHere => "Skjult på projektoren, da private: {n}.",
             HintPrivate => "privat",
             MenuClusterPublic => "Gør »{title}« offentlig",
             MenuClusterPrivate => "Gør »{title}« privat",
@@ -1094,15 +1092,13 @@ impl Ui {
             NowPublic => "The note is no longer private.",
             ItemNowPublic => "Public now: shown on the projector and included in exports.",
             DerivedPrivateOutcome => {
-                "Private, since it comes from a private note: P in the panel (o) makes it public."
+                "Private, as it comes from a private note; P in the panel (o) makes it public."
             }
             DerivedPrivateCluster => {
-                "The cluster is private, since a private note is in it: C makes it public."
+                "The cluster is private, as a private note is in it; C makes it public."
             }
-            NowPrivateDerived => {
-                "Private, and so are {n} things made from it: not on the projector, never exported."
-            }
-            PrivateHiddenHere => "{n} private hidden on the projector.",
+            NowPrivateDerived => "Private, and so are {n} things made from it.",
+            PrivateHiddenHere => "Hidden on the projector as private: {n}.",
             HintPrivate => "private",
             MenuClusterPublic => "Make “{title}” public",
             MenuClusterPrivate => "Make “{title}” private",

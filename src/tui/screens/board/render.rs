@@ -235,11 +235,14 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
         empty_zone(b, ctx, frame, zone, area, slot.board == b.board);
     }
     for cluster in &zone_cards.frames {
-        let frame_block = Block::default()
+        let mut frame_block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
-            .border_style(t.key)
-            .title(Line::styled(format!(" {} ", cluster.title), t.key));
+            .border_style(t.key);
+        // A private cluster on the projector has a frame and no title.
+        if !cluster.title.is_empty() {
+            frame_block = frame_block.title(Line::styled(format!(" {} ", cluster.title), t.key));
+        }
         frame.render_widget(frame_block, cluster.rect);
     }
     for card in &zone_cards.cards {
