@@ -620,3 +620,58 @@ fn what_is_made_from_a_private_note_is_marked_hidden_on_the_projector_and_made_p
     h.choose("public");
     assert!(!h.on_disk().clusters[0].private);
 }
+
+#[test]
+fn copies_of_a_private_note_are_private_and_the_board_says_so() {
+    // Mirrored into the solution tree.
+    let mut h = Harness::new().new_session("problemtrae", "Sundhed");
+    h.cmd(Command::NextPhase);
+    h.cmd(Command::NextPhase);
+    h.note("Intet overskud");
+    h.cmd(Command::FocusDown);
+    h.note("Gæld efter skilsmissen");
+    h.press('P');
+    h.cmd(Command::NextPhase);
+    h.cmd(Command::Mirror);
+    assert!(flash(&h).contains("1 of them are private"), "{}", flash(&h));
+    let s = h.on_disk();
+    let mirrors: Vec<_> = s
+        .notes
+        .iter()
+        .filter(|n| n.links.iter().any(|l| l.kind == LinkKind::Mirrors))
+        .collect();
+    assert_eq!(mirrors.len(), 2);
+    assert_eq!(mirrors.iter().filter(|n| n.private).count(), 1);
+
+    // Chosen onward in a converging phase.
+    let mut h = Harness::new().new_session("double-diamond", "Egen vej");
+    h.cmd(Command::NextPhase);
+    h.note("Bange for kontanthjælpen");
+    h.press('P');
+    h.cmd(Command::NextPhase);
+    h.focus_text("Bange");
+    h.cmd(Command::ChooseOnward);
+    assert!(flash(&h).contains("copy is private"), "{}", flash(&h));
+    assert!(h.on_disk().notes.iter().all(|n| n.private));
+
+    // Carried into a new session.
+    let mut h = critique();
+    h.focus_text("Ensom");
+    h.press('P');
+    h.cmd(Command::Mark);
+    h.focus_text("Breve");
+    h.cmd(Command::Mark);
+    h.cmd(Command::CarryForward);
+    h.choose("Double Diamond");
+    h.choose("Discover");
+    h.fill(&["Videre"]);
+    let new = h.on_disk();
+    assert_eq!(new.method.id, "double-diamond");
+    assert!(new.notes.iter().any(|n| n.text == "Ensom" && n.private));
+    assert!(new.notes.iter().any(|n| n.text == "Breve" && !n.private));
+    assert!(
+        flash(&h).contains("1 of the notes carried are private"),
+        "{}",
+        flash(&h)
+    );
+}

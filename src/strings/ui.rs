@@ -246,6 +246,9 @@ pub enum Ui {
     NothingToChoose,
     NowPrivate,
     NowPublic,
+    MirroredPrivate,
+    DerivedPrivateCopy,
+    CarriedPrivate,
     ItemNowPublic,
     DerivedPrivateOutcome,
     DerivedPrivateCluster,
@@ -670,6 +673,9 @@ impl Ui {
             NothingToChoose => "Der er intet at vælge.",
             NowPrivate => "Privat: vises ikke på projektoren og eksporteres aldrig.",
             NowPublic => "Sedlen er ikke længere privat.",
+            MirroredPrivate => "{n} kort er vendt; {k} af dem er private som deres problemkort.",
+            DerivedPrivateCopy => "Kopien er privat som sedlen, den kommer fra.",
+            CarriedPrivate => "{k} af de medbragte sedler er private som deres originaler.",
             ItemNowPublic => "Offentlig nu: vises på projektoren og kommer med i eksporter.",
             DerivedPrivateOutcome => {
                 "Privat, da den kommer fra en privat seddel; P i panelet (o) gør den offentlig."
@@ -1090,6 +1096,11 @@ impl Ui {
             NothingToChoose => "There is nothing to choose.",
             NowPrivate => "Private: not on the projector and never exported.",
             NowPublic => "The note is no longer private.",
+            MirroredPrivate => {
+                "{n} cards turned; {k} of them are private like their problem cards."
+            }
+            DerivedPrivateCopy => "The copy is private, like the note it comes from.",
+            CarriedPrivate => "{k} of the notes carried are private, like their originals.",
             ItemNowPublic => "Public now: shown on the projector and included in exports.",
             DerivedPrivateOutcome => {
                 "Private, as it comes from a private note; P in the panel (o) makes it public."

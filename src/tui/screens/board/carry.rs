@@ -49,6 +49,14 @@ pub fn create(
         })
         .map_err(|e| e.message(lang))?;
     b.marked.clear();
+    let private = new.notes.iter().filter(|n| n.private).count();
+    if private > 0 {
+        app.say(
+            Ui::CarriedPrivate
+                .text(lang)
+                .replace("{k}", &private.to_string()),
+        );
+    }
     // Save this session's new link first; then the new session is created
     // and opened in its place.
     Ok(vec![Effect::Create(Box::new(new)), Effect::Save])

@@ -7,7 +7,7 @@ use super::dialogs::{FormPurpose, open_form};
 use super::menus;
 use super::navigate::{Direction, click, step, wheel};
 use super::{BoardState, Focus, board_mut, refuse};
-use crate::model::ModelError;
+use crate::model::{Item, ModelError};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
@@ -418,10 +418,18 @@ fn mirror(app: &mut App) -> Vec<Effect> {
             if let Some(first) = made.first() {
                 b.focus_note(*first);
             }
+            let private = made
+                .iter()
+                .filter(|id| b.session().is_private(Item::Note(**id)))
+                .count();
+            let text = if private > 0 {
+                Ui::MirroredPrivate.text(lang)
+            } else {
+                Ui::Mirrored.text(lang)
+            };
             app.say(
-                Ui::Mirrored
-                    .text(lang)
-                    .replace("{n}", &made.len().to_string()),
+                text.replace("{n}", &made.len().to_string())
+                    .replace("{k}", &private.to_string()),
             );
             vec![Effect::Save]
         }
@@ -446,7 +454,17 @@ fn choose_onward(app: &mut App) -> Vec<Effect> {
     let Some(note) = b.focused_note() else {
         return Vec::new();
     };
-    super::apply(app, move |s, m| {
-        s.choose_onward(m, note, &target, now).map(|_| ())
-    })
+    let mut copy = None;
+    let effects = super::apply(app, |s, m| {
+        copy = s.choose_onward(m, note, &target, now)?;
+        Ok(())
+    });
+    if let Some(copy) = copy
+        && app
+            .board()
+            .is_some_and(|b| b.session().is_private(Item::Note(copy)))
+    {
+        app.say(app.t(Ui::DerivedPrivateCopy));
+    }
+    effects
 }
