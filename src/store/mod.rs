@@ -8,6 +8,7 @@
 mod atomic;
 mod decode;
 mod error;
+mod guard;
 mod location;
 mod lock;
 mod search;
@@ -19,6 +20,7 @@ use uuid::Uuid;
 pub use atomic::{create_private_dir, write_atomic};
 pub use decode::decode;
 pub use error::{Doing, StoreError};
+pub use guard::ExportRefusal;
 pub use location::{StoreSource, choose_store, methods_beside, platform_store};
 pub use lock::SessionLock;
 pub use search::{Filter, Summary, day_of, newer_first, newest_first, searchable_texts};
@@ -153,21 +155,11 @@ impl Store {
         &self.dir
     }
 
-    /// Whether a file written at `path` would be read as one of the
-    /// store's sessions (a `.json` file in its folder): no export may go
-    /// there.
-    pub fn would_read(&self, path: &Path) -> bool {
-        let full = |p: &Path| {
-            std::path::absolute(p)
-                .ok()
-                .map(|a| a.canonicalize().unwrap_or(a))
-        };
-        let parent = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        path.extension().is_some_and(|e| e == "json")
-            && matches!((full(parent), full(&self.dir)), (Some(p), Some(d)) if p == d)
+    /// Refuses an export to `path` that could replace or shadow a session:
+    /// anywhere inside the store folder or its `.locks`, or over a file
+    /// that is a session, however the path is spelled.
+    pub fn check_export(&self, path: &Path) -> Result<(), ExportRefusal> {
+        guard::check_export_target(&self.dir, path)
     }
 
     /// Where the session with `id` is kept.

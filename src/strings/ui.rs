@@ -89,6 +89,7 @@ pub enum Ui {
     ExportTitle,
     ExportPrivateNote,
     ExportIntoStore,
+    ExportOverSession,
     ExportFormat,
     ExportFile,
     ExportExists,
@@ -497,7 +498,10 @@ impl Ui {
             ExportTitle => "Eksportér",
             ExportPrivateNote => "Private sedler kommer aldrig med.",
             ExportIntoStore => {
-                "Dér ligger sessionsfilerne; vælg en anden mappe eller et andet navn."
+                "Det er i sessionsmappen, hvor sessionsfilerne ligger; vælg en anden mappe."
+            }
+            ExportOverSession => {
+                "{file} er en sessionsfil, og en eksport erstatter aldrig en session; vælg et andet navn."
             }
             ExportFormat => "Format",
             ExportFile => "Fil",
@@ -905,7 +909,10 @@ impl Ui {
             ExportTitle => "Export",
             ExportPrivateNote => "Private notes are never included.",
             ExportIntoStore => {
-                "That is where the session files are kept; choose another folder or name."
+                "That is inside the store folder, where the session files are kept; choose another folder."
+            }
+            ExportOverSession => {
+                "{file} is a session file, and an export never replaces a session; choose another name."
             }
             ExportFormat => "Format",
             ExportFile => "File",
