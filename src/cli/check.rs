@@ -55,7 +55,9 @@ fn problems(env: &Env, path: &std::path::Path) -> Option<String> {
 fn leftovers(env: &Env, out: &mut dyn Write) -> Result<usize, CliError> {
     let sweep = env.store.sweep_leftovers();
     let lang = env.lang;
-    let line = |ui: Ui, file: &std::path::Path| ui.text(lang).replace("{file}", &file.display().to_string());
+    let line = |ui: Ui, file: &std::path::Path| {
+        ui.text(lang).replace("{file}", &file.display().to_string())
+    };
     for file in &sweep.removed {
         writeln!(out, "{}", line(Ui::LeftoverRemoved, file))?;
     }
@@ -63,7 +65,11 @@ fn leftovers(env: &Env, out: &mut dyn Write) -> Result<usize, CliError> {
         writeln!(out, "{}", line(Ui::LeftoverInUse, file))?;
     }
     for (file, reason) in &sweep.failed {
-        writeln!(out, "{}", line(Ui::LeftoverKept, file).replace("{reason}", reason))?;
+        writeln!(
+            out,
+            "{}",
+            line(Ui::LeftoverKept, file).replace("{reason}", reason)
+        )?;
     }
     Ok(sweep.failed.len())
 }

@@ -77,12 +77,20 @@ mod tests {
     #[test]
     fn a_temporary_name_leads_to_its_session() {
         let p = |s: &str| session_of(Path::new(s));
-        assert_eq!(p("/s/.abc.json.Xy12Zq.tmp"), Some(PathBuf::from("/s/abc.json")));
+        assert_eq!(
+            p("/s/.abc.json.Xy12Zq.tmp"),
+            Some(PathBuf::from("/s/abc.json"))
+        );
         assert_eq!(
             p("/s/.example-rygsaek.json.a1b2c3.tmp"),
             Some(PathBuf::from("/s/example-rygsaek.json"))
         );
-        for other in ["/s/abc.json", "/s/.abc.json.tmp", "/s/.abc.md.Xy12Zq.tmp", "/s/x.tmp"] {
+        for other in [
+            "/s/abc.json",
+            "/s/.abc.json.tmp",
+            "/s/.abc.md.Xy12Zq.tmp",
+            "/s/x.tmp",
+        ] {
             assert_eq!(p(other), None, "{other}");
         }
     }

@@ -24,8 +24,8 @@ pub use atomic::{Replaced, create_private_dir, write_atomic};
 pub use decode::decode;
 pub use error::{Doing, StoreError};
 pub use guard::ExportRefusal;
-pub use location::{StoreSource, choose_store, methods_beside, platform_store};
 pub use leftovers::Sweep;
+pub use location::{StoreSource, choose_store, methods_beside, platform_store};
 pub use lock::{Holder, SessionLock};
 pub use open::{
     Access, DiskChange, OpenSession, SaveOutcome, open_file, open_for_command, update_file,

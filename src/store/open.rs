@@ -179,6 +179,7 @@ fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, S
     let (first, first_seen) = read_session(path)?;
     let (lock, unwritable) = match access {
         Access::ReadOnly => (None, false),
+        Access::Edit if folder_unwritable(path) => (None, true),
         Access::Edit => match SessionLock::try_acquire_as(path, holder) {
             Ok(lock) => (lock, false),
             Err(StoreError::Io { source, .. }) if is_unwritable(&source) => (None, true),
@@ -200,6 +201,18 @@ fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, S
         unwritable,
         seen,
     })
+}
+
+/// Whether the folder of `path` refuses new files (no permission, a
+/// read-only disk), found by trying: a file made this way has no name and
+/// is gone when closed. The lock folder may still be writable when the
+/// store is not, so the lock alone does not tell.
+fn folder_unwritable(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    tempfile::tempfile_in(dir).is_err_and(|e| is_unwritable(&e))
 }
 
 /// Opens the session in `path` for a command that changes it and lets go:
