@@ -1,38 +1,14 @@
-//! Opening the store's own files without following symbolic links, and
-//! recognising a file by its content.
+//! Opening the store's own files without following symbolic links.
 //!
 //! A session file or a lock that is a link could make sempre read or
 //! write somewhere the facilitator never chose (another user's file, a
 //! synced folder), so a link is refused, never followed.
 
 use std::fs::{File, OpenOptions};
-use std::hash::Hasher;
 use std::io::{self, Read};
 use std::path::Path;
 
 use super::{Doing, StoreError};
-
-/// What a file held when this process last read or wrote it. The content
-/// decides, not the modification time: a restore brings back an old time,
-/// and a sync tool may rewrite the same bytes with a new one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fingerprint {
-    len: u64,
-    hash: u64,
-}
-
-impl Fingerprint {
-    /// The fingerprint of `bytes`. std's SipHash is enough: this notices
-    /// changes, it does not defend against forgery.
-    pub fn of(bytes: &[u8]) -> Fingerprint {
-        let mut hasher = std::hash::DefaultHasher::new();
-        hasher.write(bytes);
-        Fingerprint {
-            len: bytes.len() as u64,
-            hash: hasher.finish(),
-        }
-    }
-}
 
 /// Adds "do not follow a link in the last part of the path" to `options`.
 pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
@@ -90,13 +66,6 @@ pub fn read_no_follow(path: &Path) -> Result<Vec<u8>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_same_bytes_have_the_same_fingerprint() {
-        assert_eq!(Fingerprint::of(b"abc"), Fingerprint::of(b"abc"));
-        assert_ne!(Fingerprint::of(b"abc"), Fingerprint::of(b"abd"));
-        assert_ne!(Fingerprint::of(b"abc"), Fingerprint::of(b"abc "));
-    }
 
     #[cfg(unix)]
     #[test]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::atomic::{Replaced, write_atomic};
-use super::files::{Fingerprint, read_no_follow};
+use super::files::read_no_follow;
 use super::lock::{Holder, SessionLock, is_unwritable};
 use super::{Doing, StoreError, decode};
 use crate::model::Session;
@@ -33,11 +33,12 @@ pub struct OpenSession {
     lock: Option<SessionLock>,
     locked_elsewhere: bool,
     unwritable: bool,
-    /// The file as this process last read or wrote it.
-    seen: Fingerprint,
-    /// The session as this process last read or wrote it: what a merge
-    /// with a change made elsewhere starts from.
-    base: Session,
+    /// The file's bytes as this process last read or wrote them: what the
+    /// file must still hold for a save to go ahead, and where a merge
+    /// with a change made elsewhere starts. Kept whole and compared byte
+    /// for byte, which is exact and cheaper than hashing; the time a file
+    /// was changed is not trusted, as a restore brings back an old one.
+    seen: Vec<u8>,
 }
 
 /// What became of a save that did not fail.
@@ -85,14 +86,18 @@ impl OpenSession {
         self.unwritable
     }
 
-    /// The session as this process last read or wrote it.
-    pub fn base(&self) -> &Session {
-        &self.base
-    }
-
     /// Saves `session` over the file, atomically, unless the file changed
     /// since this process last read or wrote it.
     pub fn save(&mut self, session: &Session) -> Result<SaveOutcome, StoreError> {
+        self.save_bytes(encode(session))
+    }
+
+    /// Saves the session as it is held here.
+    pub fn save_own(&mut self) -> Result<SaveOutcome, StoreError> {
+        self.save_bytes(encode(&self.session))
+    }
+
+    fn save_bytes(&mut self, bytes: Vec<u8>) -> Result<SaveOutcome, StoreError> {
         if self.lock.is_none() {
             return Err(StoreError::ReadOnly {
                 file: self.path.display().to_string(),
@@ -106,17 +111,18 @@ impl OpenSession {
             },
             other => other,
         })?;
-        if Fingerprint::of(&on_disk) != self.seen {
-            let theirs = decode(&self.path.display().to_string(), &on_disk).ok();
+        if on_disk != self.seen {
+            let name = self.path.display().to_string();
+            // What this process wrote or read always reads back.
+            let base = decode(&name, &self.seen).unwrap_or_else(|_| self.session.clone());
+            let theirs = decode(&name, &on_disk).ok();
             return Ok(SaveOutcome::ChangedOnDisk(Box::new(DiskChange {
-                base: self.base.clone(),
+                base,
                 theirs,
             })));
         }
-        let bytes = encode(session);
         let replaced = write_session(&self.path, &bytes)?;
-        self.seen = Fingerprint::of(&bytes);
-        self.base = session.clone();
+        self.seen = bytes;
         Ok(match replaced {
             Replaced::Durably => SaveOutcome::Saved,
             Replaced::Unflushed(source) => SaveOutcome::SavedUnflushed(StoreError::Io {
@@ -127,18 +133,11 @@ impl OpenSession {
         })
     }
 
-    /// Saves the session as it is held here.
-    pub fn save_own(&mut self) -> Result<SaveOutcome, StoreError> {
-        let session = self.session.clone();
-        self.save(&session)
-    }
-
     /// Reads the file again, dropping what is held here: after a change
     /// made elsewhere, or to see another window's work.
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let (session, seen) = read_session(&self.path)?;
-        self.session = session.clone();
-        self.base = session;
+        self.session = session;
         self.seen = seen;
         Ok(())
     }
@@ -160,11 +159,11 @@ pub(super) fn write_session(path: &Path, bytes: &[u8]) -> Result<Replaced, Store
     })
 }
 
-/// Reads the session in `path` with the fingerprint of what was read.
-pub(super) fn read_session(path: &Path) -> Result<(Session, Fingerprint), StoreError> {
+/// Reads the session in `path`, with the bytes it was read from.
+pub(super) fn read_session(path: &Path) -> Result<(Session, Vec<u8>), StoreError> {
     let bytes = read_no_follow(path)?;
     let session = decode(&path.display().to_string(), &bytes)?;
-    Ok((session, Fingerprint::of(&bytes)))
+    Ok((session, bytes))
 }
 
 /// Opens the session in `path` for a board. With [`Access::Edit`] the
@@ -193,7 +192,6 @@ fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, S
         (first, first_seen)
     };
     Ok(OpenSession {
-        base: session.clone(),
         session,
         path: path.to_path_buf(),
         lock,
