@@ -239,9 +239,10 @@ pub fn open_for_command(path: &Path) -> Result<OpenSession, StoreError> {
 
 /// Changes the session in `path` from outside its board: takes the lock,
 /// reads the file as it is now, applies `change` and saves atomically,
-/// then lets go of the lock. A session open for editing elsewhere is left
-/// alone ([`StoreError::Locked`]); when `change` refuses, nothing is
-/// written and its reason comes back inside `Ok`.
+/// then lets go of the lock. A session open on a board elsewhere is left
+/// alone ([`StoreError::Locked`]), as is one another command is writing
+/// ([`StoreError::Busy`]); when `change` refuses, nothing is written and
+/// its reason comes back inside `Ok`.
 pub fn update_file<T>(
     path: &Path,
     change: impl FnOnce(&mut Session) -> Result<(), T>,
@@ -252,7 +253,10 @@ pub fn update_file<T>(
         return Err(StoreError::Unwritable { file: file() });
     }
     if open.is_locked_elsewhere() {
-        return Err(StoreError::Locked { file: file() });
+        return Err(match SessionLock::holder_of(path) {
+            Some(Holder::Board) => StoreError::Locked { file: file() },
+            _ => StoreError::Busy { file: file() },
+        });
     }
     if let Err(refused) = change(&mut open.session) {
         return Ok(Err(refused));
