@@ -642,7 +642,7 @@ impl Ui {
             KeyOutcomes => "Beslutninger og handlinger",
             KeyPrivate => "Privat/offentlig",
             KeyRanking => "Rangering efter prikker",
-            KeyReloadBoard => "Læs sessionsfilen igen (efter en ændring et andet sted)",
+            KeyReloadBoard => "Læs sessionsfilen igen",
             LeftoverInUse => {
                 "{file} er en midlertidig kopi fra en gemning, der kører nu; den er ladt være."
             }
@@ -1074,7 +1074,7 @@ impl Ui {
             KeyOutcomes => "Decisions and actions",
             KeyPrivate => "Private/public",
             KeyRanking => "Ranking by dots",
-            KeyReloadBoard => "Read the session file again (after a change elsewhere)",
+            KeyReloadBoard => "Read the session file again",
             LeftoverInUse => "{file} is a temporary copy of a save running now; it was left alone.",
             LeftoverKept => {
                 "{file} is a temporary copy left by an interrupted save and could not be removed ({reason}); delete it yourself, as it may hold private notes."
