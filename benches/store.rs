@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
 use sempre::model::{Context, NewNote, Session};
-use sempre::store::{Filter, Store, load_session, save_session};
+use sempre::store::{Access, Filter, SaveOutcome, Store, load_session, open_file, save_session};
 
 fn main() {
     divan::main();
@@ -134,6 +134,18 @@ fn write_10k_without_fsync() {
 #[divan::bench]
 fn save_10k_store() {
     save_session(divan::black_box(&BIG.path), &BIG.session).expect("saves");
+}
+
+/// The board saving the same session: it first checks that the file is
+/// still what it last read or wrote (read and hash), then saves as the
+/// store does and keeps a copy as the start of a later merge.
+#[divan::bench]
+fn save_10k_board(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("board.json");
+    save_session(&path, &BIG.session).expect("saved");
+    let mut open = open_file(&path, Access::Edit).expect("opens");
+    bencher.bench_local(|| matches!(open.save_own(), Ok(SaveOutcome::Saved)));
 }
 
 /// Listing a store of 1,000 sessions and filtering them by two words.

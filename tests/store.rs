@@ -121,9 +121,9 @@ fn a_second_open_for_editing_is_read_only() {
     let s = session_with(&["x"]);
     store.create(&s).unwrap();
     let id = s.id.to_string();
-    let first = store.open(&id, Access::Edit).unwrap();
+    let mut first = store.open(&id, Access::Edit).unwrap();
     assert!(!first.is_read_only());
-    let second = store.open(&id, Access::Edit).unwrap();
+    let mut second = store.open(&id, Access::Edit).unwrap();
     assert!(second.is_read_only());
     assert!(second.is_locked_elsewhere());
     assert!(matches!(

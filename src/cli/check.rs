@@ -8,6 +8,7 @@ use super::args::CheckArgs;
 use super::{CliError, Env};
 use crate::i18n::Lang;
 use crate::store::load_session;
+use crate::strings::Ui;
 
 /// Checks session files and prints one line per file with problems.
 pub fn run(env: &Env, args: CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -16,7 +17,7 @@ pub fn run(env: &Env, args: CheckArgs, out: &mut dyn Write) -> Result<ExitCode, 
     } else {
         args.files
     };
-    let mut bad = 0;
+    let mut bad = leftovers(env, out)?;
     for path in &files {
         if let Some(problem) = problems(env, path) {
             bad += 1;
@@ -47,6 +48,30 @@ fn problems(env: &Env, path: &std::path::Path) -> Option<String> {
     }
     let list: Vec<String> = found.iter().map(|p| p.message(lang)).collect();
     Some(format!("{}: {}.", path.display(), list.join("; ")))
+}
+
+/// Clears and reports the temporary copies killed saves left behind;
+/// returns how many are still there although no save owns them.
+fn leftovers(env: &Env, out: &mut dyn Write) -> Result<usize, CliError> {
+    let sweep = env.store.sweep_leftovers();
+    let lang = env.lang;
+    let line = |ui: Ui, file: &std::path::Path| {
+        ui.text(lang).replace("{file}", &file.display().to_string())
+    };
+    for file in &sweep.removed {
+        writeln!(out, "{}", line(Ui::LeftoverRemoved, file))?;
+    }
+    for file in &sweep.in_use {
+        writeln!(out, "{}", line(Ui::LeftoverInUse, file))?;
+    }
+    for (file, reason) in &sweep.failed {
+        writeln!(
+            out,
+            "{}",
+            line(Ui::LeftoverKept, file).replace("{reason}", reason)
+        )?;
+    }
+    Ok(sweep.failed.len())
 }
 
 fn summary(lang: Lang, total: usize, bad: usize) -> String {

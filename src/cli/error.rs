@@ -23,8 +23,8 @@ pub enum CliError {
     NothingToExport,
     /// No session belongs to the network asked for.
     NoSessionsFor(String),
-    /// An export would land among the session files.
-    IntoStore,
+    /// An export could replace or shadow a session.
+    IntoStore(crate::store::ExportRefusal),
     /// The interface needs a terminal, and there is none.
     NotATerminal,
     /// The terminal failed while the interface ran.
@@ -50,7 +50,7 @@ impl CliError {
             }
             (CliError::NoSessionsFor(n), Lang::En) => format!("No session matches the network \"{n}\" and the days given."),
             (CliError::NoSessionsFor(n), Lang::Da) => format!("Ingen session passer til netværket \"{n}\" og de angivne dage."),
-            (CliError::IntoStore, _) => crate::strings::Ui::ExportIntoStore.text(lang).to_string(),
+            (CliError::IntoStore(refusal), _) => refusal.message(lang),
             (CliError::NotATerminal, Lang::En) => {
                 "The full-screen interface needs a terminal; `sempre --help` lists the commands for scripts.".into()
             }

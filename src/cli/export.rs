@@ -16,10 +16,8 @@ use crate::store::{Access, write_export};
 
 /// Exports what `args` names to a file or standard output.
 pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    if let Some(path) = &args.out
-        && env.store.would_read(path)
-    {
-        return Err(CliError::IntoStore);
+    if let Some(path) = &args.out {
+        env.store.check_export(path).map_err(CliError::IntoStore)?;
     }
     let listing = env.store.list()?;
     let (sessions, report): (Vec<Session>, Option<Report>) = match &args.network {

@@ -79,6 +79,12 @@ impl Env {
 /// standard output; errors are returned for the caller to print.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let env = Env::from_cli(&cli)?;
+    // Copies left by killed saves hold private notes too; `check` reports
+    // what it clears, every other command that reads the store clears
+    // them quietly.
+    if !matches!(cli.command, Some(Command::Methods(_) | Command::Check(_))) {
+        env.store.sweep_leftovers();
+    }
     if cli.command.is_none() {
         return tui::run(&env, cli.theme, None);
     }

@@ -7,7 +7,7 @@ use super::args::{AddArgs, NewArgs};
 use super::{CliError, Env};
 use crate::model::text::{clean_line, optional_line};
 use crate::model::{Context, NewNote, Participant, Session, new_id, now};
-use crate::store::{Access, StoreError};
+use crate::store::{SaveOutcome, StoreError};
 
 /// Creates a session and prints its id.
 pub fn new(env: &Env, args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -56,13 +56,7 @@ pub fn new(env: &Env, args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
 
 /// Adds a note and prints its id.
 pub fn add(env: &Env, args: AddArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let mut open = env.store.open(&args.session, Access::Edit)?;
-    if open.is_locked_elsewhere() {
-        return Err(StoreError::Locked {
-            file: open.path().display().to_string(),
-        }
-        .into());
-    }
+    let mut open = env.store.open_for_command(&args.session)?;
     let method = env.methods.require(&open.session.method.id)?;
     let board = match &args.board {
         Some(b) => Some(open.session.find_board(b)?.id),
@@ -78,7 +72,18 @@ pub fn add(env: &Env, args: AddArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
         private: args.private,
     };
     let id = open.session.add_note(method, note, now())?;
-    open.save_own()?;
+    match open.save_own()? {
+        SaveOutcome::Saved => {}
+        // The note is in the file: saying otherwise would make a retry
+        // add it twice.
+        SaveOutcome::SavedUnflushed(warning) => eprintln!("{}", warning.message(env.lang)),
+        SaveOutcome::ChangedOnDisk(_) => {
+            return Err(StoreError::ChangedElsewhere {
+                file: open.path().display().to_string(),
+            }
+            .into());
+        }
+    }
     writeln!(out, "{id}")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -16,13 +16,33 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// How a replacement ended, when the new file is in place.
+#[derive(Debug)]
+pub enum Replaced {
+    /// The new file is in place and its folder flushed to disk.
+    Durably,
+    /// The new file is in place, but its folder could not be flushed (a
+    /// folder that can be written but not read, for one): the change is
+    /// there, though a power cut might still take it back.
+    Unflushed(io::Error),
+}
+
 /// Replaces `path` with what `write` produces. The new file can be read by
 /// its owner only. On any error the old file is untouched and the
-/// temporary file is removed.
+/// temporary file is removed; once the new file is in place the result is
+/// `Ok`, so a caller never says "unchanged" about a file that changed.
 pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
+) -> io::Result<Replaced> {
+    write_atomic_with(path, write, sync_dir)
+}
+
+fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    sync_dir: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<Replaced> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -43,7 +63,10 @@ pub fn write_atomic(
     }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    Ok(match sync_dir(dir) {
+        Ok(()) => Replaced::Durably,
+        Err(e) => Replaced::Unflushed(e),
+    })
 }
 
 #[cfg(unix)]
@@ -82,6 +105,19 @@ mod tests {
         assert!(result.is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_flushed_still_has_the_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        std::fs::write(&path, "old").unwrap();
+        // As when the folder may be written but not read: the rename is
+        // done, only opening the folder to flush it fails.
+        let denied = |_: &Path| Err(io::Error::from(io::ErrorKind::PermissionDenied));
+        let result = write_atomic_with(&path, |w| w.write_all(b"new"), denied);
+        assert!(matches!(result, Ok(Replaced::Unflushed(_))), "{result:?}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
     }
 
     #[cfg(unix)]

@@ -67,6 +67,29 @@ pub enum StoreError {
         /// The file.
         file: String,
     },
+    /// A session file or the `.locks` folder is a symbolic link, which
+    /// sempre never follows.
+    Link {
+        /// The link.
+        path: String,
+    },
+    /// Another sempre command is writing the session, and went on longer
+    /// than a command waits.
+    Busy {
+        /// The file.
+        file: String,
+    },
+    /// The file changed on disk after this process read it, so saving
+    /// would have overwritten that change.
+    ChangedElsewhere {
+        /// The file.
+        file: String,
+    },
+    /// The store folder cannot be written.
+    Unwritable {
+        /// The file that was to be changed.
+        file: String,
+    },
 }
 
 /// What the store was doing when the system said no.
@@ -84,6 +107,8 @@ pub enum Doing {
     Locking,
     /// Writing an export.
     Exporting,
+    /// Flushing a folder to disk after a file in it was replaced.
+    Flushing,
 }
 
 impl StoreError {
@@ -106,6 +131,11 @@ impl StoreError {
                     Doing::Listing => "Could not list the folder",
                     Doing::Locking => "Could not lock",
                     Doing::Exporting => "Could not write the export",
+                    Doing::Flushing => {
+                        return format!(
+                            "Saved {path}, but its folder could not be flushed to disk ({source}); the change is in the file, so do not repeat it."
+                        );
+                    }
                 };
                 let kept = if *doing == Doing::Saving || *doing == Doing::Exporting {
                     "; the file on disk is unchanged"
@@ -129,6 +159,11 @@ impl StoreError {
                     Doing::Listing => "Kunne ikke liste mappen",
                     Doing::Locking => "Kunne ikke låse",
                     Doing::Exporting => "Kunne ikke skrive eksporten",
+                    Doing::Flushing => {
+                        return format!(
+                            "Gemte {path}, men mappen kunne ikke skrives helt til disken ({source}); ændringen er i filen, så gentag den ikke."
+                        );
+                    }
                 };
                 let kept = if *doing == Doing::Saving || *doing == Doing::Exporting {
                     "; filen på disken er uændret"
@@ -223,6 +258,30 @@ impl StoreError {
             (ReadOnly { file }, Lang::Da) => {
                 format!("Sessionen {file} er åben skrivebeskyttet og kan ikke ændres.")
             }
+            (Link { path }, Lang::En) => format!(
+                "{path} is a symbolic link, and sempre never follows a link for a session file or its lock; replace it with the real file or folder."
+            ),
+            (Link { path }, Lang::Da) => format!(
+                "{path} er et symbolsk link, og sempre følger aldrig et link til en sessionsfil eller dens lås; erstat det med den rigtige fil eller mappe."
+            ),
+            (Busy { file }, Lang::En) => format!(
+                "The session {file} is being written by another sempre command; nothing was changed, so try again in a moment."
+            ),
+            (Busy { file }, Lang::Da) => format!(
+                "Sessionen {file} bliver skrevet af en anden sempre-kommando; intet er ændret, så prøv igen om lidt."
+            ),
+            (ChangedElsewhere { file }, Lang::En) => format!(
+                "The session {file} was changed by another program while this one worked on it; nothing was written, so try again."
+            ),
+            (ChangedElsewhere { file }, Lang::Da) => format!(
+                "Sessionen {file} blev ændret af et andet program undervejs; intet er skrevet, så prøv igen."
+            ),
+            (Unwritable { file }, Lang::En) => format!(
+                "The store folder of {file} cannot be written, so the session can only be read; nothing was changed."
+            ),
+            (Unwritable { file }, Lang::Da) => format!(
+                "Sessionsmappen med {file} kan ikke skrives i, så sessionen kan kun læses; intet er ændret."
+            ),
         }
     }
 

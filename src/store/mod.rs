@@ -8,19 +8,28 @@
 mod atomic;
 mod decode;
 mod error;
+mod files;
+mod guard;
+mod leftovers;
 mod location;
 mod lock;
+mod open;
 mod search;
 
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-pub use atomic::{create_private_dir, write_atomic};
+pub use atomic::{Replaced, create_private_dir, write_atomic};
 pub use decode::decode;
 pub use error::{Doing, StoreError};
+pub use guard::ExportRefusal;
+pub use leftovers::Sweep;
 pub use location::{StoreSource, choose_store, methods_beside, platform_store};
-pub use lock::SessionLock;
+pub use lock::{Holder, SessionLock};
+pub use open::{
+    Access, DiskChange, OpenSession, SaveOutcome, open_file, open_for_command, update_file,
+};
 pub use search::{Filter, Summary, day_of, newer_first, newest_first, searchable_texts};
 
 use crate::model::Session;
@@ -50,80 +59,16 @@ pub struct Listing {
     pub problems: Vec<StoreError>,
 }
 
-/// How to open a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// To change it: take the lock, or fall back to read-only if another
-    /// sempre holds it.
-    Edit,
-    /// To look at it only.
-    ReadOnly,
-}
-
-/// A session opened from a file, holding the file's lock while it is
-/// edited.
-#[derive(Debug)]
-pub struct OpenSession {
-    /// The session as read.
-    pub session: Session,
-    path: PathBuf,
-    lock: Option<SessionLock>,
-    locked_elsewhere: bool,
-}
-
-impl OpenSession {
-    /// The session's file.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Changes cannot be saved.
-    pub fn is_read_only(&self) -> bool {
-        self.lock.is_none()
-    }
-
-    /// Edit access was asked for, but another sempre has the session open.
-    pub fn is_locked_elsewhere(&self) -> bool {
-        self.locked_elsewhere
-    }
-
-    /// Saves `session` over the file, atomically.
-    pub fn save(&self, session: &Session) -> Result<(), StoreError> {
-        if self.lock.is_none() {
-            return Err(StoreError::ReadOnly {
-                file: self.path.display().to_string(),
-            });
-        }
-        save_session(&self.path, session)
-    }
-
-    /// Saves the session as it is held here.
-    pub fn save_own(&self) -> Result<(), StoreError> {
-        self.save(&self.session)
-    }
-}
-
-/// Reads the session in `path`.
+/// Reads the session in `path`; a file that is a symbolic link is
+/// refused, never followed.
 pub fn load_session(path: &Path) -> Result<Session, StoreError> {
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
-        doing: Doing::Reading,
-        path: path.display().to_string(),
-        source,
-    })?;
-    decode(&path.display().to_string(), &bytes)
+    open::read_session(path).map(|(session, _)| session)
 }
 
-/// Writes `session` to `path` atomically, as indented JSON.
+/// Writes `session` to `path` atomically, as indented JSON. Once the new
+/// file is in place this is `Ok`, even if its folder could not be flushed.
 pub fn save_session(path: &Path, session: &Session) -> Result<(), StoreError> {
-    write_atomic(path, |out| {
-        serde_json::to_writer_pretty(&mut *out, session)?;
-        out.write_all(b"\n")
-    })
-    .map_err(|source| StoreError::Io {
-        doing: Doing::Saving,
-        path: path.display().to_string(),
-        source,
-    })
+    open::write_session(path, &open::encode(session)).map(|_| ())
 }
 
 /// Writes an exported `text` to `path` atomically, making its folder
@@ -139,7 +84,11 @@ pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
     {
         create_private_dir(parent).map_err(io)?;
     }
-    write_atomic(path, |w| w.write_all(text.as_bytes())).map_err(io)
+    // An export is made again from its sessions, so a folder that could
+    // not be flushed is no reason to say the export failed.
+    write_atomic(path, |w| w.write_all(text.as_bytes()))
+        .map(|_| ())
+        .map_err(io)
 }
 
 impl Store {
@@ -153,21 +102,11 @@ impl Store {
         &self.dir
     }
 
-    /// Whether a file written at `path` would be read as one of the
-    /// store's sessions (a `.json` file in its folder): no export may go
-    /// there.
-    pub fn would_read(&self, path: &Path) -> bool {
-        let full = |p: &Path| {
-            std::path::absolute(p)
-                .ok()
-                .map(|a| a.canonicalize().unwrap_or(a))
-        };
-        let parent = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        path.extension().is_some_and(|e| e == "json")
-            && matches!((full(parent), full(&self.dir)), (Some(p), Some(d)) if p == d)
+    /// Refuses an export to `path` that could replace or shadow a session:
+    /// anywhere inside the store folder or its `.locks`, or over a file
+    /// that is a session, however the path is spelled.
+    pub fn check_export(&self, path: &Path) -> Result<(), ExportRefusal> {
+        guard::check_export_target(&self.dir, path)
     }
 
     /// Where the session with `id` is kept.
@@ -217,6 +156,9 @@ impl Store {
             source,
         })?;
         let path = self.path_of(session.id);
+        // Every save happens under the session's lock, so a temporary
+        // file whose lock is free belongs to no running save.
+        let _lock = SessionLock::try_acquire_as(&path, Holder::Command)?;
         save_session(&path, session)?;
         Ok(path)
     }
@@ -274,49 +216,12 @@ impl Store {
         let path = self.resolve(query)?;
         open_file(&path, access)
     }
-}
 
-/// Opens the session in `path`. With [`Access::Edit`] the lock is taken
-/// before the file is read, so what is read is what this process owns.
-pub fn open_file(path: &Path, access: Access) -> Result<OpenSession, StoreError> {
-    let lock = match access {
-        Access::ReadOnly => None,
-        Access::Edit => SessionLock::try_acquire(path).map_err(|source| StoreError::Io {
-            doing: Doing::Locking,
-            path: path.display().to_string(),
-            source,
-        })?,
-    };
-    let locked_elsewhere = access == Access::Edit && lock.is_none();
-    let session = load_session(path)?;
-    Ok(OpenSession {
-        session,
-        path: path.to_path_buf(),
-        lock,
-        locked_elsewhere,
-    })
-}
-
-/// Changes the session in `path` from outside its board: takes the lock,
-/// reads the file as it is now, applies `change` and saves atomically,
-/// then lets go of the lock. A session open for editing elsewhere is left
-/// alone ([`StoreError::Locked`]); when `change` refuses, nothing is
-/// written and its reason comes back inside `Ok`.
-pub fn update_file<T>(
-    path: &Path,
-    change: impl FnOnce(&mut Session) -> Result<(), T>,
-) -> Result<Result<Session, T>, StoreError> {
-    let mut open = open_file(path, Access::Edit)?;
-    if open.is_locked_elsewhere() {
-        return Err(StoreError::Locked {
-            file: path.display().to_string(),
-        });
+    /// Opens the session `query` refers to for a command that changes it,
+    /// waiting a moment for another command ([`open_for_command`]).
+    pub fn open_for_command(&self, query: &str) -> Result<OpenSession, StoreError> {
+        open_for_command(&self.resolve(query)?)
     }
-    if let Err(refused) = change(&mut open.session) {
-        return Ok(Err(refused));
-    }
-    open.save_own()?;
-    Ok(Ok(open.session))
 }
 
 fn file_stem(path: &Path) -> String {

@@ -89,6 +89,7 @@ pub enum Ui {
     ExportTitle,
     ExportPrivateNote,
     ExportIntoStore,
+    ExportOverSession,
     ExportFormat,
     ExportFile,
     ExportExists,
@@ -213,6 +214,10 @@ pub enum Ui {
     KeyOutcomes,
     KeyPrivate,
     KeyRanking,
+    KeyReloadBoard,
+    LeftoverInUse,
+    LeftoverKept,
+    LeftoverRemoved,
     KeyRemoveItem,
     KeySetAside,
     KeySetDots,
@@ -271,6 +276,11 @@ pub enum Ui {
     ConfirmDiscard,
     ConfirmTitle,
     ConfirmUnsaved,
+    ConfirmReload,
+    ChangedElsewhere,
+    NotSaved,
+    Reloaded,
+    StoreUnwritable,
     ContextBoard,
     ContextConfirm,
     ContextEditor,
@@ -508,7 +518,10 @@ impl Ui {
             ExportTitle => "Eksportér",
             ExportPrivateNote => "Private sedler kommer aldrig med.",
             ExportIntoStore => {
-                "Dér ligger sessionsfilerne; vælg en anden mappe eller et andet navn."
+                "Det er i sessionsmappen, hvor sessionsfilerne ligger; vælg en anden mappe."
+            }
+            ExportOverSession => {
+                "{file} er en sessionsfil, og en eksport erstatter aldrig en session; vælg et andet navn."
             }
             ExportFormat => "Format",
             ExportFile => "Fil",
@@ -640,6 +653,16 @@ impl Ui {
             KeyOutcomes => "Beslutninger og handlinger",
             KeyPrivate => "Privat/offentlig",
             KeyRanking => "Rangering efter prikker",
+            KeyReloadBoard => "Læs sessionsfilen igen",
+            LeftoverInUse => {
+                "{file} er en midlertidig kopi fra en gemning, der kører nu; den er ladt være."
+            }
+            LeftoverKept => {
+                "{file} er en midlertidig kopi fra en afbrudt gemning og kunne ikke fjernes ({reason}); slet den selv, den kan rumme private sedler."
+            }
+            LeftoverRemoved => {
+                "Fjernede {file}, en midlertidig kopi efterladt af en afbrudt gemning."
+            }
             KeyRemoveItem => "Slet (kan fortrydes på tavlen)",
             KeySetAside => "Læg kortet til side: drop / antagelse / tilbage",
             KeySetDots => "Prikker på sedlen (talt fra væggen)",
@@ -702,6 +725,17 @@ impl Ui {
             ConfirmDiscard => "Smid den tekst væk, du har skrevet?",
             ConfirmTitle => "Er du sikker?",
             ConfirmUnsaved => "De seneste ændringer er ikke gemt. Luk alligevel og miste dem?",
+            ConfirmReload => {
+                "Læse sessionsfilen igen? Ændringerne her siden sidste gem forsvinder."
+            }
+            ChangedElsewhere => {
+                "Sessionsfilen er ændret uden for denne tavle, så dine ændringer her gemmes ikke oven i den. Tryk {key} for at læse filen igen (dine ugemte ændringer forsvinder), eller {export} for først at eksportere dem."
+            }
+            NotSaved => "Ikke gemt",
+            Reloaded => "Sessionsfilen er læst igen.",
+            StoreUnwritable => {
+                "Sessionsmappen kan ikke skrives i, så sessionen er åbnet skrivebeskyttet."
+            }
             ContextBoard => "tavlen",
             ContextConfirm => "spørgsmål",
             ContextEditor => "sedlen",
@@ -931,7 +965,10 @@ impl Ui {
             ExportTitle => "Export",
             ExportPrivateNote => "Private notes are never included.",
             ExportIntoStore => {
-                "That is where the session files are kept; choose another folder or name."
+                "That is inside the store folder, where the session files are kept; choose another folder."
+            }
+            ExportOverSession => {
+                "{file} is a session file, and an export never replaces a session; choose another name."
             }
             ExportFormat => "Format",
             ExportFile => "File",
@@ -1063,6 +1100,12 @@ impl Ui {
             KeyOutcomes => "Decisions and actions",
             KeyPrivate => "Private/public",
             KeyRanking => "Ranking by dots",
+            KeyReloadBoard => "Read the session file again",
+            LeftoverInUse => "{file} is a temporary copy of a save running now; it was left alone.",
+            LeftoverKept => {
+                "{file} is a temporary copy left by an interrupted save and could not be removed ({reason}); delete it yourself, as it may hold private notes."
+            }
+            LeftoverRemoved => "Removed {file}, a temporary copy left by an interrupted save.",
             KeyRemoveItem => "Delete (can be undone on the board)",
             KeySetAside => "Set the card aside: drop / assumption / back",
             KeySetDots => "Dots on the note (counted from the wall)",
@@ -1127,6 +1170,17 @@ impl Ui {
             ConfirmDiscard => "Throw away the text you have written?",
             ConfirmTitle => "Are you sure?",
             ConfirmUnsaved => "The latest changes are not saved. Close anyway and lose them?",
+            ConfirmReload => {
+                "Read the session file again? The changes made here since the last save are lost."
+            }
+            ChangedElsewhere => {
+                "The session file was changed outside this board, so your changes here are not saved over it. Press {key} to read the file again (your unsaved changes are dropped), or {export} to export them first."
+            }
+            NotSaved => "Not saved",
+            Reloaded => "Read the session file again.",
+            StoreUnwritable => {
+                "The store folder cannot be written, so the session opened read-only."
+            }
             ContextBoard => "the board",
             ContextConfirm => "question",
             ContextEditor => "the note",

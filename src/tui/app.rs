@@ -24,7 +24,7 @@ use super::theme::{Theme, ThemeName};
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::model::Session;
-use crate::store::{Access, Listing, OpenSession, StoreError};
+use crate::store::{Access, Listing, OpenSession, SaveOutcome, StoreError};
 use crate::strings::Ui;
 
 /// Smallest terminal the interface draws in.
@@ -126,6 +126,8 @@ pub enum Effect {
     Create(Box<Session>),
     /// Save the board's session.
     Save,
+    /// Read the board's session file again.
+    Reload,
     /// Change an action in a session file (follow-up).
     EditAction(Box<ActionEdit>),
     /// Write an export.
@@ -139,8 +141,10 @@ pub enum Outcome {
     Listed(Result<Listing, StoreError>),
     /// A session was opened (or created and opened).
     Opened(Result<Box<OpenSession>, StoreError>),
-    /// The board's session was saved, or not.
-    Saved(Result<(), StoreError>),
+    /// The board's session was saved, found changed on disk, or not.
+    Saved(Result<SaveOutcome, StoreError>),
+    /// The board's session file was read again, or not.
+    Reloaded(Result<(), StoreError>),
     /// An action was changed in its file, or not.
     ActionEdited(Box<ActionEdit>, Box<Result<Session, EditFailure>>),
     /// An export was written, or not.
@@ -343,11 +347,11 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             Vec::new()
         }
         Outcome::Saved(result) => {
-            let now = app.clock.now();
-            let lang = app.prefs.lang;
-            if let Screen::Board(b) = &mut app.screen {
-                b.save.record(result.map_err(|e| e.message(lang)), now);
-            }
+            board::saved(app, result);
+            Vec::new()
+        }
+        Outcome::Reloaded(result) => {
+            board::reloaded(app, result);
             Vec::new()
         }
         Outcome::ActionEdited(edit, result) => {

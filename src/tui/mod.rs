@@ -73,8 +73,12 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                     .and_then(|path| open_file(&path, Access::Edit))
                     .map(Box::new),
             ),
-            Effect::Save => match &app.screen {
+            Effect::Save => match &mut app.screen {
                 Screen::Board(b) => Outcome::Saved(b.open.save_own()),
+                _ => continue,
+            },
+            Effect::Reload => match &mut app.screen {
+                Screen::Board(b) => Outcome::Reloaded(b.open.reload()),
                 _ => continue,
             },
             Effect::EditAction(edit) => {

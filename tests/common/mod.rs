@@ -63,6 +63,12 @@ pub struct Tty {
 
 impl Tty {
     pub fn spawn(store: &Path, args: &[&str]) -> Tty {
+        Tty::spawn_through(&[], store, args)
+    }
+
+    /// Runs sempre through `wrapper` (a program and its arguments, such
+    /// as `setpriv` to run it as another user); empty runs it directly.
+    pub fn spawn_through(wrapper: &[&str], store: &Path, args: &[&str]) -> Tty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -71,7 +77,14 @@ impl Tty {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sempre"));
+        let bin = env!("CARGO_BIN_EXE_sempre");
+        let mut cmd = CommandBuilder::new(wrapper.first().copied().unwrap_or(bin));
+        if !wrapper.is_empty() {
+            for w in &wrapper[1..] {
+                cmd.arg(w);
+            }
+            cmd.arg(bin);
+        }
         cmd.arg("--store");
         cmd.arg(store);
         for a in args {

@@ -217,6 +217,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(X::Board, &[ch('v')], C::SetDots, Ui::KeySetDots),
     bind(X::Board, &[ch('V')], C::VoteRound, Ui::KeyVoteRound),
     bind(X::Board, &[ch('r')], C::Ranking, Ui::KeyRanking),
+    bind(X::Board, &[ch('R')], C::Reload, Ui::KeyReloadBoard),
     bind(X::Board, &[ch('P')], C::TogglePrivate, Ui::KeyPrivate),
     bind(X::Board, &[ch('D')], C::Decide, Ui::KeyDecide),
     bind(X::Board, &[ch('A')], C::NewAction, Ui::KeyNewAction),

@@ -24,6 +24,8 @@ pub enum ConfirmAction {
     },
     /// Throw away what was typed in the editor.
     DiscardEdit,
+    /// Read the board's file again, dropping changes not on disk.
+    Reload,
 }
 
 /// A question with its consequence.
@@ -49,6 +51,7 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
                     Vec::new()
                 }
                 ConfirmAction::CloseUnsaved { quit: false } => board::close(app),
+                ConfirmAction::Reload => vec![Effect::Reload],
                 ConfirmAction::DiscardEdit => {
                     if matches!(app.layers.last(), Some(Layer::Editor(_))) {
                         app.layers.pop();

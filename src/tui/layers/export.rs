@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::model::Session;
 use crate::model::text::clean_line;
-use crate::store::{Store, StoreError, write_export};
+use crate::store::{ExportRefusal, Store, StoreError, write_export};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
@@ -275,8 +275,8 @@ pub struct ExportJob {
 pub enum ExportFailure {
     /// The file is there already and replacing it was not confirmed.
     Exists(PathBuf),
-    /// The file would land among the session files.
-    IntoStore,
+    /// The file could replace or shadow a session.
+    IntoStore(ExportRefusal),
     /// The system refused.
     Store(StoreError),
 }
@@ -290,9 +290,7 @@ pub fn write(
     tz: TimeZone,
 ) -> Result<PathBuf, ExportFailure> {
     let path = &job.path;
-    if store.would_read(path) {
-        return Err(ExportFailure::IntoStore);
-    }
+    store.check_export(path).map_err(ExportFailure::IntoStore)?;
     if path.exists() && !job.replace {
         return Err(ExportFailure::Exists(path.clone()));
     }
@@ -336,9 +334,9 @@ pub fn finished(app: &mut App, result: Result<PathBuf, ExportFailure>) {
                     .replace("{file}", &path.display().to_string()),
             );
         }
-        Err(ExportFailure::IntoStore) => {
+        Err(ExportFailure::IntoStore(refusal)) => {
             dialog.focus = ExportField::File;
-            dialog.error = Some(Ui::ExportIntoStore.text(lang).to_string());
+            dialog.error = Some(refusal.message(lang));
         }
         Err(ExportFailure::Store(e)) => dialog.error = Some(e.message(lang)),
     }

@@ -32,6 +32,7 @@ pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
         }
     };
     let elsewhere = open.is_locked_elsewhere();
+    let unwritable = open.is_unwritable();
     let read_only = open.is_read_only();
     let mut state = BoardState::new(open, method, &app.prefs, app.size);
     state.keep_focus_visible(&app.prefs, app.size);
@@ -39,6 +40,8 @@ pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
     app.layers.clear();
     if elsewhere {
         app.warn(app.t(Ui::OpenElsewhere));
+    } else if unwritable {
+        app.warn(app.t(Ui::StoreUnwritable));
     } else if read_only {
         app.say(app.t(Ui::OpenedReadOnly));
     }

@@ -5,6 +5,7 @@ mod actions;
 mod cards;
 mod carry;
 mod dialogs;
+mod disk;
 mod header;
 mod index;
 mod layout;
@@ -21,6 +22,7 @@ use uuid::Uuid;
 pub use actions::{close, commit_edit, move_to_zone, open};
 pub use cards::ZoneView;
 pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
+pub use disk::{reloaded, saved};
 pub use index::{NoteMarks, ZoneIndex};
 pub use layout::{BoardLayout, layout};
 pub use menus::{MenuAction, choose};
@@ -33,7 +35,7 @@ use super::super::app::Prefs;
 use super::super::timer::Timer;
 use crate::methods::Method;
 use crate::model::{ModelError, Session, SessionDiff};
-use crate::store::OpenSession;
+use crate::store::{DiskChange, OpenSession};
 
 /// Which note has focus: a zone, and a place in its list of notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -111,6 +113,9 @@ pub struct BoardState {
     pub guidance: bool,
     /// Saving.
     pub save: SaveStatus,
+    /// The file changed on disk since this board last read or wrote it;
+    /// nothing is saved until it is read again.
+    pub conflict: Option<Box<DiskChange>>,
     /// Closing the board ends the program (`sempre open`).
     pub exit_on_close: bool,
 }
@@ -141,6 +146,7 @@ impl BoardState {
             timer,
             guidance: false,
             save: SaveStatus::default(),
+            conflict: None,
             exit_on_close: false,
         };
         state.guidance = size.0 >= 140 || size.1 >= 32;

@@ -20,7 +20,9 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the board in `area`.
 pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let l = layout(b, ctx.prefs, area);
-    if ctx.prefs.projector {
+    if b.conflict.is_some() {
+        super::disk::banner(ctx, frame, l.header);
+    } else if ctx.prefs.projector {
         super::header::projector_header(b, ctx, frame, l.header);
     } else {
         super::header::header(b, ctx, frame, l.header);
@@ -429,6 +431,11 @@ fn status(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(
             format!(" {} ", Ui::ReadOnly.text(lang)),
             t.key,
+        ));
+    } else if b.conflict.is_some() {
+        spans.push(Span::styled(
+            format!(" ✗ {} ", Ui::NotSaved.text(lang)),
+            t.error,
         ));
     } else if let Some(reason) = &b.save.error {
         let text = Ui::SaveFailed.text(lang).replace("{reason}", reason);

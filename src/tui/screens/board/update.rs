@@ -219,6 +219,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             return changed(result, app);
         }
         Command::Undo | Command::Redo => return history(app, cmd == Command::Undo),
+        Command::Reload => return super::disk::reload(app),
         Command::EndPhase => {
             if b.session().current_phase().is_none() {
                 return Vec::new();

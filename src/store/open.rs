@@ -1,0 +1,268 @@
+//! A session opened from its file: the lock, what was read, and a save
+//! that never overwrites a change made elsewhere.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::atomic::{Replaced, write_atomic};
+use super::files::read_no_follow;
+use super::lock::{Holder, SessionLock, is_unwritable};
+use super::{Doing, StoreError, decode};
+use crate::model::Session;
+
+/// How to open a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// To change it: take the lock, or fall back to read-only if another
+    /// sempre holds it or the store folder cannot be written.
+    Edit,
+    /// To look at it only.
+    ReadOnly,
+}
+
+/// How long a command waits for another command to finish writing.
+const COMMAND_PATIENCE: Duration = Duration::from_secs(3);
+
+/// A session opened from a file, holding the file's lock while it is
+/// edited.
+#[derive(Debug)]
+pub struct OpenSession {
+    /// The session as read.
+    pub session: Session,
+    path: PathBuf,
+    lock: Option<SessionLock>,
+    locked_elsewhere: bool,
+    unwritable: bool,
+    /// The file's bytes as this process last read or wrote them: what the
+    /// file must still hold for a save to go ahead, and where a merge
+    /// with a change made elsewhere starts. Kept whole and compared byte
+    /// for byte, which is exact and cheaper than hashing; the time a file
+    /// was changed is not trusted, as a restore brings back an old one.
+    seen: Vec<u8>,
+}
+
+/// What became of a save that did not fail.
+#[derive(Debug)]
+pub enum SaveOutcome {
+    /// The file holds the session.
+    Saved,
+    /// The file holds the session, but its folder could not be flushed
+    /// to disk; the reason is a sentence for the facilitator.
+    SavedUnflushed(StoreError),
+    /// The file changed on disk since this process last read or wrote it,
+    /// so nothing was written; the session stays in memory.
+    ChangedOnDisk(Box<DiskChange>),
+}
+
+/// A change found on disk, with what reconciling it needs: the common
+/// starting point and the other side (this side is the session in
+/// memory).
+#[derive(Debug, Clone)]
+pub struct DiskChange {
+    /// The session as this process last read or wrote it.
+    pub base: Session,
+    /// The session on disk now, if it reads as one.
+    pub theirs: Option<Session>,
+}
+
+impl OpenSession {
+    /// The session's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Changes cannot be saved.
+    pub fn is_read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    /// Edit access was asked for, but another sempre has the session open.
+    pub fn is_locked_elsewhere(&self) -> bool {
+        self.locked_elsewhere
+    }
+
+    /// Edit access was asked for, but the store folder cannot be written.
+    pub fn is_unwritable(&self) -> bool {
+        self.unwritable
+    }
+
+    /// Saves `session` over the file, atomically, unless the file changed
+    /// since this process last read or wrote it.
+    pub fn save(&mut self, session: &Session) -> Result<SaveOutcome, StoreError> {
+        self.save_bytes(encode(session))
+    }
+
+    /// Saves the session as it is held here.
+    pub fn save_own(&mut self) -> Result<SaveOutcome, StoreError> {
+        self.save_bytes(encode(&self.session))
+    }
+
+    fn save_bytes(&mut self, bytes: Vec<u8>) -> Result<SaveOutcome, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly {
+                file: self.path.display().to_string(),
+            });
+        }
+        let on_disk = read_no_follow(&self.path).map_err(|e| match e {
+            StoreError::Io { path, source, .. } => StoreError::Io {
+                doing: Doing::Saving,
+                path,
+                source,
+            },
+            other => other,
+        })?;
+        if on_disk != self.seen {
+            let name = self.path.display().to_string();
+            // What this process wrote or read always reads back.
+            let base = decode(&name, &self.seen).unwrap_or_else(|_| self.session.clone());
+            let theirs = decode(&name, &on_disk).ok();
+            return Ok(SaveOutcome::ChangedOnDisk(Box::new(DiskChange {
+                base,
+                theirs,
+            })));
+        }
+        let replaced = write_session(&self.path, &bytes)?;
+        self.seen = bytes;
+        Ok(match replaced {
+            Replaced::Durably => SaveOutcome::Saved,
+            Replaced::Unflushed(source) => SaveOutcome::SavedUnflushed(StoreError::Io {
+                doing: Doing::Flushing,
+                path: self.path.display().to_string(),
+                source,
+            }),
+        })
+    }
+
+    /// Reads the file again, dropping what is held here: after a change
+    /// made elsewhere, or to see another window's work.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        let (session, seen) = read_session(&self.path)?;
+        self.session = session;
+        self.seen = seen;
+        Ok(())
+    }
+}
+
+/// The bytes of a session file: indented JSON and a final newline.
+pub(super) fn encode(session: &Session) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(session).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Replaces the file at `path` with `bytes`.
+pub(super) fn write_session(path: &Path, bytes: &[u8]) -> Result<Replaced, StoreError> {
+    write_atomic(path, |out| out.write_all(bytes)).map_err(|source| StoreError::Io {
+        doing: Doing::Saving,
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Reads the session in `path`, with the bytes it was read from.
+pub(super) fn read_session(path: &Path) -> Result<(Session, Vec<u8>), StoreError> {
+    let bytes = read_no_follow(path)?;
+    let session = decode(&path.display().to_string(), &bytes)?;
+    Ok((session, bytes))
+}
+
+/// Opens the session in `path` for a board. With [`Access::Edit`] the
+/// lock is taken before the file is read, so what is read is what this
+/// process owns.
+pub fn open_file(path: &Path, access: Access) -> Result<OpenSession, StoreError> {
+    open_as(path, access, Holder::Board)
+}
+
+fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, StoreError> {
+    // A file that is not a session gets no lock file beside it.
+    let (first, first_seen) = read_session(path)?;
+    let (lock, unwritable) = match access {
+        Access::ReadOnly => (None, false),
+        Access::Edit if folder_unwritable(path) => (None, true),
+        Access::Edit => match SessionLock::try_acquire_as(path, holder) {
+            Ok(lock) => (lock, false),
+            Err(StoreError::Io { source, .. }) if is_unwritable(&source) => (None, true),
+            Err(e) => return Err(e),
+        },
+    };
+    let locked_elsewhere = access == Access::Edit && lock.is_none() && !unwritable;
+    let (session, seen) = if lock.is_some() {
+        read_session(path)?
+    } else {
+        (first, first_seen)
+    };
+    Ok(OpenSession {
+        session,
+        path: path.to_path_buf(),
+        lock,
+        locked_elsewhere,
+        unwritable,
+        seen,
+    })
+}
+
+/// Whether the folder of `path` refuses new files (no permission, a
+/// read-only disk), found by trying: a file made this way has no name and
+/// is gone when closed. The lock folder may still be writable when the
+/// store is not, so the lock alone does not tell.
+fn folder_unwritable(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    tempfile::tempfile_in(dir).is_err_and(|e| is_unwritable(&e))
+}
+
+/// Opens the session in `path` for a command that changes it and lets go:
+/// waits a few seconds while another command writes it, but refuses at
+/// once a session open on a board, or a store that cannot be written.
+pub fn open_for_command(path: &Path) -> Result<OpenSession, StoreError> {
+    let file = || path.display().to_string();
+    let deadline = Instant::now() + COMMAND_PATIENCE;
+    loop {
+        let open = open_as(path, Access::Edit, Holder::Command)?;
+        if open.is_unwritable() {
+            return Err(StoreError::Unwritable { file: file() });
+        }
+        if !open.is_locked_elsewhere() {
+            return Ok(open);
+        }
+        if SessionLock::holder_of(path) == Some(Holder::Board) {
+            return Err(StoreError::Locked { file: file() });
+        }
+        if Instant::now() >= deadline {
+            return Err(StoreError::Busy { file: file() });
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Changes the session in `path` from outside its board: takes the lock,
+/// reads the file as it is now, applies `change` and saves atomically,
+/// then lets go of the lock. A session open on a board elsewhere is left
+/// alone ([`StoreError::Locked`]), as is one another command is writing
+/// ([`StoreError::Busy`]); when `change` refuses, nothing is written and
+/// its reason comes back inside `Ok`.
+pub fn update_file<T>(
+    path: &Path,
+    change: impl FnOnce(&mut Session) -> Result<(), T>,
+) -> Result<Result<Session, T>, StoreError> {
+    let mut open = open_as(path, Access::Edit, Holder::Command)?;
+    let file = || path.display().to_string();
+    if open.is_unwritable() {
+        return Err(StoreError::Unwritable { file: file() });
+    }
+    if open.is_locked_elsewhere() {
+        return Err(match SessionLock::holder_of(path) {
+            Some(Holder::Board) => StoreError::Locked { file: file() },
+            _ => StoreError::Busy { file: file() },
+        });
+    }
+    if let Err(refused) = change(&mut open.session) {
+        return Ok(Err(refused));
+    }
+    match open.save_own()? {
+        SaveOutcome::Saved | SaveOutcome::SavedUnflushed(_) => Ok(Ok(open.session)),
+        SaveOutcome::ChangedOnDisk(_) => Err(StoreError::ChangedElsewhere { file: file() }),
+    }
+}

@@ -1,0 +1,114 @@
+//! The board and its file: what a save brought back, the banner when the
+//! file changed elsewhere, and reading the file again.
+//!
+//! A change found on disk is kept as a [`DiskChange`] (the common start
+//! and the other side), so that reloading can later give way to merging
+//! without changing what the board remembers.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::board_mut;
+use crate::store::{SaveOutcome, StoreError};
+use crate::strings::Ui;
+use crate::tui::app::{App, Effect};
+use crate::tui::command::Command;
+use crate::tui::keymap::{Context, first_key};
+use crate::tui::layers::{ConfirmAction, ConfirmState, Layer};
+use crate::tui::render::Ctx;
+
+/// Takes in what became of a save.
+pub fn saved(app: &mut App, result: Result<SaveOutcome, StoreError>) {
+    let now = app.clock.now();
+    let lang = app.prefs.lang;
+    let Some(b) = board_mut(app) else {
+        return;
+    };
+    let warning = match result {
+        Ok(SaveOutcome::Saved) => {
+            b.conflict = None;
+            b.save.record(Ok(()), now);
+            None
+        }
+        Ok(SaveOutcome::SavedUnflushed(e)) => {
+            b.conflict = None;
+            b.save.record(Ok(()), now);
+            Some(e.message(lang))
+        }
+        Ok(SaveOutcome::ChangedOnDisk(change)) => {
+            // Not an error to retry: every later save finds the same
+            // change, until the facilitator reloads.
+            b.conflict = Some(change);
+            b.save.error = None;
+            None
+        }
+        Err(e) => {
+            b.save.record(Err(e.message(lang)), now);
+            None
+        }
+    };
+    if let Some(text) = warning {
+        app.warn(text);
+    }
+}
+
+/// `R` on the board: read the file again, asking first if that would
+/// drop changes not on disk.
+pub fn reload(app: &mut App) -> Vec<Effect> {
+    let Some(b) = app.board() else {
+        return Vec::new();
+    };
+    if b.save.dirty || b.conflict.is_some() {
+        app.layers.push(Layer::Confirm(ConfirmState {
+            question: Ui::ConfirmReload,
+            action: ConfirmAction::Reload,
+        }));
+        return Vec::new();
+    }
+    vec![Effect::Reload]
+}
+
+/// Takes in the file read again.
+pub fn reloaded(app: &mut App, result: Result<(), StoreError>) {
+    let prefs = app.prefs.clone();
+    let size = app.size;
+    let Some(b) = board_mut(app) else {
+        return;
+    };
+    match result {
+        Ok(()) => {
+            // The undo history describes the session that was dropped.
+            b.undo.clear();
+            b.redo.clear();
+            b.marked.clear();
+            b.conflict = None;
+            b.save = super::SaveStatus::default();
+            b.reindex(&prefs);
+            b.keep_focus_visible(&prefs, size);
+            let text = app.t(Ui::Reloaded);
+            app.say(text);
+        }
+        Err(e) => {
+            let text = e.message(prefs.lang);
+            app.warn(text);
+        }
+    }
+}
+
+/// The banner over the board while the file on disk holds a change this
+/// board has not seen.
+pub fn banner(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let lang = ctx.lang();
+    let key = |cmd| first_key(Context::Board, cmd).unwrap_or_default();
+    let text = Ui::ChangedElsewhere
+        .text(lang)
+        .replace("{key}", &key(Command::Reload))
+        .replace("{export}", &key(Command::Export));
+    frame.render_widget(
+        Paragraph::new(format!("⚠ {text}"))
+            .style(ctx.theme.error)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}

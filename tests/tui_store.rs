@@ -1,0 +1,205 @@
+//! The board's side of the store's promises, headless through `update`
+//! and the real disk: the export dialog never writes over or beside a
+//! session, and a save never overwrites a change made elsewhere.
+
+#![allow(clippy::unwrap_used)]
+
+mod headless;
+
+use std::path::PathBuf;
+
+use headless::Harness;
+use sempre::store::{Access, SaveOutcome, load_session, open_file, save_session};
+use sempre::tui::command::Command;
+use sempre::tui::layers::Layer;
+
+fn export_error(h: &mut Harness, target: &std::path::Path) -> Option<String> {
+    h.cmd(Command::Export);
+    let Some(Layer::Export(d)) = h.app.layers.last_mut() else {
+        panic!("no export dialog");
+    };
+    d.file = ratatui_textarea::TextArea::new(vec![target.display().to_string()]);
+    d.file_edited = true;
+    h.cmd(Command::Submit);
+    // Enter again: a confirmed replace must not get past the guard either.
+    h.cmd(Command::Submit);
+    let error = match h.app.layers.last() {
+        Some(Layer::Export(d)) => d.error.clone(),
+        _ => None,
+    };
+    h.cmd(Command::Back);
+    error
+}
+
+fn store_files(h: &Harness) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![h.store.dir().to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push((path.clone(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn the_export_dialog_never_writes_over_or_beside_a_session() {
+    let mut h = Harness::example("rygsaek");
+    let store = h.store.dir().to_path_buf();
+    let file = h.board().open.path().to_path_buf();
+    let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+    let link = store.parent().unwrap().join("link");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&store, &link).unwrap();
+    let before = store_files(&h);
+    for target in [
+        store.join("x/../").join(format!("{stem}.json")),
+        store.join(format!("{}.JSON", stem.to_uppercase())),
+        store.join(".locks").join(format!("{stem}.lock")),
+        link.join(format!("{stem}.json")),
+    ] {
+        let error = export_error(&mut h, &target);
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.contains("inside the store folder")),
+            "{}: {error:?}",
+            target.display()
+        );
+        assert_eq!(store_files(&h), before, "{}", target.display());
+    }
+    let copy = store.parent().unwrap().join("copy.html");
+    std::fs::copy(&file, &copy).unwrap();
+    let error = export_error(&mut h, &copy).unwrap();
+    assert!(error.contains("is a session file"), "{error}");
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&file).unwrap());
+}
+
+/// The screen as text, drawn as the terminal would show it.
+fn screen(h: &Harness) -> String {
+    let (w, rows) = h.app.size;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, rows)).unwrap();
+    terminal
+        .draw(|frame| sempre::tui::render::render(&h.app, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..rows {
+        for x in 0..w {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Another program's change: a note added straight into the file.
+fn change_on_disk(path: &std::path::Path, text: &str) -> Vec<u8> {
+    let mut other = load_session(path).unwrap();
+    let method = sempre::methods::MethodLibrary::builtin()
+        .get(&other.method.id)
+        .cloned()
+        .unwrap();
+    let stamp = other.updated;
+    other
+        .add_note(&method, sempre::model::NewNote::new("kritik", text), stamp)
+        .unwrap();
+    save_session(path, &other).unwrap();
+    std::fs::read(path).unwrap()
+}
+
+fn notes(session: &sempre::model::Session) -> Vec<String> {
+    let mut texts: Vec<String> = session.notes.iter().map(|n| n.text.clone()).collect();
+    texts.sort();
+    texts
+}
+
+#[test]
+fn a_save_never_overwrites_a_change_made_elsewhere() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "Hverdag");
+    let path = h.board().open.path().to_path_buf();
+    h.note("fra tavlen");
+    assert_eq!(h.texts("kritik"), ["fra tavlen"]);
+
+    // A sync tool, a restore or a hand edit changes the file.
+    let theirs = change_on_disk(&path, "fra en anden");
+    h.note("også fra tavlen");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        theirs,
+        "the other change stays"
+    );
+    let b = h.board();
+    assert!(b.save.dirty && b.conflict.is_some());
+    assert_eq!(
+        notes(b.session()),
+        ["fra tavlen", "også fra tavlen"],
+        "the board's change stays in memory"
+    );
+    let change = b.conflict.as_ref().unwrap();
+    assert_eq!(notes(&change.base), ["fra tavlen"]);
+    assert_eq!(
+        notes(change.theirs.as_ref().unwrap()),
+        ["fra en anden", "fra tavlen"]
+    );
+    let shown = screen(&h);
+    assert!(shown.contains("changed outside this board"), "{shown}");
+    assert!(shown.contains("Press R to read the file again"), "{shown}");
+
+    // Every later save finds the same change and writes nothing.
+    h.note("en tredje");
+    assert_eq!(std::fs::read(&path).unwrap(), theirs);
+
+    // R asks first, since the board's changes go; no keeps them.
+    h.press('R');
+    assert!(matches!(h.app.layers.last(), Some(Layer::Confirm(_))));
+    h.press('n');
+    assert!(h.board().conflict.is_some());
+    h.press('R');
+    h.press('y');
+    let b = h.board();
+    assert!(b.conflict.is_none() && !b.save.dirty);
+    assert_eq!(notes(b.session()), ["fra en anden", "fra tavlen"]);
+    assert!(!screen(&h).contains("changed outside"));
+    h.note("efter genindlæsning");
+    assert_eq!(
+        notes(&load_session(&path).unwrap()),
+        ["efter genindlæsning", "fra en anden", "fra tavlen"]
+    );
+}
+
+#[test]
+fn a_second_board_after_the_lock_folder_went_cannot_overwrite_the_first() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "Hverdag");
+    let path = h.board().open.path().to_path_buf();
+    h.note("første");
+    // Someone removes the lock folder; a second board gets its own lock.
+    std::fs::remove_dir_all(h.store.dir().join(".locks")).unwrap();
+    let mut second = open_file(&path, Access::Edit).unwrap();
+    assert!(!second.is_read_only());
+    let stamp = second.session.updated;
+    second.session.context.title = "Andet vindue".into();
+    second.session.updated = stamp;
+    assert!(matches!(second.save_own(), Ok(SaveOutcome::Saved)));
+    h.note("anden");
+    assert!(h.board().conflict.is_some());
+    assert_eq!(load_session(&path).unwrap().context.title, "Andet vindue");
+    // And the second, in turn, does not overwrite the first's later work.
+    let theirs = std::fs::read(&path).unwrap();
+    h.press('R');
+    h.press('y');
+    h.note("tredje");
+    second.session.context.title = "Igen".into();
+    assert!(matches!(
+        second.save_own(),
+        Ok(SaveOutcome::ChangedOnDisk(_))
+    ));
+    assert_ne!(std::fs::read(&path).unwrap(), theirs);
+    assert_eq!(load_session(&path).unwrap().context.title, "Andet vindue");
+}
