@@ -502,7 +502,7 @@ fn export_formats_reports_and_their_mistakes() {
             .contains("Mette")
     );
 
-    let report = f.run(&["export", "--network", "herning", "--format", "md"]);
+    let report = f.run(&["export", "--network", "LEN Herning", "--format", "md"]);
     assert!(
         report.contains("Anden session") && report.contains("HYPERLINK"),
         "{report}"
@@ -511,7 +511,7 @@ fn export_formats_reports_and_their_mistakes() {
     let late = f.run(&[
         "export",
         "--network",
-        "herning",
+        "LEN Herning",
         "--since",
         "2026-10-01",
         "--format",
@@ -526,7 +526,7 @@ fn export_formats_reports_and_their_mistakes() {
     f.run(&[
         "export",
         "--network",
-        "herning",
+        "LEN Herning",
         "--format",
         "html",
         "--out",
@@ -549,9 +549,7 @@ fn export_formats_reports_and_their_mistakes() {
         .args(["export", "--network", "Nowhere", "--format", "md"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains(
-            "No session matches the network \"Nowhere\"",
-        ));
+        .stderr(predicate::str::contains("No network is called \"Nowhere\""));
     f.cmd()
         .args(["export", &a, "--since", "2026-01-01", "--format", "md"])
         .assert()
@@ -592,6 +590,54 @@ fn export_formats_reports_and_their_mistakes() {
         .failure()
         .stderr(predicate::str::contains("session files are kept"));
     assert_eq!(listed(&f), files, "nothing is written into the store");
+}
+
+#[test]
+fn a_network_report_holds_the_one_network_named() {
+    let f = Fixture::new();
+    let herning = f.new_session(&["--network", "LEN Herning", "--date", "2026-09-01"]);
+    let nord = f.new_session(&["--network", "LEN Herning Nord", "--date", "2026-09-02"]);
+    let spaced = f.new_session(&["--network", "len  herning ", "--date", "2026-09-03"]);
+    f.run(&["add", &herning, "--zone", "kritik", "Herning-note"]);
+    f.run(&["add", &nord, "--zone", "kritik", "Nord-note"]);
+    f.run(&["add", &spaced, "--zone", "kritik", "Anden stavemåde"]);
+
+    // The whole name, in any case, spaces around and doubled inside aside.
+    for asked in ["LEN Herning", "len herning ", "  LEN   HERNING"] {
+        let report = f.run(&["export", "--network", asked, "--format", "md"]);
+        assert!(
+            report.contains("Herning-note") && report.contains("Anden stavemåde"),
+            "{asked:?}: {report}"
+        );
+        assert!(!report.contains("Nord-note"), "{asked:?}: {report}");
+        assert!(!report.contains("LEN Herning Nord"), "{asked:?}: {report}");
+    }
+    let nord_report = f.run(&["export", "--network", "len herning nord", "--format", "csv"]);
+    assert!(nord_report.contains("Nord-note"), "{nord_report}");
+    assert!(!nord_report.contains("Herning-note"), "{nord_report}");
+
+    // A part of a name, or a name no session has, is refused with the
+    // names there are; nothing is written.
+    let out = f.dir.path().join("report.md");
+    for asked in ["LEN", "Herning", "LEN Thy"] {
+        f.cmd()
+            .args(["export", "--network", asked, "--format", "md", "--out"])
+            .arg(&out)
+            .assert()
+            .failure()
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(format!(
+                "No network is called \"{asked}\""
+            )))
+            .stderr(predicate::str::contains(
+                "the networks are \"LEN Herning\", \"LEN Herning Nord\".",
+            ));
+        assert!(!out.exists(), "{asked}: nothing is written");
+    }
+
+    // Listing stays a search: a part of the name finds both networks.
+    let listed = f.run(&["list", "--network", "herning"]);
+    assert_eq!(listed.lines().count(), 4, "{listed}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use sempre::model::ActionStatus;
 use sempre::store::{SessionLock, load_session, save_session};
 use sempre::tui::app::Screen;
@@ -510,7 +511,15 @@ fn the_export_dialog_writes_a_file_and_asks_before_replacing_one() {
     assert!(!secrets.is_empty());
     h.cmd(Command::Export);
     let d = export_dialog(&mut h);
-    assert_eq!(d.scopes.len(), 2, "the session and its network's report");
+    assert_eq!(
+        d.scopes.len(),
+        6,
+        "the session, its network's report, every other network's report"
+    );
+    assert_eq!(
+        d.scopes[1].report.as_ref().unwrap().network,
+        "LEN Aarhus Vest"
+    );
     assert_eq!(d.focus, ExportField::Scope);
     h.cmd(Command::NextField);
     h.cmd(Command::ChoiceNext);
@@ -605,4 +614,101 @@ fn a_board_exports_its_session() {
     let html = std::fs::read_to_string(&files[0]).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Double Diamond"));
     assert!(matches!(h.app.screen, Screen::Board(_)), "the board stays");
+}
+
+/// Presses a key as the terminal sends it, through the keymap.
+fn press_key(h: &mut Harness, code: KeyCode) {
+    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    if let Some(input) = sempre::tui::translate(&h.app, event) {
+        h.input(input);
+    }
+}
+
+#[test]
+fn the_export_dialog_offers_the_networks_there_are_and_a_report_holds_one() {
+    let mut h = Harness::followup();
+    // Beside the two "LEN Herning" examples: a network whose name starts
+    // the same, and the same network spelt in other case and spacing.
+    for (example, network, title) in [
+        ("double-diamond", "LEN Herning Nord", "Nordlig session"),
+        ("business-model-canvas", "len  herning ", "Anden stavemåde"),
+    ] {
+        let mut s = load_session(&file(&h, example)).unwrap();
+        s.id = sempre::model::new_id();
+        s.context.network = Some(network.into());
+        s.context.title = title.into();
+        save_session(&h.store.dir().join(format!("{title}.json")), &s).unwrap();
+    }
+    h.press('r');
+    h.press('3');
+    let key = |h: &Harness| {
+        h.follow()
+            .process
+            .current()
+            .unwrap()
+            .name
+            .as_deref()
+            .map(sempre::store::network_key)
+    };
+    while key(&h).as_deref() != Some("len herning") {
+        h.press('l');
+    }
+    h.press('e');
+    let d = export_dialog(&mut h);
+    let reports: Vec<String> = d
+        .scopes
+        .iter()
+        .filter_map(|s| s.report.as_ref().map(|r| r.network.clone()))
+        .collect();
+    assert_eq!(
+        reports,
+        [
+            "LEN Herning",
+            "LEN Aalborg Øst",
+            "LEN Aarhus Vest",
+            "LEN Herning Nord",
+            "LEN Syddjurs",
+            "LEN Thy"
+        ],
+        "each network once, the one shown first"
+    );
+    let titles = |sessions: &[sempre::model::Session]| -> Vec<String> {
+        sessions.iter().map(|s| s.context.title.clone()).collect()
+    };
+    let herning = titles(&d.scopes[0].sessions);
+    assert_eq!(herning.len(), 3, "{herning:?}");
+    assert!(
+        herning.contains(&"Anden stavemåde".to_string()),
+        "{herning:?}"
+    );
+    assert!(
+        !herning.contains(&"Nordlig session".to_string()),
+        "{herning:?}"
+    );
+    press_key(&mut h, KeyCode::Enter);
+    let files = exports(&h);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let html = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(html.contains("Anden stavemåde") && html.contains("Fremtidsværksted"));
+    assert_eq!(html.matches("<section class=\"session\"").count(), 3);
+    assert!(!html.contains("Nordlig session") && !html.contains("LEN Herning Nord"));
+
+    // The other network, chosen in the dialog, holds its own session only.
+    h.press('e');
+    let chosen = |h: &mut Harness| {
+        let d = export_dialog(h);
+        d.scopes[d.scope].report.as_ref().map(|r| r.network.clone())
+    };
+    while chosen(&mut h).as_deref() != Some("LEN Herning Nord") {
+        h.press(' ');
+    }
+    press_key(&mut h, KeyCode::Enter);
+    let nord = exports(&h)
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("nord"))
+        .unwrap();
+    let html = std::fs::read_to_string(nord).unwrap();
+    assert!(html.contains("Nordlig session"));
+    assert_eq!(html.matches("<section class=\"session\"").count(), 1);
+    assert!(!html.contains("Anden stavemåde"));
 }

@@ -139,7 +139,8 @@ pub struct ListArgs {
     /// Only this method.
     #[arg(long, value_name = "ID")]
     pub method: Option<String>,
-    /// Only networks whose name contains this.
+    /// Only networks whose name contains this (a search: "herning" finds
+    /// "LEN Herning" and "LEN Herning Nord").
     #[arg(long, value_name = "TEXT")]
     pub network: Option<String>,
     /// Only target groups that contain this.
@@ -184,8 +185,9 @@ pub struct ExportArgs {
     #[arg(value_name = "SESSION")]
     pub sessions: Vec<String>,
     /// Instead of sessions: a report over every session of this network
-    /// (a summary, each session, then all open actions).
-    #[arg(long, value_name = "TEXT", conflicts_with = "sessions")]
+    /// (a summary, each session, then all open actions). The whole name,
+    /// in any case; `sempre list` shows the names.
+    #[arg(long, value_name = "NAME", conflicts_with = "sessions")]
     pub network: Option<String>,
     /// With --network: sessions on or after this day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "network", conflicts_with = "sessions")]

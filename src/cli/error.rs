@@ -23,6 +23,13 @@ pub enum CliError {
     NothingToExport,
     /// No session belongs to the network asked for.
     NoSessionsFor(String),
+    /// No network has the name asked for; the names the store knows.
+    UnknownNetwork {
+        /// The name asked for.
+        asked: String,
+        /// Every network's name.
+        known: Vec<String>,
+    },
     /// An export could replace or shadow a session.
     IntoStore(crate::store::ExportRefusal),
     /// The interface needs a terminal, and there is none.
@@ -50,6 +57,7 @@ impl CliError {
             }
             (CliError::NoSessionsFor(n), Lang::En) => format!("No session matches the network \"{n}\" and the days given."),
             (CliError::NoSessionsFor(n), Lang::Da) => format!("Ingen session passer til netværket \"{n}\" og de angivne dage."),
+            (CliError::UnknownNetwork { asked, known }, _) => unknown_network(asked, known, lang),
             (CliError::IntoStore(refusal), _) => refusal.message(lang),
             (CliError::NotATerminal, Lang::En) => {
                 "The full-screen interface needs a terminal; `sempre --help` lists the commands for scripts.".into()
@@ -66,6 +74,30 @@ impl CliError {
     /// message.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, CliError::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// "No network is called …", with the names there are, so the next try
+/// can be a copy.
+fn unknown_network(asked: &str, known: &[String], lang: Lang) -> String {
+    let names = known
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (known.is_empty(), lang) {
+        (true, Lang::En) => {
+            format!("No network is called \"{asked}\"; no session names a network yet.")
+        }
+        (true, Lang::Da) => {
+            format!("Intet netværk hedder \"{asked}\"; ingen session nævner et netværk endnu.")
+        }
+        (false, Lang::En) => format!(
+            "No network is called \"{asked}\" (the whole name counts, not its case); the networks are {names}."
+        ),
+        (false, Lang::Da) => format!(
+            "Intet netværk hedder \"{asked}\" (hele navnet tæller, ikke store og små bogstaver); netværkene er {names}."
+        ),
     }
 }
 

@@ -9,10 +9,10 @@ use jiff::tz::TimeZone;
 use super::args::ExportArgs;
 use super::{CliError, Env};
 use crate::export::{
-    Options, PrivateElsewhere, Report, Source, export, link_titles, network_report,
+    Options, PrivateElsewhere, Report, Source, export, known_networks, link_titles, network_report,
 };
 use crate::model::Session;
-use crate::store::{Access, write_export};
+use crate::store::{Access, network_key, write_export};
 
 /// Exports what `args` names to a file or standard output.
 pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -22,6 +22,13 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
     let listing = env.store.list()?;
     let (sessions, report): (Vec<Session>, Option<Report>) = match &args.network {
         Some(network) => {
+            let known = known_networks(listing.sessions.iter().map(|s| &s.session));
+            if !known.iter().any(|n| network_key(n) == network_key(network)) {
+                return Err(CliError::UnknownNetwork {
+                    asked: network.trim().to_string(),
+                    known,
+                });
+            }
             let all = listing.sessions.iter().map(|s| s.session.clone());
             network_report(all, network, args.since, args.until)
                 .map(|(chosen, report)| (chosen, Some(report)))

@@ -8,6 +8,7 @@ pub mod doc;
 mod html;
 mod json;
 mod markdown;
+mod network;
 mod prepare;
 
 use std::collections::HashMap;
@@ -17,12 +18,12 @@ use jiff::tz::TimeZone;
 use uuid::Uuid;
 
 pub use doc::Report;
+pub use network::{known_networks, network_report};
 pub use prepare::{PrivateElsewhere, anonymized, prepare, without_private};
 
 use crate::i18n::Lang;
 use crate::methods::{Method, MethodLibrary};
 use crate::model::Session;
-use crate::store::{Filter, day_of};
 
 /// The formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,42 +109,6 @@ pub fn link_titles<'a>(
             (s.id, title)
         })
         .collect()
-}
-
-/// The sessions of a network's report: every session whose network
-/// contains `network` (in any case) between `since` and `until`, oldest
-/// first, and the report's heading. `None` when no session matches.
-pub fn network_report(
-    sessions: impl IntoIterator<Item = Session>,
-    network: &str,
-    since: Option<Date>,
-    until: Option<Date>,
-) -> Option<(Vec<Session>, Report)> {
-    let filter = Filter {
-        network: Some(network.to_string()),
-        since,
-        until,
-        ..Filter::default()
-    };
-    let mut chosen: Vec<Session> = sessions.into_iter().filter(|s| filter.matches(s)).collect();
-    if chosen.is_empty() {
-        return None;
-    }
-    chosen.sort_by_key(|s| (day_of(s), s.created));
-    let mut names: Vec<String> = Vec::new();
-    for s in &chosen {
-        if let Some(n) = &s.context.network
-            && !names.contains(n)
-        {
-            names.push(n.clone());
-        }
-    }
-    let report = Report {
-        network: names.join(", "),
-        since,
-        until,
-    };
-    Some((chosen, report))
 }
 
 /// Exports `sources` in `format`: one session, several one after the

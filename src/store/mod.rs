@@ -30,7 +30,9 @@ pub use lock::{Holder, SessionLock};
 pub use open::{
     Access, DiskChange, OpenSession, SaveOutcome, open_file, open_for_command, update_file,
 };
-pub use search::{Filter, Summary, day_of, newer_first, newest_first, searchable_texts};
+pub use search::{
+    Filter, Summary, day_of, network_key, newer_first, newest_first, searchable_texts,
+};
 
 use crate::model::Session;
 

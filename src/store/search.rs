@@ -8,7 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::model::Session;
-use crate::model::text::clean;
+use crate::model::text::{clean, clean_line};
 
 /// What a listing asks for; every field that is set must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,6 +58,14 @@ impl Filter {
                 .as_ref()
                 .is_none_or(|q| contains_words(session, q))
     }
+}
+
+/// A network's name as it tells networks apart: in any case, with the
+/// spaces around it and doubled spaces inside not counting, so "LEN
+/// Herning" and "len  herning " are one network and "LEN Herning Nord"
+/// another.
+pub fn network_key(name: &str) -> String {
+    clean_line(name).to_lowercase()
 }
 
 /// The day a session took place: its date, or the day it was created.

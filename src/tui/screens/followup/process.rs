@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::{Entry, FollowupState, export_dialog, open_read_only, state_mut};
 use crate::model::SessionRelation;
 use crate::model::text::fit;
+use crate::store::network_key;
 use crate::strings::{Msg, Ui, relation_name};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
@@ -48,10 +49,11 @@ impl ProcessState {
         let mut networks: Vec<Network> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let name = e.session.context.network.clone();
-            let key = name.as_deref().map(str::to_lowercase);
+            // One network however its sessions spell it, as in its report.
+            let key = name.as_deref().map(network_key);
             match networks
                 .iter_mut()
-                .find(|n| n.name.as_deref().map(str::to_lowercase) == key)
+                .find(|n| n.name.as_deref().map(network_key) == key)
             {
                 Some(n) => n.entries.push(i),
                 None => networks.push(Network {
@@ -64,7 +66,7 @@ impl ProcessState {
             n.entries
                 .sort_by_key(|i| (entries[*i].date, entries[*i].session.created));
         }
-        networks.sort_by_key(|n| (n.name.is_none(), n.name.as_deref().map(str::to_lowercase)));
+        networks.sort_by_key(|n| (n.name.is_none(), n.name.as_deref().map(network_key)));
         self.networks = networks;
         if let Some(name) = &self.shown_name
             && let Some(i) = self.networks.iter().position(|n| &n.name == name)
@@ -118,12 +120,12 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
                 .unwrap_or_default();
         }
         Input::Command(Command::Export) => {
-            let mut scopes: Vec<ExportScope> = Vec::new();
-            if let Some(Some(name)) = f.process.current().map(|n| n.name.clone()) {
-                scopes.extend(super::review::report_scope(f, &name, lang));
-            }
+            let shown = f.process.current().and_then(|n| n.name.clone());
+            let mut scopes = super::review::report_scopes(f, shown.as_deref(), lang);
+            // The shown network's report first, then the selected session.
+            let at = usize::from(shown.is_some() && !scopes.is_empty());
             if let Some(e) = selected_entry(f) {
-                scopes.push(ExportScope::session(&e.session));
+                scopes.insert(at, ExportScope::session(&e.session));
             }
             export_dialog(app, scopes);
         }

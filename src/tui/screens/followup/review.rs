@@ -15,9 +15,10 @@ use uuid::Uuid;
 
 use super::{Entry, FollowupForm, FollowupState, export_dialog, open_read_only, state_mut};
 use crate::export::doc::{Builder, SessionDoc, dots};
-use crate::export::{Report, network_report, without_private};
+use crate::export::{known_networks, network_report, without_private};
 use crate::i18n::Lang;
 use crate::model::text::clean_line;
+use crate::store::network_key;
 use crate::strings::{Msg, Ui, session_count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
@@ -257,25 +258,38 @@ fn scopes(f: &FollowupState, lang: Lang) -> Vec<ExportScope> {
             stem: "sessions".into(),
         });
     }
-    if let Some(network) = &entry.session.context.network {
-        scopes.extend(report_scope(f, network, lang));
-    }
+    let network = entry.session.context.network.clone();
+    scopes.extend(report_scopes(f, network.as_deref(), lang));
     scopes
 }
 
-/// The report over every session of `network`.
-pub fn report_scope(f: &FollowupState, network: &str, lang: Lang) -> Option<ExportScope> {
-    let all = f.entries.iter().map(|e| e.session.clone());
-    let (sessions, report): (Vec<_>, Report) = network_report(all, network, None, None)?;
-    Some(ExportScope {
-        label: Ui::ScopeReport
-            .text(lang)
-            .replace("{network}", &report.network)
-            .replace("{sessions}", &session_count(lang, sessions.len())),
-        stem: format!("report-{}", report.network),
-        sessions,
-        report: Some(report),
-    })
+/// A report for each network in the store, `first` (if it names one)
+/// first: the dialog offers the networks there are, never a name typed
+/// in, so a report holds one network only.
+pub fn report_scopes(f: &FollowupState, first: Option<&str>, lang: Lang) -> Vec<ExportScope> {
+    let mut names = known_networks(f.entries.iter().map(|e| &e.session));
+    if let Some(first) = first.map(network_key)
+        && let Some(i) = names.iter().position(|n| network_key(n) == first)
+    {
+        let name = names.remove(i);
+        names.insert(0, name);
+    }
+    names
+        .iter()
+        .filter_map(|name| {
+            let all = f.entries.iter().map(|e| e.session.clone());
+            let (sessions, report) = network_report(all, name, None, None)?;
+            Some(ExportScope {
+                label: Ui::ScopeReport
+                    .text(lang)
+                    .replace("{network}", &report.network)
+                    .replace("{sessions}", &session_count(lang, sessions.len())),
+                stem: format!("report-{}", report.network),
+                sessions,
+                report: Some(report),
+            })
+        })
+        .collect()
 }
 
 /// Applies an input to the sessions tab.
