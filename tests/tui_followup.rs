@@ -712,3 +712,89 @@ fn the_export_dialog_offers_the_networks_there_are_and_a_report_holds_one() {
     assert_eq!(html.matches("<section class=\"session\"").count(), 1);
     assert!(!html.contains("Anden stavemåde"));
 }
+
+/// The selected action's id and its session's file.
+fn selected_action(h: &Harness) -> (uuid::Uuid, PathBuf) {
+    let f = h.follow();
+    let row = f.actions.rows[f.actions.selected];
+    (row.action, f.entries[row.entry].path.clone())
+}
+
+/// Every action's status in every file, by id.
+fn statuses(h: &Harness) -> Vec<(uuid::Uuid, ActionStatus)> {
+    let mut all: Vec<(uuid::Uuid, ActionStatus)> = h
+        .follow()
+        .entries
+        .iter()
+        .flat_map(|e| load_session(&e.path).unwrap().actions)
+        .map(|a| (a.id, a.status))
+        .collect();
+    all.sort_by_key(|(id, _)| *id);
+    all
+}
+
+#[test]
+fn the_cursor_stays_on_the_action_when_a_change_sorts_the_list_again() {
+    let mut h = Harness::followup();
+    h.app.clock = Clock::fixed("2026-11-23T09:00:00Z".parse::<Timestamp>().unwrap());
+    h.press('2');
+    let (first, _) = selected_action(&h);
+    let before = statuses(&h);
+    h.press('x');
+    assert_eq!(selected_action(&h).0, first, "x: the cursor went with it");
+    assert_ne!(
+        h.follow().actions.selected,
+        0,
+        "done moves it down the list"
+    );
+    // A second x opens the same action again and touches no other.
+    h.press('x');
+    assert_eq!(selected_action(&h).0, first);
+    h.press('s');
+    h.press('s');
+    assert_eq!(selected_action(&h).0, first, "s: the cursor went with it");
+    let changed: Vec<_> = statuses(&h)
+        .into_iter()
+        .zip(&before)
+        .filter(|(a, b)| a != *b)
+        .map(|(a, _)| a.0)
+        .collect();
+    assert!(
+        changed.iter().all(|id| *id == first),
+        "only the selected action changed"
+    );
+
+    // A later due date sorts it further down; the cursor follows.
+    while h.follow().actions.selected > 0 {
+        h.press('k');
+    }
+    let (second, _) = selected_action(&h);
+    assert_ne!(second, first);
+    h.press('d');
+    h.fill(&["Ny ejer", "2030-01-01"]);
+    assert_eq!(selected_action(&h).0, second, "d: the cursor went with it");
+    h.press('x');
+    let s = statuses(&h);
+    assert_eq!(
+        s.iter().find(|(id, _)| *id == second).unwrap().1,
+        ActionStatus::Done,
+        "the next x marks the action the cursor is on"
+    );
+}
+
+#[test]
+fn an_action_of_a_session_open_in_a_board_is_refused_before_its_form() {
+    let mut h = Harness::followup();
+    h.press('2');
+    let (_, path) = selected_action(&h);
+    let before = std::fs::read(&path).unwrap();
+    let lock = SessionLock::try_acquire(&path).unwrap().unwrap();
+    h.press('d');
+    assert!(h.app.layers.is_empty(), "no form to fill in for nothing");
+    assert!(h.app.flash.as_ref().unwrap().error);
+    assert!(flash(&h).contains("another sempre window"), "{}", flash(&h));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(lock);
+    h.press('d');
+    assert!(matches!(h.app.layers.last(), Some(Layer::Form(_))));
+}

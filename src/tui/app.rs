@@ -15,7 +15,7 @@ use super::command::Command;
 use super::keymap::Context;
 use super::layers::{ExportFailure, ExportJob, Layer, export_finished, update_layer};
 use super::screens::board::BoardState;
-use super::screens::followup::{self, ActionEdit, EditFailure, FollowupState};
+use super::screens::followup::{self, ActionEdit, EditFailure, EditTarget, FollowupState};
 use super::screens::home::HomeState;
 use super::screens::library::LibraryState;
 use super::screens::wizard::WizardState;
@@ -130,6 +130,9 @@ pub enum Effect {
     Reload,
     /// Change an action in a session file (follow-up).
     EditAction(Box<ActionEdit>),
+    /// See whether an action's session can be changed now, before its
+    /// form is filled in (follow-up).
+    CheckEditable(Box<EditTarget>),
     /// Write an export.
     Export(Box<ExportJob>),
 }
@@ -147,6 +150,8 @@ pub enum Outcome {
     Reloaded(Result<(), StoreError>),
     /// An action was changed in its file, or not.
     ActionEdited(Box<ActionEdit>, Box<Result<Session, EditFailure>>),
+    /// Whether an action's session can be changed now.
+    Editable(Box<EditTarget>, Result<(), StoreError>),
     /// An export was written, or not.
     Exported(Result<PathBuf, ExportFailure>),
 }
@@ -356,6 +361,10 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::ActionEdited(edit, result) => {
             followup::edited(app, *edit, *result);
+            Vec::new()
+        }
+        Outcome::Editable(target, result) => {
+            followup::actions::editable(app, *target, result);
             Vec::new()
         }
         Outcome::Exported(result) => {

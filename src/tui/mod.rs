@@ -81,6 +81,10 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 Screen::Board(b) => Outcome::Reloaded(b.open.reload()),
                 _ => continue,
             },
+            Effect::CheckEditable(target) => {
+                let result = screens::followup::check_editable(&target);
+                Outcome::Editable(target, result)
+            }
             Effect::EditAction(edit) => {
                 let result = screens::followup::apply_edit(&edit, app.clock.now());
                 Outcome::ActionEdited(edit, Box::new(result))

@@ -10,12 +10,13 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use uuid::Uuid;
 
 use super::{
-    ActionEdit, ActionFields, EditKind, Entry, FollowupForm, FollowupState, edit_action,
-    open_read_only, state_mut,
+    ActionEdit, ActionFields, EditKind, EditTarget, Entry, FollowupForm, FollowupState,
+    edit_action, open_read_only, state_mut,
 };
 use crate::i18n::Lang;
 use crate::model::text::capitalise;
 use crate::model::{Action, ActionStatus};
+use crate::store::StoreError;
 use crate::strings::{Msg, Ui, status_name};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
@@ -170,7 +171,7 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
         Input::Command(Command::CycleStatus) => {
             return change(app, |a| a.status = a.status.next());
         }
-        Input::Command(Command::EditAction) => open_edit(app),
+        Input::Command(Command::EditAction) => return check_edit(app),
         Input::Command(Command::Undo) => return super::undo(app),
         Input::Command(Command::Redo) => return super::redo(app),
         Input::Command(Command::Filters) => open_filters(app),
@@ -210,14 +211,45 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
     Vec::new()
 }
 
-fn open_edit(app: &mut App) {
+/// Asks the disk whether the selected action's session can be changed
+/// before its form opens.
+fn check_edit(app: &mut App) -> Vec<Effect> {
+    let Some(f) = state_mut(app) else {
+        return Vec::new();
+    };
+    let Some((entry, action)) = selected(f) else {
+        return Vec::new();
+    };
+    vec![Effect::CheckEditable(Box::new(EditTarget {
+        path: entry.path.clone(),
+        session: entry.session.id,
+        action: action.id,
+    }))]
+}
+
+/// Opens the form of `target` if its session can be changed; otherwise
+/// says why, and no form opens.
+pub fn editable(app: &mut App, target: EditTarget, result: Result<(), StoreError>) {
+    match result {
+        Ok(()) => open_edit(app, &target),
+        Err(e) => {
+            let message = e.message(app.prefs.lang);
+            app.warn(message);
+        }
+    }
+}
+
+fn open_edit(app: &mut App, target: &EditTarget) {
     let lang = app.prefs.lang;
     let Some(f) = state_mut(app) else { return };
-    let Some((entry, action)) = selected(f) else {
+    let Some(action) = f
+        .entry(target.session)
+        .and_then(|e| e.session.actions.iter().find(|a| a.id == target.action))
+    else {
         return;
     };
     let purpose = FormPurpose::Followup(FollowupForm::Action {
-        session: entry.session.id,
+        session: target.session,
         action: action.id,
     });
     let title = crate::model::text::fit(&action.text.replace('\n', " "), 50);

@@ -199,6 +199,33 @@ pub fn apply_edit(edit: &ActionEdit, now: jiff::Timestamp) -> Result<Session, Ed
     }
 }
 
+/// An action about to be changed in a form, and its session's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditTarget {
+    /// The session file.
+    pub path: PathBuf,
+    /// The session.
+    pub session: Uuid,
+    /// The action.
+    pub action: Uuid,
+}
+
+/// Whether `target`'s session can be changed now, that is, no board has it
+/// open for editing: the disk half of opening an action's form, so nobody
+/// fills in a form only to be refused at the end. The lock is let go at
+/// once; saving the form takes it again.
+pub fn check_editable(target: &EditTarget) -> Result<(), StoreError> {
+    use crate::store::{Holder, SessionLock};
+    let file = || target.path.display().to_string();
+    match SessionLock::try_acquire_as(&target.path, Holder::Command)? {
+        Some(_lock) => Ok(()),
+        None => Err(match SessionLock::holder_of(&target.path) {
+            Some(Holder::Board) => StoreError::Locked { file: file() },
+            _ => StoreError::Busy { file: file() },
+        }),
+    }
+}
+
 /// The forms of the follow-up screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FollowupForm {
@@ -416,13 +443,11 @@ pub fn edited(app: &mut App, edit: ActionEdit, result: Result<Session, EditFailu
     if let Screen::Followup(f) = screen {
         match result {
             Ok(session) => {
-                // A change keeps the place in the list, so the next action
-                // is ready; undo and redo follow the action.
-                let row = f.actions.selected;
+                // The cursor stays on the action (by id) wherever the new
+                // order puts it, so the next key acts on the same action.
                 f.replace(session, methods);
                 match edit.kind {
                     EditKind::Change => {
-                        f.actions.select(row);
                         f.undo.push(edit);
                         f.redo.clear();
                     }
