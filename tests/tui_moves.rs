@@ -675,3 +675,39 @@ fn copies_of_a_private_note_are_private_and_the_board_says_so() {
         flash(&h)
     );
 }
+
+#[test]
+fn a_weight_before_the_first_meeting_begins_that_meeting_and_is_kept() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut h = Harness::new().new_session("rygsaek", "Unge på vej");
+    h.cmd(Command::BoardsMenu);
+    h.choose("backpack for");
+    h.fill(&["Mira"]);
+    assert!(h.on_disk().meetings.is_empty());
+    h.press('w');
+    h.press('4');
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let input = sempre::tui::translate(&h.app, enter).unwrap();
+    h.input(input);
+    assert!(
+        h.app.layers.is_empty(),
+        "the form closed: {:?}",
+        h.app.layers
+    );
+    let s = h.on_disk();
+    assert_eq!(s.meetings.len(), 1, "the first meeting began");
+    assert_eq!(s.meetings[0].date.to_string(), "2026-10-03", "today");
+    let mira = s.boards[h.board().board].participant.unwrap();
+    assert_eq!(s.ratings_of(mira), vec![Some(4)], "the weight is kept");
+    let flash = h.app.flash.as_ref().unwrap();
+    assert!(!flash.error);
+    assert!(
+        flash.text.contains("first meeting began today, 2026-10-03"),
+        "{}",
+        flash.text
+    );
+    // Undo takes back the weight and the meeting it began.
+    h.cmd(Command::Undo);
+    let s = h.on_disk();
+    assert!(s.meetings.is_empty() && s.ratings.is_empty());
+}

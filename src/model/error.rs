@@ -39,8 +39,6 @@ pub enum ModelError {
     NotForMethod,
     /// A rating outside 1–5.
     BadRating(u8),
-    /// The session has no meeting to rate.
-    NoMeeting,
     /// The session's last board cannot be removed.
     LastBoard,
     /// The session was made with another method than the one given.
@@ -91,8 +89,6 @@ impl ModelError {
             (NotForMethod, Lang::Da) => "Metoden har ikke en plads til det.".into(),
             (BadRating(v), Lang::En) => format!("A rating goes from 1 to 5, not {v}."),
             (BadRating(v), Lang::Da) => format!("En vurdering går fra 1 til 5, ikke {v}."),
-            (NoMeeting, Lang::En) => "Start a meeting first.".into(),
-            (NoMeeting, Lang::Da) => "Start et møde først.".into(),
             (NoNotes, Lang::En) => "Select at least one note first.".into(),
             (NoNotes, Lang::Da) => "Vælg mindst én seddel først.".into(),
             (LastBoard, Lang::En) => "A session needs at least one board.".into(),

@@ -226,11 +226,24 @@ impl Session {
 
     /// Records how heavy a participant's backpack is at the current
     /// meeting, from 1 to 5, replacing an earlier rating of that meeting.
-    pub fn rate(&mut self, participant: Uuid, value: u8, now: Timestamp) -> Result<(), ModelError> {
+    /// Before the first meeting, the first meeting begins on `today`, so a
+    /// weight given early is kept rather than lost. Returns whether that
+    /// meeting began here.
+    pub fn rate(
+        &mut self,
+        participant: Uuid,
+        value: u8,
+        today: Date,
+        now: Timestamp,
+    ) -> Result<bool, ModelError> {
         if !(1..=5).contains(&value) {
             return Err(ModelError::BadRating(value));
         }
-        let meeting = self.meetings.last().ok_or(ModelError::NoMeeting)?.id;
+        let began = self.meetings.is_empty();
+        let meeting = match self.meetings.last() {
+            Some(m) => m.id,
+            None => self.add_meeting(today, now),
+        };
         self.ratings
             .retain(|r| !(r.participant == participant && r.meeting == meeting));
         self.ratings.push(Rating {
@@ -239,7 +252,7 @@ impl Session {
             value,
         });
         self.updated = now;
-        Ok(())
+        Ok(began)
     }
 
     /// A participant's ratings, meeting by meeting (none where they did
@@ -538,19 +551,24 @@ mod tests {
         let m = method("rygsaek");
         let mut s = Session::new(&m, context("t"), t());
         let mira = s.add_participant(&m, "Mira", t()).unwrap();
-        assert_eq!(s.rate(mira, 3, t()), Err(ModelError::NoMeeting));
-        s.add_meeting(Date::new(2026, 8, 20).unwrap(), t());
-        s.rate(mira, 4, t()).unwrap();
-        s.rate(mira, 5, t()).unwrap();
+        let day = Date::new(2026, 8, 20).unwrap();
+        // Before any meeting, the first one begins on the day given.
+        assert_eq!(s.rate(mira, 3, day, t()), Ok(true));
+        assert_eq!(s.meetings.len(), 1);
+        assert_eq!(s.meetings[0].date, day);
+        assert_eq!(s.ratings_of(mira), vec![Some(3)]);
+        assert_eq!(s.rate(mira, 4, day, t()), Ok(false));
+        s.rate(mira, 5, day, t()).unwrap();
         let note = s
             .add_note(&m, NewNote::new("tage-med", "Min mormors opskrift"), t())
             .unwrap();
         assert_eq!(s.note(note).unwrap().meeting, Some(s.meetings[0].id));
         s.add_meeting(Date::new(2026, 8, 27).unwrap(), t());
         s.add_meeting(Date::new(2026, 9, 3).unwrap(), t());
-        s.rate(mira, 2, t()).unwrap();
+        s.rate(mira, 2, day, t()).unwrap();
+        assert_eq!(s.meetings.len(), 3, "a meeting begins only once");
         assert_eq!(s.ratings_of(mira), vec![Some(5), None, Some(2)]);
-        assert_eq!(s.rate(mira, 6, t()), Err(ModelError::BadRating(6)));
+        assert_eq!(s.rate(mira, 6, day, t()), Err(ModelError::BadRating(6)));
     }
 
     #[test]

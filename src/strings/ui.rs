@@ -227,6 +227,7 @@ pub enum Ui {
     LinkNotHere,
     Marked,
     MeetingStarted,
+    FirstMeetingBegan,
     MenuAssumption,
     MenuBoardCompare,
     MenuBoardCopy,
@@ -672,6 +673,9 @@ impl Ui {
             LinkNotHere => "Denne seddel kan ikke hænges under noget.",
             Marked => "{n} markeret.",
             MeetingStarted => "Nyt møde {date}: nye sedler hører til det.",
+            FirstMeetingBegan => {
+                "Vægten er gemt; det første møde begyndte i dag, {date} (W starter et nyt)."
+            }
             MenuAssumption => "Flyt til {zone}",
             MenuBoardCompare => "Sammenlign med {name}",
             MenuBoardCopy => "Kopiér denne tavle",
@@ -1115,6 +1119,9 @@ impl Ui {
             LinkNotHere => "This note cannot hang under anything.",
             Marked => "{n} marked.",
             MeetingStarted => "New meeting {date}: new notes belong to it.",
+            FirstMeetingBegan => {
+                "Weight recorded; the first meeting began today, {date} (W starts a new one)."
+            }
             MenuAssumption => "Move to {zone}",
             MenuBoardCompare => "Compare with {name}",
             MenuBoardCopy => "Copy this board",

@@ -368,7 +368,15 @@ pub fn submit_form(
         FormPurpose::Weight(participant) => {
             let value = number(&first, lang)?;
             let value = u8::try_from(value).unwrap_or(u8::MAX);
-            saved(try_apply(app, |s, _| s.rate(participant, value, now)))
+            let today = app.today();
+            let began = try_apply(app, |s, _| s.rate(participant, value, today, now))?;
+            if began {
+                app.say(
+                    app.t(Ui::FirstMeetingBegan)
+                        .replace("{date}", &today.to_string()),
+                );
+            }
+            Ok(vec![Effect::Save])
         }
         FormPurpose::NewMeeting => {
             let day = parse_day(&first, lang)?.ok_or_else(|| Ui::ErrDate.text(lang).to_string())?;
