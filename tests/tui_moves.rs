@@ -711,3 +711,75 @@ fn a_weight_before_the_first_meeting_begins_that_meeting_and_is_kept() {
     let s = h.on_disk();
     assert!(s.meetings.is_empty() && s.ratings.is_empty());
 }
+
+/// The screen as the terminal would show it, and its text.
+fn draw(h: &Harness) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let (w, height) = h.app.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, height)).unwrap();
+    terminal
+        .draw(|f| sempre::tui::render::render(&h.app, f))
+        .unwrap();
+    terminal
+}
+
+fn screen_text(h: &Harness) -> String {
+    let terminal = draw(h);
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn the_outcomes_panel_scrolls_and_acts_only_on_the_row_in_view() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut h = critique();
+    h.focus_text("Sproget");
+    for i in 1..=12 {
+        h.cmd(Command::Decide);
+        h.fill(&[&format!("Beslutning {i:02}")]);
+        h.cmd(Command::NewAction);
+        h.fill(&[&format!("Handling {i:02}"), "Mette", "2026-10-20"]);
+    }
+    assert_eq!(h.on_disk().actions.len(), 12);
+    h.input(Input::Resize(80, 24));
+    h.press('o');
+    assert!(screen_text(&h).contains("Beslutning 01"));
+    for _ in 0..23 {
+        h.press('j');
+    }
+    let shown = screen_text(&h);
+    assert!(
+        shown.contains("Handling 12"),
+        "the selected row is in view:\n{shown}"
+    );
+    assert!(!shown.contains("Beslutning 01"), "the top scrolled away");
+    insta::assert_snapshot!("outcomes_scrolled_80x24", draw(&h).backend());
+    h.press('d');
+    let left: Vec<String> = h.on_disk().actions.into_iter().map(|a| a.text).collect();
+    assert_eq!(left.len(), 11);
+    assert!(
+        !left.contains(&"Handling 12".to_string()),
+        "d took the row in view"
+    );
+
+    // Enter edits the row in view, on the way back up too.
+    for _ in 0..20 {
+        h.press('k');
+    }
+    let shown = screen_text(&h);
+    assert!(shown.contains("Beslutning 03"), "{shown}");
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let input = sempre::tui::translate(&h.app, enter).unwrap();
+    h.input(input);
+    let Some(Layer::Form(form)) = h.app.layers.last() else {
+        panic!("no form: {:?}", h.app.layers)
+    };
+    assert_eq!(form.fields[0].area.lines().join(""), "Beslutning 03");
+}

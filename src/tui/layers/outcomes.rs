@@ -5,16 +5,18 @@ use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 use uuid::Uuid;
 
 use super::Layer;
+use crate::model::text::fit;
 use crate::model::{ActionStatus, Session};
 use crate::strings::{Msg, Ui, status_name};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
-use crate::tui::render::{Ctx, centred, dialog, hints};
+use crate::tui::render::{Ctx, centred, dialog, first_row, hints};
 use crate::tui::screens::board::{self, FormPurpose};
 
 /// The panel's state.
@@ -147,6 +149,31 @@ fn due_span(due: Option<Date>, status: ActionStatus, today: Date, ctx: &Ctx) -> 
     }
 }
 
+/// The line of the panel's list that item `selected` is on: decisions
+/// under their heading, then a blank line, then actions under theirs.
+fn line_of(decisions: usize, selected: usize) -> usize {
+    if selected < decisions {
+        1 + selected
+    } else {
+        1 + decisions.max(1) + 2 + (selected - decisions)
+    }
+}
+
+fn width(area: Rect) -> u16 {
+    (area.width * 4 / 5)
+        .max(70)
+        .min(area.width.saturating_sub(2))
+}
+
+/// The panel's box in `area` for a list of `lines`, and how many list
+/// lines it shows (below them: a line for ▲ ▼ and the key hints).
+fn geometry(area: Rect, lines: usize) -> (Rect, usize) {
+    let wanted = u16::try_from(lines + 4).unwrap_or(u16::MAX);
+    let height = wanted.min(area.height.saturating_sub(2));
+    let popup = centred(area, width(area), height);
+    (popup, usize::from(height.saturating_sub(4)).max(1))
+}
+
 pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let Screen::Board(b) = &app.screen else {
         return;
@@ -167,6 +194,8 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
         .filter(|a| !(projector && a.private))
         .collect();
     let hidden = s.decisions.len() + s.actions.len() - decisions.len() - actions.len();
+    let count = decisions.len() + actions.len();
+    let selected = o.selected.min(count.saturating_sub(1));
     let private_mark = |private: bool| {
         if private {
             format!("[{}] ", Ui::PrivateMark.text(lang))
@@ -179,21 +208,18 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
         lines.push(Line::styled(format!("  {}", Ui::NoneYet.text(lang)), t.dim));
     }
     let mark = |i: usize| {
-        if i == o.selected {
-            t.selected
-        } else {
-            t.dialog
-        }
+        if i == selected { t.selected } else { t.dialog }
     };
+    // One line per row, cut to the box, so the list scrolls by rows and
+    // the selected row is always on screen; Enter shows it whole.
+    let room = usize::from(width(area).saturating_sub(2));
     for (i, d) in decisions.iter().enumerate() {
-        lines.push(Line::styled(
-            format!(
-                "  ◆ {}{}",
-                private_mark(d.private),
-                d.text.replace('\n', " ")
-            ),
-            mark(i),
-        ));
+        let text = format!(
+            "  ◆ {}{}",
+            private_mark(d.private),
+            d.text.replace('\n', " ")
+        );
+        lines.push(Line::styled(fit(&text, room), mark(i)));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(Msg::Actions.text(lang).to_string(), t.title));
@@ -207,33 +233,49 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
             .as_deref()
             .map(|o| format!(" · {} {o}", Msg::Owner.text(lang)))
             .unwrap_or_default();
+        let tail = due_span(a.due, a.status, today, ctx);
+        let status = format!(" · {}", status_name(a.status, lang));
+        let head = format!(
+            "  {} {}{}{owner}",
+            a.status.symbol(),
+            private_mark(a.private),
+            a.text.replace('\n', " ")
+        );
+        // The text keeps at least half the line; the date and status give way.
+        let head_room = room.saturating_sub(tail.width() + status.width());
         lines.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    "  {} {}{}{owner}",
-                    a.status.symbol(),
-                    private_mark(a.private),
-                    a.text.replace('\n', " ")
-                ),
-                mark(i),
-            ),
-            due_span(a.due, a.status, today, ctx),
-            Span::styled(format!(" · {}", status_name(a.status, lang)), t.dialog),
+            Span::styled(fit(&head, head_room.max(room / 2)), mark(i)),
+            tail,
+            Span::styled(status, t.dialog),
         ]));
     }
-    if hidden > 0 {
-        lines.push(Line::styled(
-            format!(
-                "  {}",
-                Ui::PrivateHiddenHere
-                    .text(lang)
-                    .replace("{n}", &hidden.to_string())
-            ),
-            t.dim,
-        ));
-    }
-    lines.push(Line::raw(""));
-    lines.push(hints(
+    let (popup, shown) = geometry(area, lines.len());
+    let first = if count == 0 {
+        0
+    } else {
+        first_row(line_of(decisions.len(), selected), shown)
+    };
+    let more_above = first > 0;
+    let more_below = first + shown < lines.len();
+    let mut visible: Vec<Line> = lines.into_iter().skip(first).take(shown).collect();
+    let arrows = match (more_above, more_below) {
+        (true, true) => "  ▲ ▼",
+        (true, false) => "  ▲",
+        (false, true) => "    ▼",
+        (false, false) => "",
+    };
+    let private_hidden = if hidden > 0 {
+        format!(
+            "  {}",
+            Ui::PrivateHiddenHere
+                .text(lang)
+                .replace("{n}", &hidden.to_string())
+        )
+    } else {
+        String::new()
+    };
+    visible.push(Line::styled(format!("{arrows}{private_hidden}"), t.dim));
+    visible.push(hints(
         ctx,
         Context::Outcomes,
         &[
@@ -245,16 +287,10 @@ pub(super) fn render(o: &OutcomesState, app: &App, ctx: &Ctx, frame: &mut Frame,
             (Command::Back, Ui::HintClose),
         ],
     ));
-    let width = (area.width * 4 / 5)
-        .max(70)
-        .min(area.width.saturating_sub(2));
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-    let popup = centred(area, width, height);
+    let title = match count {
+        0 => Ui::OutcomesTitle.text(lang).to_string(),
+        n => format!("{} · {}/{n}", Ui::OutcomesTitle.text(lang), selected + 1),
+    };
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(dialog(ctx, Ui::OutcomesTitle.text(lang).to_string())),
-        popup,
-    );
+    frame.render_widget(Paragraph::new(visible).block(dialog(ctx, title)), popup);
 }
