@@ -475,3 +475,49 @@ fn the_wizard_steps_back_and_changes_its_choices() {
     h.cmd(Command::StartFilter); // not a wizard key: nothing happens
     assert!(matches!(h.app.screen, Screen::Wizard(_)));
 }
+
+#[test]
+fn escape_on_a_filled_in_new_session_form_asks_before_throwing_it_away() {
+    use ratatui::crossterm::event::{Event, KeyEvent};
+    let key = |h: &mut Harness, code: KeyCode| {
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        let input = sempre::tui::translate(&h.app, event).unwrap();
+        h.input(input);
+    };
+    let mut h = Harness::new();
+    // Nothing typed (the offered date only): Esc goes straight back.
+    h.press('n');
+    assert!(matches!(h.app.screen, Screen::Wizard(_)));
+    key(&mut h, KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+
+    h.press('n');
+    for c in "Hverdagen".chars() {
+        h.press(c);
+    }
+    key(&mut h, KeyCode::Esc);
+    assert!(
+        matches!(h.app.layers.last(), Some(Layer::Confirm(_))),
+        "Esc asks first"
+    );
+    assert!(matches!(h.app.screen, Screen::Wizard(_)));
+    h.press('n');
+    assert!(h.app.layers.is_empty());
+    let Screen::Wizard(w) = &h.app.screen else {
+        panic!("the form stays")
+    };
+    assert_eq!(w.texts[0].lines().join(""), "Hverdagen", "as it was typed");
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Esc);
+    assert!(
+        matches!(h.app.screen, Screen::Wizard(_)),
+        "Esc on the question keeps the form"
+    );
+    key(&mut h, KeyCode::Esc);
+    h.press('y');
+    assert!(
+        matches!(h.app.screen, Screen::Home(_)),
+        "yes throws it away"
+    );
+    assert!(!h.store.dir().exists() || std::fs::read_dir(h.store.dir()).unwrap().count() == 0);
+}

@@ -115,7 +115,7 @@ pub static BINDINGS: &[Binding] = &[
         C::Create,
         Ui::KeyCreate,
     ),
-    bind(X::Wizard, &[key(K::Esc)], C::Back, Ui::KeyCancel),
+    bind(X::Wizard, &[key(K::Esc)], C::Back, Ui::KeyCancelAsk),
     bind(
         X::Board,
         &[key(K::Left), ch('h')],

@@ -26,6 +26,8 @@ pub enum ConfirmAction {
     DiscardEdit,
     /// Read the board's file again, dropping changes not on disk.
     Reload,
+    /// Throw away the new-session form and go back.
+    DiscardWizard,
 }
 
 /// A question with its consequence.
@@ -58,6 +60,7 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
                     }
                     Vec::new()
                 }
+                ConfirmAction::DiscardWizard => app.go_home(),
             }
         }
         Input::Command(Command::No | Command::Back) => {

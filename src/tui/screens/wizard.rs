@@ -16,7 +16,7 @@ use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
-use crate::tui::layers::optional_day;
+use crate::tui::layers::{ConfirmAction, ConfirmState, Layer, optional_day};
 use crate::tui::render::{Ctx, hints, status_line};
 
 /// The fields of the form, in order.
@@ -97,6 +97,9 @@ pub struct WizardState {
     pub focus: usize,
     /// A field that is wrong, and why.
     pub error: Option<(Field, Ui)>,
+    /// The texts the form started with (the date of today), to tell
+    /// whether anything was typed.
+    offered: [String; 7],
 }
 
 impl WizardState {
@@ -109,9 +112,19 @@ impl WizardState {
             lang,
             focus: 1,
             error: None,
+            offered: Default::default(),
         };
         w.set(Field::Date, &today.to_string());
+        w.offered = std::array::from_fn(|i| w.texts[i].lines().join(" "));
         w
+    }
+
+    /// Whether something was typed that Esc would throw away.
+    pub fn is_filled(&self) -> bool {
+        self.texts
+            .iter()
+            .zip(&self.offered)
+            .any(|(area, offered)| clean_line(&area.lines().join(" ")) != clean_line(offered))
     }
 
     /// Fills a text field.
@@ -217,6 +230,14 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
                     }
                 }
             }
+        }
+        // What was typed is not thrown away on one key: ask first, as the
+        // note editor does.
+        Input::Command(Command::Back) if w.is_filled() => {
+            app.layers.push(Layer::Confirm(ConfirmState {
+                question: Ui::ConfirmDiscardSession,
+                action: ConfirmAction::DiscardWizard,
+            }));
         }
         Input::Command(Command::Back) => return app.go_home(),
         Input::Key(key) => {
