@@ -348,3 +348,18 @@ fn followup_sessions_actions_process_and_export() {
         snapshot(&format!("export_dialog_{tag}"), &app);
     });
 }
+
+#[test]
+fn a_refusal_naming_a_long_path_wraps_with_its_reason_first() {
+    let path = "/home/mette/Dokumenter/Sempre/LEN Herning Nord/sessioner 2026/efteraar/0193a7c2-5be1-7cc3-9e6f-6f4c2d0e9a11.json";
+    for lang in Lang::ALL {
+        let mut app = app(lang, (80, 24));
+        let error = sempre::store::StoreError::Io {
+            doing: sempre::store::Doing::Reading,
+            path: path.into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        update(&mut app, Input::Outcome(Outcome::Opened(Err(error))));
+        snapshot(&format!("refusal_long_path_80x24_{}", lang.code()), &app);
+    }
+}

@@ -798,3 +798,54 @@ fn an_action_of_a_session_open_in_a_board_is_refused_before_its_form() {
     h.press('d');
     assert!(matches!(h.app.layers.last(), Some(Layer::Form(_))));
 }
+
+#[test]
+fn a_refusal_at_eighty_columns_shows_its_reason_whole_before_the_path() {
+    let mut h = Harness::new();
+    // A store deep in a facilitator's documents, as on a real laptop.
+    let deep = h
+        .store
+        .dir()
+        .join("Dokumenter/Sempre sessioner/LEN Herning Nord");
+    h.store = sempre::store::Store::new(deep);
+    std::fs::create_dir_all(h.store.dir()).unwrap();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    for name in [
+        "example-fremtidsvaerksted.json",
+        "example-double-diamond.json",
+    ] {
+        std::fs::copy(examples.join(name), h.store.dir().join(name)).unwrap();
+    }
+    h.input(sempre::tui::app::Input::Resize(80, 24));
+    h.press('f');
+    h.press('2');
+    let (_, path) = selected_action(&h);
+    let before = std::fs::read(&path).unwrap();
+    let _lock = SessionLock::try_acquire(&path).unwrap().unwrap();
+    h.press('x');
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(
+        flash(&h).starts_with("The session is open for editing in another sempre window"),
+        "the reason comes first: {}",
+        flash(&h)
+    );
+    assert!(
+        flash(&h).ends_with(&format!("{}.", path.display())),
+        "the path last"
+    );
+
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| sempre::tui::render::render(&h.app, f))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let bottom: String = (21..24)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+        .collect();
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    assert!(
+        squeeze(&bottom).contains(&squeeze(&flash(&h))),
+        "the whole message is on screen:\n{bottom}"
+    );
+}

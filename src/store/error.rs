@@ -92,6 +92,37 @@ pub enum StoreError {
     },
 }
 
+/// What the system said, in words a facilitator can use: the common
+/// reasons in the user's language, others as the system put them, without
+/// the error number.
+fn reason(source: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind::*;
+    let known = match (source.kind(), lang) {
+        (PermissionDenied, Lang::En) => Some("no permission"),
+        (PermissionDenied, Lang::Da) => Some("ingen adgang"),
+        (NotFound, Lang::En) => Some("not found"),
+        (NotFound, Lang::Da) => Some("findes ikke"),
+        (StorageFull, Lang::En) => Some("the disk is full"),
+        (StorageFull, Lang::Da) => Some("disken er fuld"),
+        (ReadOnlyFilesystem, Lang::En) => Some("the drive is read-only"),
+        (ReadOnlyFilesystem, Lang::Da) => Some("drevet er skrivebeskyttet"),
+        _ => None,
+    };
+    if let Some(text) = known {
+        return text.to_string();
+    }
+    let text = source.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(i) if text.ends_with(')') => &text[..i],
+        _ => text.as_str(),
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// What the store was doing when the system said no.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Doing {
@@ -116,6 +147,9 @@ impl StoreError {
     pub fn message(&self, lang: Lang) -> String {
         use StoreError::*;
         match (self, lang) {
+            // Each message gives what happened and why first and the file
+            // last, so a long path never pushes the reason out of a narrow
+            // line.
             (
                 Io {
                     doing,
@@ -138,11 +172,11 @@ impl StoreError {
                     }
                 };
                 let kept = if *doing == Doing::Saving || *doing == Doing::Exporting {
-                    "; the file on disk is unchanged"
+                    ", so the file on disk is unchanged"
                 } else {
                     ""
                 };
-                format!("{what} {path}: {source}{kept}.")
+                format!("{what} ({}){kept}: {path}.", reason(source, lang))
             }
             (
                 Io {
@@ -166,11 +200,11 @@ impl StoreError {
                     }
                 };
                 let kept = if *doing == Doing::Saving || *doing == Doing::Exporting {
-                    "; filen på disken er uændret"
+                    ", så filen på disken er uændret"
                 } else {
                     ""
                 };
-                format!("{what} {path}: {source}{kept}.")
+                format!("{what} ({}){kept}: {path}.", reason(source, lang))
             }
             (
                 Corrupt {
@@ -181,7 +215,7 @@ impl StoreError {
                 },
                 Lang::En,
             ) => format!(
-                "The session file {file} is damaged at line {line}, column {column} ({reason}); it was left untouched."
+                "The session file is damaged at line {line}, column {column} ({reason}) and was left untouched: {file}."
             ),
             (
                 Corrupt {
@@ -192,7 +226,7 @@ impl StoreError {
                 },
                 Lang::Da,
             ) => format!(
-                "Sessionsfilen {file} er beskadiget i linje {line}, kolonne {column} ({reason}); den er ikke rørt."
+                "Sessionsfilen er beskadiget i linje {line}, kolonne {column} ({reason}) og er ikke rørt: {file}."
             ),
             (
                 Invalid {
@@ -202,7 +236,7 @@ impl StoreError {
                 },
                 Lang::En,
             ) => format!(
-                "The session file {file} has a mistake in `{field}`: {problem}; it was left untouched."
+                "The session file has a mistake in `{field}` ({problem}) and was left untouched: {file}."
             ),
             (
                 Invalid {
@@ -212,7 +246,7 @@ impl StoreError {
                 },
                 Lang::Da,
             ) => format!(
-                "Sessionsfilen {file} har en fejl i `{field}`: {problem}; den er ikke rørt."
+                "Sessionsfilen har en fejl i `{field}` ({problem}) og er ikke rørt: {file}."
             ),
             (
                 Newer {
@@ -222,7 +256,7 @@ impl StoreError {
                 },
                 Lang::En,
             ) => format!(
-                "The session file {file} has format {found}, made by a newer sempre (this one reads up to {supported}); update sempre to open it."
+                "The session file was made by a newer sempre (format {found}; this one reads up to {supported}), so update sempre to open it: {file}."
             ),
             (
                 Newer {
@@ -232,13 +266,13 @@ impl StoreError {
                 },
                 Lang::Da,
             ) => format!(
-                "Sessionsfilen {file} har format {found} fra en nyere sempre (denne læser op til {supported}); opdatér sempre for at åbne den."
+                "Sessionsfilen er lavet af en nyere sempre (format {found}; denne læser op til {supported}), så opdatér sempre for at åbne den: {file}."
             ),
             (Locked { file }, Lang::En) => format!(
-                "The session {file} is open for editing in another sempre window; close it there first."
+                "The session is open for editing in another sempre window, so close it there first: {file}."
             ),
             (Locked { file }, Lang::Da) => format!(
-                "Sessionen {file} er åben til redigering i et andet sempre-vindue; luk den der først."
+                "Sessionen er åben til redigering i et andet sempre-vindue, så luk den der først: {file}."
             ),
             (NotFound { query }, Lang::En) => {
                 format!("No session matches \"{query}\"; `sempre list` shows the sessions.")
@@ -253,10 +287,10 @@ impl StoreError {
                 format!("\"{query}\" passer til {count} sessioner; skriv flere tegn af id'et.")
             }
             (ReadOnly { file }, Lang::En) => {
-                format!("The session {file} is open read-only, so it cannot be changed.")
+                format!("The session is open read-only, so it cannot be changed: {file}.")
             }
             (ReadOnly { file }, Lang::Da) => {
-                format!("Sessionen {file} er åben skrivebeskyttet og kan ikke ændres.")
+                format!("Sessionen er åben skrivebeskyttet og kan derfor ikke ændres: {file}.")
             }
             (Link { path }, Lang::En) => format!(
                 "{path} is a symbolic link, and sempre never follows a link for a session file or its lock; replace it with the real file or folder."

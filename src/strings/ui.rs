@@ -869,7 +869,7 @@ impl Ui {
             ReadOnlyNoChange => "Sessionen er skrivebeskyttet og kan ikke ændres her.",
             Redone => "Gentaget.",
             SaveFailed => {
-                "Ikke gemt: {reason} Ændringerne er i hukommelsen; prøver igen ved næste ændring."
+                "Ikke gemt; ændringerne er i hukommelsen og prøves igen ved næste ændring. {reason}"
             }
             Saved => "Gemt",
             Saving => "Gemmer",
@@ -1319,7 +1319,7 @@ impl Ui {
             ReadOnlyNoChange => "The session is read-only and cannot be changed here.",
             Redone => "Redone.",
             SaveFailed => {
-                "Not saved: {reason} The changes are kept in memory; trying again with the next change."
+                "Not saved; the changes are kept in memory and tried again with the next change. {reason}"
             }
             Saved => "Saved",
             Saving => "Saving",

@@ -7,7 +7,8 @@ use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{App, Flash, MIN_SIZE, Prefs, Screen};
 use super::command::Command;
@@ -165,14 +166,136 @@ pub fn hints(ctx: &Ctx, context: Context, items: &[(Command, Ui)]) -> Line<'stat
     Line::from(spans)
 }
 
+/// The most rows a status message takes. A message too long for one row
+/// (a refusal naming a long path) grows upwards over the screen until the
+/// next key, rather than losing its end.
+const STATUS_ROWS: usize = 3;
+
 /// A status line: `left` always, and as many of the hints in `right` as
-/// fit beside it (the last ones give way first).
+/// fit beside it (the last ones give way first). A `left` wider than the
+/// screen wraps onto up to [`STATUS_ROWS`] rows, without hints.
 pub fn status_line(frame: &mut Frame, area: Rect, left: Line, mut right: Line) {
-    while right.spans.len() >= 2 && left.width() + right.width() >= usize::from(area.width) {
+    let width = usize::from(area.width);
+    if left.width() > width {
+        wrapped_status(frame, area, &left);
+        return;
+    }
+    while right.spans.len() >= 2 && left.width() + right.width() >= width {
         right.spans.truncate(right.spans.len() - 2);
     }
     frame.render_widget(Paragraph::new(left.clone()), area);
-    if left.width() + right.width() < usize::from(area.width) {
+    if left.width() + right.width() < width {
         frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), area);
+    }
+}
+
+fn wrapped_status(frame: &mut Frame, area: Rect, left: &Line) {
+    let width = usize::from(area.width);
+    let mut rows = wrap_spans(left, width);
+    if rows.len() > STATUS_ROWS {
+        rows.truncate(STATUS_ROWS);
+        if let Some(last) = rows.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let style = last.spans.last().map(|s| s.style).unwrap_or_default();
+            *last = Line::from(Span::styled(
+                crate::model::text::fit(&format!("{text}…"), width),
+                style,
+            ));
+        }
+    }
+    let height = u16::try_from(rows.len()).unwrap_or(1).max(1);
+    let top = (area.y + 1).saturating_sub(height);
+    let rect = Rect::new(area.x, top, area.width, area.y + 1 - top);
+    // Keep the screen's own background under the message.
+    let base = frame.buffer_mut()[(area.x, area.y)].style();
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(rows).style(base), rect);
+}
+
+/// `line` broken into rows of at most `width` columns, between words
+/// where it can and inside a word (a long path) where it must. Styles
+/// stay with their text.
+pub fn wrap_spans(line: &Line, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let indent = (text.len() - text.trim_start_matches(' ').len()).min(width / 4);
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut row: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in &line.spans {
+        for piece in span.content.split_inclusive(' ') {
+            let word = piece.trim_end_matches(' ');
+            if used > 0 && used + word.width() > width {
+                end_row(&mut rows, &mut row, &mut used);
+            }
+            // A row that wraps does not start with the space it broke at,
+            // but lines up with the first row's text.
+            let piece = if used == 0 && !rows.is_empty() {
+                row.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+                piece.trim_start()
+            } else {
+                piece
+            };
+            if used + piece.trim_end_matches(' ').width() <= width {
+                used += piece.width();
+                row.push(Span::styled(piece.to_string(), span.style));
+                continue;
+            }
+            let mut part = String::new();
+            for c in piece.chars() {
+                let w = c.width().unwrap_or(0);
+                if used + w > width {
+                    row.push(Span::styled(std::mem::take(&mut part), span.style));
+                    end_row(&mut rows, &mut row, &mut used);
+                }
+                used += w;
+                part.push(c);
+            }
+            row.push(Span::styled(part, span.style));
+        }
+    }
+    if !row.is_empty() {
+        end_row(&mut rows, &mut row, &mut used);
+    }
+    rows
+}
+
+fn end_row(rows: &mut Vec<Line<'static>>, row: &mut Vec<Span<'static>>, used: &mut usize) {
+    if let Some(last) = row.last_mut() {
+        last.content = last.content.trim_end().to_string().into();
+    }
+    rows.push(Line::from(std::mem::take(row)));
+    *used = 0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(rows: &[Line]) -> Vec<String> {
+        rows.iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_long_message_wraps_between_words_and_inside_a_long_path() {
+        let line = Line::from(vec![
+            Span::raw(" The session is open elsewhere, so close it there first: "),
+            Span::raw("/home/mette/Dokumenter/sempre/0193a7c2.json"),
+        ]);
+        let rows = texts(&wrap_spans(&line, 30));
+        assert!(rows.iter().all(|r| r.width() <= 30), "{rows:?}");
+        assert_eq!(rows[0], " The session is open");
+        assert_eq!(
+            rows.concat().replace(' ', ""),
+            line.spans
+                .iter()
+                .map(|s| s.content.replace(' ', ""))
+                .collect::<String>(),
+            "nothing lost"
+        );
+        assert_eq!(texts(&wrap_spans(&Line::raw("kort"), 30)), vec!["kort"]);
     }
 }
