@@ -200,7 +200,10 @@ pub(super) fn render(f: &FormState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             (Command::Back, Ui::HintCancel),
         ],
     ));
-    let height = lines.len() as u16 + 3;
+    // A long reason wraps; the box grows with it so the hints stay.
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(3);
     let popup = centred(area, width, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
