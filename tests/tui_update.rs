@@ -68,6 +68,11 @@ fn the_wizard_refuses_a_missing_title_and_a_bad_date() {
     assert!(w.error.is_some());
     assert!(h.store.list().unwrap().sessions.is_empty());
     h.cmd(Command::Back);
+    assert!(
+        matches!(h.app.layers.last(), Some(Layer::Confirm(_))),
+        "what was typed is not thrown away without asking"
+    );
+    h.cmd(Command::Yes);
     assert!(matches!(h.app.screen, Screen::Home(_)));
 }
 
