@@ -87,7 +87,7 @@ fn a_network_report_and_an_anonymized_export_match_their_golden_files() {
     let titles = titles(&all);
     let library = MethodLibrary::builtin();
     let sessions = all.iter().map(|(_, s)| s.clone());
-    let (chosen, report) = network_report(sessions, "herning", None, None).unwrap();
+    let (chosen, report) = network_report(sessions, "LEN Herning", None, None).unwrap();
     assert_eq!(
         chosen.len(),
         2,
