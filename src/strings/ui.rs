@@ -529,7 +529,7 @@ impl Ui {
             ExportFormat => "Format",
             ExportFile => "Fil",
             ExportExists => {
-                "{file} findes allerede. Tryk Enter igen for at erstatte den, eller skriv et andet navn."
+                "Filen findes allerede; tryk Enter igen for at erstatte den, eller skriv et andet navn: {file}"
             }
             ExportAnonymize => "Anonymisér",
             ExportAnonymNote => {
@@ -981,7 +981,7 @@ impl Ui {
             ExportFormat => "Format",
             ExportFile => "File",
             ExportExists => {
-                "{file} exists already. Press Enter again to replace it, or write another name."
+                "The file exists already; press Enter again to replace it, or write another name: {file}"
             }
             ExportAnonymize => "Anonymize",
             ExportAnonymNote => {
