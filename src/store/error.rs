@@ -167,7 +167,8 @@ impl StoreError {
                     Doing::Exporting => "Could not write the export",
                     Doing::Flushing => {
                         return format!(
-                            "Saved {path}, but its folder could not be flushed to disk ({source}); the change is in the file, so do not repeat it."
+                            "Saved, but the folder could not be flushed to disk ({}); the change is in the file, so do not repeat it: {path}.",
+                            reason(source, lang)
                         );
                     }
                 };
@@ -195,7 +196,8 @@ impl StoreError {
                     Doing::Exporting => "Kunne ikke skrive eksporten",
                     Doing::Flushing => {
                         return format!(
-                            "Gemte {path}, men mappen kunne ikke skrives helt til disken ({source}); ændringen er i filen, så gentag den ikke."
+                            "Gemt, men mappen kunne ikke skrives helt til disken ({}); ændringen er i filen, så gentag den ikke: {path}.",
+                            reason(source, lang)
                         );
                     }
                 };
@@ -293,28 +295,28 @@ impl StoreError {
                 format!("Sessionen er åben skrivebeskyttet og kan derfor ikke ændres: {file}.")
             }
             (Link { path }, Lang::En) => format!(
-                "{path} is a symbolic link, and sempre never follows a link for a session file or its lock; replace it with the real file or folder."
+                "This is a symbolic link, and sempre never follows a link for a session file or its lock, so replace it with the real file or folder: {path}."
             ),
             (Link { path }, Lang::Da) => format!(
-                "{path} er et symbolsk link, og sempre følger aldrig et link til en sessionsfil eller dens lås; erstat det med den rigtige fil eller mappe."
+                "Dette er et symbolsk link, og sempre følger aldrig et link til en sessionsfil eller dens lås, så erstat det med den rigtige fil eller mappe: {path}."
             ),
             (Busy { file }, Lang::En) => format!(
-                "The session {file} is being written by another sempre command; nothing was changed, so try again in a moment."
+                "The session is being written by another sempre command; nothing was changed, so try again in a moment: {file}."
             ),
             (Busy { file }, Lang::Da) => format!(
-                "Sessionen {file} bliver skrevet af en anden sempre-kommando; intet er ændret, så prøv igen om lidt."
+                "Sessionen bliver skrevet af en anden sempre-kommando; intet er ændret, så prøv igen om lidt: {file}."
             ),
             (ChangedElsewhere { file }, Lang::En) => format!(
-                "The session {file} was changed by another program while this one worked on it; nothing was written, so try again."
+                "The session was changed by another program while this one worked on it; nothing was written, so try again: {file}."
             ),
             (ChangedElsewhere { file }, Lang::Da) => format!(
-                "Sessionen {file} blev ændret af et andet program undervejs; intet er skrevet, så prøv igen."
+                "Sessionen blev ændret af et andet program undervejs; intet er skrevet, så prøv igen: {file}."
             ),
             (Unwritable { file }, Lang::En) => format!(
-                "The store folder of {file} cannot be written, so the session can only be read; nothing was changed."
+                "The store folder cannot be written, so the session can only be read and nothing was changed: {file}."
             ),
             (Unwritable { file }, Lang::Da) => format!(
-                "Sessionsmappen med {file} kan ikke skrives i, så sessionen kan kun læses; intet er ændret."
+                "Sessionsmappen kan ikke skrives i, så sessionen kan kun læses, og intet er ændret: {file}."
             ),
         }
     }
