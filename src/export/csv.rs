@@ -1,6 +1,8 @@
 //! CSV: every note and every action of the sessions, one row each, in one
 //! table a spreadsheet opens. A cell that a spreadsheet would read as a
-//! formula is made plain text first.
+//! formula is made plain text first, whichever separator the spreadsheet
+//! splits on: Danish spreadsheets split on `;`, which the file does not
+//! quote, so a `;` inside a text starts a cell there too.
 
 use std::collections::HashMap;
 
@@ -12,14 +14,21 @@ use crate::methods::Method;
 use crate::model::Session;
 use crate::strings::{Msg, Ui, colour_name, role_name, status_name};
 
-/// A cell that cannot run as a formula: text starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return gets a leading apostrophe, which
-/// spreadsheets show as plain text.
+/// A cell that cannot run as a formula: wherever a spreadsheet could start
+/// a cell — at the start, or after a `,`, `;`, quote or line break inside
+/// the text — a `=`, `+`, `-`, `@`, tab or carriage return gets a leading
+/// apostrophe, which spreadsheets show as plain text.
 pub fn cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut may_start_cell = true;
+    for c in text.chars() {
+        if may_start_cell && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            out.push('\'');
+        }
+        out.push(c);
+        may_start_cell = matches!(c, ',' | ';' | '"' | '\n' | '\r');
     }
+    out
 }
 
 fn header(lang: Lang) -> Vec<String> {
@@ -143,5 +152,14 @@ mod tests {
         assert_eq!(cell("\tx"), "'\tx");
         assert_eq!(cell("\rx"), "'\rx");
         assert_eq!(cell("Helt almindelig tekst"), "Helt almindelig tekst");
+        assert_eq!(cell("1-2 gange, hver uge"), "1-2 gange, hver uge");
+    }
+
+    #[test]
+    fn a_cell_that_another_separator_would_start_is_text_too() {
+        assert_eq!(cell("tid;=1+1;tak"), "tid;'=1+1;tak");
+        assert_eq!(cell("a,+1"), "a,'+1");
+        assert_eq!(cell("x\n@SUM(A1)"), "x\n'@SUM(A1)");
+        assert_eq!(cell("sagde \"-nej\""), "sagde \"'-nej\"");
     }
 }
