@@ -11,6 +11,7 @@ mod session;
 mod show;
 mod table;
 mod tui;
+mod visible;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
+pub use visible::{Visible, warn};
 
 use crate::i18n::Lang;
 use crate::methods::{MethodError, MethodLibrary};
@@ -70,7 +72,7 @@ impl Env {
     /// Warns on standard error about method files that were skipped.
     pub fn warn_method_problems(&self) {
         for problem in self.methods.problems() {
-            eprintln!("{}", problem.message(self.lang));
+            warn(&problem.message(self.lang));
         }
     }
 }
@@ -85,7 +87,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     if let Some(Command::Open(args)) = cli.command {
         return tui::run(&env, cli.theme, Some(args));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = Visible::new(std::io::stdout().lock());
     let code = match cli.command {
         None | Some(Command::Open(_)) => ExitCode::SUCCESS,
         Some(Command::New(args)) => session::new(&env, args, &mut out)?,
