@@ -23,7 +23,7 @@ pub use visible::{Visible, warn};
 
 use crate::i18n::Lang;
 use crate::methods::{MethodError, MethodLibrary};
-use crate::store::{Store, choose_store, methods_beside, platform_store};
+use crate::store::{Store, choose_store, methods_beside, open_to_everyone, platform_store};
 
 /// What every subcommand works with: the language, the store and the
 /// methods.
@@ -69,6 +69,13 @@ impl Env {
         })
     }
 
+    /// The warning for a store folder every user may write in, if it is
+    /// one.
+    pub fn store_warning(&self) -> Option<String> {
+        open_to_everyone(self.store.dir())
+            .then(|| crate::strings::store_open_to_everyone(self.lang, &self.store_label))
+    }
+
     /// Warns on standard error about method files that were skipped.
     pub fn warn_method_problems(&self) {
         for problem in self.methods.problems() {
@@ -86,6 +93,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     }
     if let Some(Command::Open(args)) = cli.command {
         return tui::run(&env, cli.theme, Some(args));
+    }
+    if let Some(warning) = env.store_warning() {
+        warn(&warning);
     }
     let mut out = Visible::new(std::io::stdout().lock());
     let code = match cli.command {

@@ -19,7 +19,7 @@ use uuid::Uuid;
 pub use atomic::{create_private_dir, write_atomic};
 pub use decode::decode;
 pub use error::{Doing, StoreError};
-pub use location::{StoreSource, choose_store, methods_beside, platform_store};
+pub use location::{StoreSource, choose_store, methods_beside, open_to_everyone, platform_store};
 pub use lock::SessionLock;
 pub use search::{Filter, Summary, day_of, newer_first, newest_first, searchable_texts};
 

@@ -7,6 +7,10 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Ui {
+    LibraryBroken,
+    LibraryBrokenFix,
+    ZoneUnplaced,
+    ZoneUnplacedHint,
     NoActionFilter,
     KeyRedoAction,
     ActionChangeRedone,
@@ -411,6 +415,10 @@ impl Ui {
     fn danish(self) -> &'static str {
         use Ui::*;
         match self {
+            LibraryBroken => "Kunne ikke indlæses",
+            LibraryBrokenFix => "Ret filen, og start sempre igen; så kommer metoden med.",
+            ZoneUnplaced => "Uden zone",
+            ZoneUnplacedHint => "Sedler i en zone, som metoden ikke længere har; flyt dem med m.",
             NoActionFilter => "ingen – f vælger netværk og ansvarlig, h skjuler de færdige",
             KeyRedoAction => "Gør den fortrudte ændring igen",
             ActionChangeRedone => "Gjort igen: {action}",
@@ -821,6 +829,10 @@ impl Ui {
     fn english(self) -> &'static str {
         use Ui::*;
         match self {
+            LibraryBroken => "Not loaded",
+            LibraryBrokenFix => "Fix the file and start sempre again to use the method.",
+            ZoneUnplaced => "No zone",
+            ZoneUnplacedHint => "Notes in a zone the method no longer has; move them with m.",
             NoActionFilter => "none – f picks network and owner, h hides finished ones",
             KeyRedoAction => "Redo the change undone",
             ActionChangeRedone => "Redone: {action}",
