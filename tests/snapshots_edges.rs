@@ -11,7 +11,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
-use sempre::tui::app::{App, Input, Prefs, Screen, update};
+use sempre::store::{Access, open_file};
+use sempre::tui::app::{App, Input, Outcome, Prefs, Screen, update};
 use sempre::tui::clock::Clock;
 use sempre::tui::command::Command;
 use sempre::tui::render::render;
@@ -73,5 +74,36 @@ fn a_method_file_that_cannot_be_loaded_is_listed_as_broken() {
         // It cannot be used to start a session.
         update(&mut app, Input::Command(Command::NewSession));
         assert!(matches!(app.screen, Screen::Library(_)));
+    }
+}
+
+#[test]
+fn notes_whose_zone_the_method_no_longer_has_are_shown_on_the_board() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/example-fremtidsvaerksted.json");
+    for lang in Lang::ALL {
+        let mut app = app(MethodLibrary::builtin(), lang);
+        update(&mut app, Input::Resize(100, 30));
+        let mut open = open_file(&path, Access::ReadOnly).unwrap();
+        let texts: Vec<String> = open.session.notes[..2]
+            .iter()
+            .map(|n| n.text.clone())
+            .collect();
+        open.session.notes[0].zone = "gammel-zone".into();
+        open.session.notes[1].zone = "gammel-zone".into();
+        update(
+            &mut app,
+            Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
+        );
+        app.flash = None;
+        let shown = screen(&app);
+        for text in &texts {
+            let start: String = text.chars().take(12).collect();
+            assert!(
+                shown.contains(&start),
+                "{start:?} is not on the board:\n{shown}"
+            );
+        }
+        insta::assert_snapshot!(format!("board_unplaced_{}", lang.code()), shown);
     }
 }

@@ -62,10 +62,10 @@ pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String
     for (s, method) in sessions {
         let date = s.context.date.map(|d| d.to_string()).unwrap_or_default();
         let method_name = method.map_or(s.method.id.clone(), |m| m.name.get(lang).to_string());
-        let zone_name = |id: &str| {
-            method
-                .and_then(|m| m.zone(id))
-                .map_or(id.to_string(), |z| z.name.get(lang).to_string())
+        let zone_name = |id: &str| match (method, method.and_then(|m| m.zone(id))) {
+            (_, Some(z)) => z.name.get(lang).to_string(),
+            (Some(_), None) => super::doc::unplaced_name(id, lang),
+            (None, None) => id.to_string(),
         };
         let boards: HashMap<Uuid, &str> =
             s.boards.iter().map(|b| (b.id, b.name.as_str())).collect();

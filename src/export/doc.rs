@@ -1,6 +1,8 @@
 //! What an export shows, worked out once from the sessions and their
 //! methods; each format only decides how it looks.
 
+use std::collections::HashSet;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -453,7 +455,18 @@ impl Builder<'_> {
             (!values.is_empty()).then(|| values.join(" → "))
         });
         let zone_ids: Vec<String> = match method {
-            Some(m) => m.zones.iter().map(|z| z.id.clone()).collect(),
+            Some(m) => {
+                // A note in a zone the method no longer has gets a zone of
+                // its own after the method's, never left out.
+                let mut ids: Vec<String> = m.zones.iter().map(|z| z.id.clone()).collect();
+                let mut seen: HashSet<&str> = m.zones.iter().map(|z| z.id.as_str()).collect();
+                for n in s.notes.iter().filter(|n| n.board == board.id) {
+                    if seen.insert(n.zone.as_str()) {
+                        ids.push(n.zone.clone());
+                    }
+                }
+                ids
+            }
             None => {
                 let mut ids: Vec<String> = Vec::new();
                 for n in &s.notes {
@@ -512,7 +525,11 @@ impl Builder<'_> {
                 });
                 ZoneDoc {
                     id: id.clone(),
-                    name: zone.map_or(id.clone(), |z| z.name.get(lang).to_string()),
+                    name: match (zone, method) {
+                        (Some(z), _) => z.name.get(lang).to_string(),
+                        (None, Some(_)) => unplaced_name(id, lang),
+                        (None, None) => id.clone(),
+                    },
                     question: zone
                         .and_then(|z| z.questions.first())
                         .map(|q| q.get(lang).to_string())
@@ -588,4 +605,9 @@ impl Builder<'_> {
             attached: Vec::new(),
         }
     }
+}
+
+/// What an export calls a zone the method does not have.
+pub fn unplaced_name(id: &str, lang: Lang) -> String {
+    format!("{} ({id})", Ui::ZoneUnplaced.text(lang))
 }

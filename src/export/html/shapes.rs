@@ -14,10 +14,11 @@ pub fn board(s: &SessionDoc, b: &BoardDoc, lang: Lang) -> Markup {
         (Some(Shape::Grid), Some(layout)) => html! {
             div.canvas style=(format!("grid-template-columns: repeat({}, 1fr)", layout.columns)) {
                 @for z in &b.zones {
-                    @let place = z.cell.map(|c| format!(
+                    // A zone the method no longer has spans a row of its own.
+                    @let place = Some(z.cell.map_or("grid-column: 1 / -1".to_string(), |c| format!(
                         "grid-column: {} / span {}; grid-row: {} / span {}",
                         c.column + 1, c.columns, c.row + 1, c.rows
-                    ));
+                    )));
                     (zone(z, lang, place))
                 }
             }

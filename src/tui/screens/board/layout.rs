@@ -91,6 +91,8 @@ pub struct BoardLayout {
     pub zone_scroll: usize,
     /// Per shown zone of the focused board, the first note shown.
     pub scroll: Vec<(usize, usize)>,
+    /// The notes in no zone of the method, under the zones.
+    pub unplaced: Option<Rect>,
     /// The guidance panel.
     pub guidance: Option<Rect>,
     /// The status line.
@@ -138,8 +140,10 @@ pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
             body.height -= h;
         }
     }
+    let unplaced = unplaced_strip(b, &mut body);
     let mut out = BoardLayout {
         header,
+        unplaced,
         guidance,
         status,
         gap: 1,
@@ -176,6 +180,18 @@ pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
         })
         .collect();
     out
+}
+
+/// A strip at the bottom of `body` for notes in no zone of the method, if
+/// there are any: a quarter of the height at most, three rows at least.
+fn unplaced_strip(b: &BoardState, body: &mut Rect) -> Option<Rect> {
+    if b.index.unplaced.is_empty() || body.height < 9 {
+        return None;
+    }
+    let wanted = u16::try_from(b.index.unplaced.len()).unwrap_or(u16::MAX);
+    let height = wanted.saturating_add(2).min(body.height / 4).max(3);
+    body.height -= height;
+    Some(Rect::new(body.x, body.y + body.height, body.width, height))
 }
 
 fn grid(b: &BoardState, size: GridSize, body: Rect, out: &mut BoardLayout) -> bool {
