@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Ui {
+    TreeLevel,
     LibraryBroken,
     LibraryBrokenFix,
     ZoneUnplaced,
@@ -415,6 +416,7 @@ impl Ui {
     fn danish(self) -> &'static str {
         use Ui::*;
         match self {
+            TreeLevel => "Niveau",
             LibraryBroken => "Kunne ikke indlæses",
             LibraryBrokenFix => "Ret filen, og start sempre igen; så kommer metoden med.",
             ZoneUnplaced => "Uden zone",
@@ -829,6 +831,7 @@ impl Ui {
     fn english(self) -> &'static str {
         use Ui::*;
         match self {
+            TreeLevel => "Level",
             LibraryBroken => "Not loaded",
             LibraryBrokenFix => "Fix the file and start sempre again to use the method.",
             ZoneUnplaced => "No zone",

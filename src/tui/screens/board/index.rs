@@ -101,7 +101,7 @@ impl ZoneIndex {
                 };
                 let order: HashMap<Uuid, usize> = branches
                     .iter()
-                    .flat_map(|b| b.flatten())
+                    .flat_map(|b| b.flatten().iter().copied())
                     .enumerate()
                     .map(|(rank, (id, _))| (id, rank))
                     .collect();
