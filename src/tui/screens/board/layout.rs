@@ -140,7 +140,7 @@ pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
             body.height -= h;
         }
     }
-    let unplaced = unplaced_strip(b, &mut body);
+    let unplaced = super::unplaced::strip(b, &mut body);
     let mut out = BoardLayout {
         header,
         unplaced,
@@ -180,18 +180,6 @@ pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
         })
         .collect();
     out
-}
-
-/// A strip at the bottom of `body` for notes in no zone of the method, if
-/// there are any: a quarter of the height at most, three rows at least.
-fn unplaced_strip(b: &BoardState, body: &mut Rect) -> Option<Rect> {
-    if b.index.unplaced.is_empty() || body.height < 9 {
-        return None;
-    }
-    let wanted = u16::try_from(b.index.unplaced.len()).unwrap_or(u16::MAX);
-    let height = wanted.saturating_add(2).min(body.height / 4).max(3);
-    body.height -= height;
-    Some(Rect::new(body.x, body.y + body.height, body.width, height))
 }
 
 fn grid(b: &BoardState, size: GridSize, body: Rect, out: &mut BoardLayout) -> bool {

@@ -47,7 +47,7 @@ pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         }
     }
     if let Some(u) = l.unplaced {
-        unplaced(b, ctx, frame, u);
+        super::unplaced::render(b, ctx, frame, u);
     }
     if let Some(g) = l.guidance {
         guidance(b, ctx, frame, g);
@@ -55,46 +55,6 @@ pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     if let Some(s) = l.status {
         status(b, ctx, frame, s);
     }
-}
-
-/// The notes whose zone the method no longer has, so that none is out of
-/// sight: their words, and which zones they name.
-fn unplaced(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-    let lang = ctx.lang();
-    let t = &ctx.theme;
-    let notes: Vec<&crate::model::Note> = b
-        .index
-        .unplaced
-        .iter()
-        .filter_map(|i| b.open.session.notes.get(*i))
-        .collect();
-    let mut zones: Vec<&str> = Vec::new();
-    for n in &notes {
-        if !zones.contains(&n.zone.as_str()) {
-            zones.push(&n.zone);
-        }
-    }
-    let title = format!(
-        " ⚠ {} ({}) – {} ",
-        Ui::ZoneUnplaced.text(lang),
-        notes.len(),
-        Ui::ZoneUnplacedHint
-            .text(lang)
-            .replace("{zones}", &zones.join(", "))
-    );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.error)
-        .title(Span::styled(title, t.error));
-    let lines: Vec<Line> = notes
-        .iter()
-        .map(|n| Line::styled(format!("• {}", n.text.replace('\n', " ")), t.text))
-        .collect();
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
 }
 
 fn band(b: &BoardState, ctx: &Ctx, frame: &mut Frame, zone: usize, rect: Rect, mode: Mode) {
