@@ -79,14 +79,23 @@ impl std::fmt::Display for Lang {
     }
 }
 
-/// A text written in both languages, as method files carry it.
+/// A text written in both languages, as method files carry it. Control
+/// characters are dropped as the file is read, so that a method file from
+/// someone else cannot act on the terminal it is shown on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Danish.
+    #[serde(deserialize_with = "without_controls")]
     pub da: String,
     /// English.
+    #[serde(deserialize_with = "without_controls")]
     pub en: String,
+}
+
+fn without_controls<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    Ok(crate::model::text::without_controls(&text))
 }
 
 impl Text {
@@ -119,6 +128,14 @@ mod tests {
         }
         assert_eq!(Lang::from_code(" EN "), Some(Lang::En));
         assert_eq!(Lang::from_code("sv"), None);
+    }
+
+    #[test]
+    fn text_from_a_file_loses_control_characters() {
+        let t: Text =
+            serde_json::from_str(r#"{"da": "a\u001b]0;x\u0007b", "en": "c\u009bd\ne"}"#).unwrap();
+        assert_eq!(t.da, "a]0;xb");
+        assert_eq!(t.en, "cd\ne");
     }
 
     #[test]

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sempre: {}", e.message(lang));
+            sempre::cli::warn(&format!("sempre: {}", e.message(lang)));
             ExitCode::FAILURE
         }
     }
@@ -36,7 +36,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         let _ = e.print();
         return ExitCode::SUCCESS;
     }
-    eprintln!("sempre: {}", one_sentence(&e.to_string()));
+    sempre::cli::warn(&format!("sempre: {}", one_sentence(&e.to_string())));
     ExitCode::from(2)
 }
 

@@ -23,7 +23,7 @@ pub fn run(env: &Env, args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, C
     };
     let listing = env.store.list()?;
     for problem in &listing.problems {
-        eprintln!("{}", problem.message(env.lang));
+        super::warn(&problem.message(env.lang));
     }
     let mut summaries: Vec<Summary> = listing
         .sessions

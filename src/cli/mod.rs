@@ -11,6 +11,7 @@ mod session;
 mod show;
 mod table;
 mod tui;
+mod visible;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,10 +19,11 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
+pub use visible::{Visible, warn};
 
 use crate::i18n::Lang;
 use crate::methods::{MethodError, MethodLibrary};
-use crate::store::{Store, choose_store, methods_beside, platform_store};
+use crate::store::{Store, choose_store, methods_beside, open_to_everyone, platform_store};
 
 /// What every subcommand works with: the language, the store and the
 /// methods.
@@ -67,10 +69,17 @@ impl Env {
         })
     }
 
+    /// The warning for a store folder every user may write in, if it is
+    /// one.
+    pub fn store_warning(&self) -> Option<String> {
+        open_to_everyone(self.store.dir())
+            .then(|| crate::strings::store_open_to_everyone(self.lang, &self.store_label))
+    }
+
     /// Warns on standard error about method files that were skipped.
     pub fn warn_method_problems(&self) {
         for problem in self.methods.problems() {
-            eprintln!("{}", problem.message(self.lang));
+            warn(&problem.message(self.lang));
         }
     }
 }
@@ -91,7 +100,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     if let Some(Command::Open(args)) = cli.command {
         return tui::run(&env, cli.theme, Some(args));
     }
-    let mut out = std::io::stdout().lock();
+    if let Some(warning) = env.store_warning() {
+        warn(&warning);
+    }
+    let mut out = Visible::new(std::io::stdout().lock());
     let code = match cli.command {
         None | Some(Command::Open(_)) => ExitCode::SUCCESS,
         Some(Command::New(args)) => session::new(&env, args, &mut out)?,

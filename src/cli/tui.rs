@@ -40,12 +40,15 @@ pub fn run(
         theme: theme.unwrap_or_default(),
         projector,
     };
-    let app = App::new(
+    let mut app = App::new(
         env.methods.clone(),
         prefs,
         env.store_label.clone(),
         Clock::system(),
     );
+    if let Some(warning) = env.store_warning() {
+        app.warn(warning);
+    }
     let start = Start {
         store: env.store.clone(),
         open: session,

@@ -1,6 +1,8 @@
 //! CSV: every note and every action of the sessions, one row each, in one
 //! table a spreadsheet opens. A cell that a spreadsheet would read as a
-//! formula is made plain text first.
+//! formula is made plain text first, whichever separator the spreadsheet
+//! splits on: Danish spreadsheets split on `;`, which the file does not
+//! quote, so a `;` inside a text starts a cell there too.
 
 use std::collections::HashMap;
 
@@ -12,14 +14,21 @@ use crate::methods::Method;
 use crate::model::Session;
 use crate::strings::{Msg, Ui, colour_name, role_name, status_name};
 
-/// A cell that cannot run as a formula: text starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return gets a leading apostrophe, which
-/// spreadsheets show as plain text.
+/// A cell that cannot run as a formula: wherever a spreadsheet could start
+/// a cell — at the start, or after a `,`, `;`, quote or line break inside
+/// the text — a `=`, `+`, `-`, `@`, tab or carriage return gets a leading
+/// apostrophe, which spreadsheets show as plain text.
 pub fn cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut may_start_cell = true;
+    for c in text.chars() {
+        if may_start_cell && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            out.push('\'');
+        }
+        out.push(c);
+        may_start_cell = matches!(c, ',' | ';' | '"' | '\n' | '\r');
     }
+    out
 }
 
 fn header(lang: Lang) -> Vec<String> {
@@ -53,10 +62,10 @@ pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String
     for (s, method) in sessions {
         let date = s.context.date.map(|d| d.to_string()).unwrap_or_default();
         let method_name = method.map_or(s.method.id.clone(), |m| m.name.get(lang).to_string());
-        let zone_name = |id: &str| {
-            method
-                .and_then(|m| m.zone(id))
-                .map_or(id.to_string(), |z| z.name.get(lang).to_string())
+        let zone_name = |id: &str| match (method, method.and_then(|m| m.zone(id))) {
+            (_, Some(z)) => z.name.get(lang).to_string(),
+            (Some(_), None) => super::doc::unplaced_name(id, lang),
+            (None, None) => id.to_string(),
         };
         let boards: HashMap<Uuid, &str> =
             s.boards.iter().map(|b| (b.id, b.name.as_str())).collect();
@@ -143,5 +152,14 @@ mod tests {
         assert_eq!(cell("\tx"), "'\tx");
         assert_eq!(cell("\rx"), "'\rx");
         assert_eq!(cell("Helt almindelig tekst"), "Helt almindelig tekst");
+        assert_eq!(cell("1-2 gange, hver uge"), "1-2 gange, hver uge");
+    }
+
+    #[test]
+    fn a_cell_that_another_separator_would_start_is_text_too() {
+        assert_eq!(cell("tid;=1+1;tak"), "tid;'=1+1;tak");
+        assert_eq!(cell("a,+1"), "a,'+1");
+        assert_eq!(cell("x\n@SUM(A1)"), "x\n'@SUM(A1)");
+        assert_eq!(cell("sagde \"-nej\""), "sagde \"'-nej\"");
     }
 }

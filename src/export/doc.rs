@@ -1,6 +1,8 @@
 //! What an export shows, worked out once from the sessions and their
 //! methods; each format only decides how it looks.
 
+use std::collections::{HashMap, HashSet};
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -8,7 +10,7 @@ use uuid::Uuid;
 
 use crate::i18n::Lang;
 use crate::methods::{GridCell, GridSize, Method, Mode, Shape, TreePart};
-use crate::model::{ActionStatus, Branch, Colour, Marks, Note, Session};
+use crate::model::{ActionStatus, Branch, Colour, LinkKind, Marks, Note, Session};
 use crate::strings::{Msg, Ui, relation_name, role_name, status_name};
 
 /// One export: one session, several, or a network's report.
@@ -217,14 +219,18 @@ pub struct TreeDoc {
     pub roots: Vec<BranchDoc>,
 }
 
-/// A card and what hangs from it.
+/// A top-level card and what hangs from it, flat: each card before the
+/// cards under it, with its depth (0 for the top card).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BranchDoc {
-    /// The card.
-    pub note: NoteDoc,
-    /// Cards hanging from it.
-    pub children: Vec<BranchDoc>,
+    /// The cards and their depths.
+    pub cards: Vec<(NoteDoc, usize)>,
 }
+
+/// How many levels deep a tree is drawn in an export; deeper cards are
+/// drawn at this depth with their level written beside them, so that a
+/// tree of any depth gives a page of reasonable width.
+pub const DRAWN_DEPTH: usize = 8;
 
 /// A place in the ranking.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,10 +287,11 @@ impl Builder<'_> {
         &self,
         s: &Session,
         method: Option<&Method>,
-        marks: &Marks,
+        known: &Known,
         n: &Note,
         number: Option<usize>,
     ) -> NoteDoc {
+        let marks = known.marks;
         let lang = self.lang;
         let by = match (&n.author, n.role) {
             (Some(a), Some(r)) => Some(format!("{a} ({})", role_name(r, lang))),
@@ -292,8 +299,11 @@ impl Builder<'_> {
             (None, Some(r)) => Some(role_name(r, lang).to_string()),
             (None, None) => None,
         };
-        let attached = s
-            .attached_to(n.id)
+        let attached = known
+            .attached
+            .get(&n.id)
+            .into_iter()
+            .flatten()
             .map(|a| {
                 let assumption = method
                     .and_then(|m| m.zone(&a.zone))
@@ -443,6 +453,7 @@ impl Builder<'_> {
         board: &crate::model::Board,
     ) -> BoardDoc {
         let lang = self.lang;
+        let known = Known::new(s, marks);
         let weight = board.participant.and_then(|p| {
             let values: Vec<String> = s
                 .ratings_of(p)
@@ -453,7 +464,18 @@ impl Builder<'_> {
             (!values.is_empty()).then(|| values.join(" → "))
         });
         let zone_ids: Vec<String> = match method {
-            Some(m) => m.zones.iter().map(|z| z.id.clone()).collect(),
+            Some(m) => {
+                // A note in a zone the method no longer has gets a zone of
+                // its own after the method's, never left out.
+                let mut ids: Vec<String> = m.zones.iter().map(|z| z.id.clone()).collect();
+                let mut seen: HashSet<&str> = m.zones.iter().map(|z| z.id.as_str()).collect();
+                for n in s.notes.iter().filter(|n| n.board == board.id) {
+                    if seen.insert(n.zone.as_str()) {
+                        ids.push(n.zone.clone());
+                    }
+                }
+                ids
+            }
             None => {
                 let mut ids: Vec<String> = Vec::new();
                 for n in &s.notes {
@@ -488,7 +510,7 @@ impl Builder<'_> {
                             .iter()
                             .enumerate()
                             .filter(|(_, n)| n.cluster == Some(c.id))
-                            .map(|(i, n)| self.note(s, method, marks, n, number(i)))
+                            .map(|(i, n)| self.note(s, method, &known, n, number(i)))
                             .collect(),
                     })
                     .collect();
@@ -496,7 +518,7 @@ impl Builder<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, n)| n.cluster.is_none())
-                    .map(|(i, n)| self.note(s, method, marks, n, number(i)))
+                    .map(|(i, n)| self.note(s, method, &known, n, number(i)))
                     .collect();
                 if !loose.is_empty() {
                     groups.push(GroupDoc {
@@ -512,7 +534,11 @@ impl Builder<'_> {
                 });
                 ZoneDoc {
                     id: id.clone(),
-                    name: zone.map_or(id.clone(), |z| z.name.get(lang).to_string()),
+                    name: match (zone, method) {
+                        (Some(z), _) => z.name.get(lang).to_string(),
+                        (None, Some(_)) => unplaced_name(id, lang),
+                        (None, None) => id.clone(),
+                    },
                     question: zone
                         .and_then(|z| z.questions.first())
                         .map(|q| q.get(lang).to_string())
@@ -536,15 +562,15 @@ impl Builder<'_> {
                             m.zone(id)
                                 .map_or(id.to_string(), |z| z.name.get(lang).to_string())
                         };
-                        let branch = |b: &Branch| self.branch(s, Some(m), marks, b);
+                        let branch = |b: &Branch| self.branch(s, Some(m), &known, b);
                         TreeDoc {
                             names: [name(&t.crown), name(&t.trunk), name(&t.roots)],
                             crown: tree.crown.iter().map(branch).collect(),
                             trunk: tree
                                 .trunk
                                 .iter()
-                                .filter_map(|id| s.note(*id).ok())
-                                .map(|n| self.note(s, Some(m), marks, n, None))
+                                .filter_map(|id| known.notes.get(id))
+                                .map(|n| self.note(s, Some(m), &known, n, None))
                                 .collect(),
                             roots: tree.roots.iter().map(branch).collect(),
                         }
@@ -560,17 +586,19 @@ impl Builder<'_> {
         }
     }
 
-    fn branch(&self, s: &Session, method: Option<&Method>, marks: &Marks, b: &Branch) -> BranchDoc {
-        let note = s
-            .note(b.note)
-            .map(|n| self.note(s, method, marks, n, None))
-            .unwrap_or_else(|_| self.empty_note());
+    fn branch(&self, s: &Session, method: Option<&Method>, known: &Known, b: &Branch) -> BranchDoc {
         BranchDoc {
-            note,
-            children: b
-                .children
+            cards: b
+                .flatten()
                 .iter()
-                .map(|c| self.branch(s, method, marks, c))
+                .map(|(id, depth)| {
+                    let note = known
+                        .notes
+                        .get(id)
+                        .map(|n| self.note(s, method, known, n, None))
+                        .unwrap_or_else(|| self.empty_note());
+                    (note, *depth)
+                })
                 .collect(),
         }
     }
@@ -586,6 +614,41 @@ impl Builder<'_> {
             onward: false,
             number: None,
             attached: Vec::new(),
+        }
+    }
+}
+
+/// What an export calls a zone the method does not have.
+pub fn unplaced_name(id: &str, lang: Lang) -> String {
+    format!("{} ({id})", Ui::ZoneUnplaced.text(lang))
+}
+
+/// What building a board's document looks up per note, worked out once
+/// per board so that no note is searched for in the whole session.
+struct Known<'a> {
+    marks: &'a Marks,
+    notes: HashMap<Uuid, &'a Note>,
+    attached: HashMap<Uuid, Vec<&'a Note>>,
+}
+
+impl<'a> Known<'a> {
+    fn new(s: &'a Session, marks: &'a Marks) -> Known<'a> {
+        let mut attached: HashMap<Uuid, Vec<&Note>> = HashMap::new();
+        for n in &s.notes {
+            for l in &n.links {
+                if l.kind == LinkKind::AttachedTo && l.session.is_none() {
+                    let under = attached.entry(l.note).or_default();
+                    // Twice attached to one step is shown once.
+                    if under.last().is_none_or(|last| last.id != n.id) {
+                        under.push(n);
+                    }
+                }
+            }
+        }
+        Known {
+            marks,
+            notes: s.notes.iter().map(|n| (n.id, n)).collect(),
+            attached,
         }
     }
 }

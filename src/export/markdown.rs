@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::doc::{ActionDoc, BranchDoc, Doc, NoteDoc, SessionDoc, ZoneDoc};
+use super::doc::{ActionDoc, BranchDoc, DRAWN_DEPTH, Doc, NoteDoc, SessionDoc, ZoneDoc};
 use crate::i18n::Lang;
 use crate::methods::Shape;
 use crate::model::text::capitalise;
@@ -88,10 +88,16 @@ fn zone(t: &mut String, z: &ZoneDoc, lang: Lang) {
     }
 }
 
-fn branch(t: &mut String, b: &BranchDoc, depth: usize, lang: Lang) {
-    notes(t, &b.note, &"  ".repeat(depth), lang);
-    for child in &b.children {
-        branch(t, child, depth + 1, lang);
+fn branch(t: &mut String, b: &BranchDoc, lang: Lang) {
+    for (note, depth) in &b.cards {
+        let indent = "  ".repeat((*depth).min(DRAWN_DEPTH));
+        if *depth > DRAWN_DEPTH {
+            let mut deep = note.clone();
+            deep.text = format!("{} {}: {}", Ui::TreeLevel.text(lang), depth + 1, note.text);
+            notes(t, &deep, &indent, lang);
+        } else {
+            notes(t, note, &indent, lang);
+        }
     }
 }
 
@@ -131,7 +137,7 @@ fn session(t: &mut String, s: &SessionDoc, lang: Lang) {
                 let [crown, trunk, roots] = &tree.names;
                 let _ = writeln!(t, "\n### {}\n", escape(crown));
                 for b in &tree.crown {
-                    branch(t, b, 0, lang);
+                    branch(t, b, lang);
                 }
                 let _ = writeln!(t, "\n### {}\n", escape(trunk));
                 for n in &tree.trunk {
@@ -139,7 +145,7 @@ fn session(t: &mut String, s: &SessionDoc, lang: Lang) {
                 }
                 let _ = writeln!(t, "\n### {}\n", escape(roots));
                 for b in &tree.roots {
-                    branch(t, b, 0, lang);
+                    branch(t, b, lang);
                 }
             }
             for z in board.zones.iter().filter(|z| z.part.is_none()) {

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::trust::distrust;
 use super::validate::check;
 use super::{Method, MethodError};
 
@@ -77,6 +78,13 @@ pub fn parse_method(file: &str, json: &str) -> Result<Method, Vec<MethodError>> 
 /// the method's id.
 pub fn read_method_file(path: &Path) -> Result<Method, Vec<MethodError>> {
     let file = path.display().to_string();
+    if let Some(why) = distrust(path) {
+        return Err(vec![MethodError::Untrusted {
+            file,
+            folder: false,
+            why,
+        }]);
+    }
     let json = std::fs::read_to_string(path).map_err(|e| {
         vec![MethodError::Read {
             file: file.clone(),
@@ -118,9 +126,21 @@ impl MethodLibrary {
     /// whose id matches a built-in method replaces it. A file with a mistake
     /// is skipped and reported in [`MethodLibrary::problems`]; a file equal
     /// to its built-in method changes nothing. A folder that does not exist
-    /// adds nothing.
+    /// adds nothing; one that another user owns or can change is not read
+    /// (a problem says so), nor is such a file in it.
     pub fn with_folder(dir: &Path) -> MethodLibrary {
         let mut library = MethodLibrary::builtin();
+        if !dir.is_dir() {
+            return library;
+        }
+        if let Some(why) = distrust(dir) {
+            library.problems.push(MethodError::Untrusted {
+                file: dir.display().to_string(),
+                folder: true,
+                why,
+            });
+            return library;
+        }
         let Ok(entries) = std::fs::read_dir(dir) else {
             return library;
         };

@@ -3,6 +3,7 @@
 mod error;
 mod format;
 mod library;
+mod trust;
 mod validate;
 
 pub use error::MethodError;
@@ -11,6 +12,7 @@ pub use format::{
     Shape, TreePart, Zone,
 };
 pub use library::{LoadedMethod, MethodLibrary, Origin, parse_method, read_method_file};
+pub use trust::Distrust;
 
 use crate::i18n::Lang;
 

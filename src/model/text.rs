@@ -1,16 +1,62 @@
-//! Cleaning text that people type or paste.
+//! Cleaning text that people type or paste, and showing text that others
+//! wrote on a terminal without letting it act there.
+
+use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::ModelError;
 
-/// The form every stored text takes: Unicode composed (NFC), so that a
-/// decomposed "å" pasted from another system is one character, with `\n`
-/// line ends and no blank space at either end.
+/// A control character a text must not carry: C0 and C1 controls and
+/// DEL, which a terminal may obey (an escape sequence retitles the window
+/// or moves the cursor), except the line break and the tab.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `text` with `\n` line ends and without any other control character:
+/// what a key press, a paste or a file may put into the session.
+pub fn without_controls(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !is_stray_control(*c))
+        .collect()
+}
+
+/// The form every stored text takes: [`without_controls`], Unicode
+/// composed (NFC), so that a decomposed "å" pasted from another system is
+/// one character, and no blank space at either end.
 pub fn clean(text: &str) -> String {
-    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    let composed: String = unified.nfc().collect();
+    let composed: String = without_controls(text).nfc().collect();
     composed.trim().to_string()
+}
+
+/// A character that turns the direction of the text after it (the bidi
+/// overrides and isolates): shown on a terminal, it can make words read
+/// differently from what is stored.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` safe to print on a terminal: every control character but the
+/// line break and the tab, and every direction override, is shown as its
+/// code (`\u001b`) instead of acting. The code is JSON's own escape, so
+/// JSON printed this way still reads as the same JSON.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let acts = |c: char| is_stray_control(c) || is_direction_control(c);
+    if !text.chars().any(acts) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A one-line text, such as a title or a name: [`clean`], with runs of
@@ -81,6 +127,27 @@ mod tests {
             clean("  første\r\nanden\rtredje \n"),
             "første\nanden\ntredje"
         );
+    }
+
+    #[test]
+    fn control_characters_are_removed_but_line_breaks_and_tabs_kept() {
+        let typed = "a\u{1b}]0;pwned\u{7}b\u{9b}31m\tc\u{7f}\r\nd\u{0}";
+        assert_eq!(without_controls(typed), "a]0;pwnedb31m\tc\nd");
+        assert_eq!(clean(typed), "a]0;pwnedb31m\tc\nd");
+        assert_eq!(clean_line(typed), "a]0;pwnedb31m c d");
+        assert_eq!(required("\u{1b}\u{7}"), Err(ModelError::EmptyText));
+    }
+
+    #[test]
+    fn visible_shows_what_would_act_on_a_terminal() {
+        assert_eq!(
+            visible("a\u{1b}]0;x\u{7}b\u{9b}c\u{202e}d\re\nf\tg"),
+            "a\\u001b]0;x\\u0007b\\u009bc\\u202ed\\u000de\nf\tg"
+        );
+        assert!(matches!(visible("Rygsæk 👨‍👩‍👧 نريد"), Cow::Borrowed(_)));
+        let json = serde_json::to_string("x\u{9b}\u{202e}y").unwrap();
+        let shown: String = serde_json::from_str(&visible(&json)).unwrap();
+        assert_eq!(shown, "x\u{9b}\u{202e}y");
     }
 
     #[test]

@@ -13,34 +13,31 @@ use uuid::Uuid;
 use super::{LinkKind, ModelError, Note, NoteLink, Session};
 use crate::methods::{Method, TreePart, TreeZones};
 
-/// A card and the cards that hang from it.
+/// A top-level card and every card that hangs from it, kept flat so that a
+/// tree of any depth is built, walked, copied and dropped without
+/// recursion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Branch {
-    /// The card.
-    pub note: Uuid,
-    /// Its sub-causes (roots) or further consequences (crown).
-    pub children: Vec<Branch>,
+    /// The cards, each before the cards that hang from it (depth first),
+    /// with its depth: 0 for the top card, 1 for the cards under it, …
+    pub cards: Vec<(Uuid, usize)>,
 }
 
 impl Branch {
-    /// This card and every card below it, depth first.
-    pub fn flatten(&self) -> Vec<(Uuid, usize)> {
-        let mut out = Vec::new();
-        self.walk(0, &mut out);
-        out
+    /// The top card.
+    pub fn note(&self) -> Uuid {
+        self.cards.first().map_or(Uuid::nil(), |(id, _)| *id)
     }
 
-    fn walk(&self, depth: usize, out: &mut Vec<(Uuid, usize)>) {
-        out.push((self.note, depth));
-        for child in &self.children {
-            child.walk(depth + 1, out);
-        }
+    /// This card and every card below it, depth first.
+    pub fn flatten(&self) -> &[(Uuid, usize)] {
+        &self.cards
     }
 
     /// How many levels the branch has.
     #[cfg(test)]
     pub fn depth(&self) -> usize {
-        1 + self.children.iter().map(Branch::depth).max().unwrap_or(0)
+        self.cards.iter().map(|(_, d)| d + 1).max().unwrap_or(0)
     }
 }
 
@@ -53,6 +50,10 @@ pub struct Tree {
     pub trunk: Vec<Uuid>,
     /// Causes or means: the top-level branches of the roots.
     pub roots: Vec<Branch>,
+    /// Cards of the roots or the crown caught in a loop of `causes` links
+    /// (only a hand-edited file has one), or hanging below one. They are
+    /// shown as top-level branches all the same.
+    pub looped: Vec<Uuid>,
 }
 
 /// What `note` causes, in this session.
@@ -92,10 +93,14 @@ impl Session {
                 crown_parent.entry(effect).or_insert(n.id);
             }
         }
+        let (crown, mut looped) = build(&crown, &crown_parent);
+        let (roots, looped_roots) = build(&roots, &root_parent);
+        looped.extend(looped_roots);
         Tree {
-            crown: build(&crown, &crown_parent),
+            crown,
             trunk,
-            roots: build(&roots, &root_parent),
+            roots,
+            looped,
         }
     }
 
@@ -172,40 +177,48 @@ impl Session {
     }
 }
 
-fn build(notes: &[&Note], parent: &HashMap<Uuid, Uuid>) -> Vec<Branch> {
-    fn grow(
-        id: Uuid,
-        notes: &[&Note],
-        parent: &HashMap<Uuid, Uuid>,
-        seen: &mut HashSet<Uuid>,
-    ) -> Branch {
-        seen.insert(id);
-        let children = notes
-            .iter()
-            .filter(|n| parent.get(&n.id) == Some(&id) && !seen.contains(&n.id))
-            .map(|n| n.id)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|c| grow(c, notes, parent, seen))
-            .collect();
-        Branch { note: id, children }
+/// The branches `parent` makes of `notes`, in board order, and the cards
+/// no top-level card leads to (a loop). One pass over the notes and one
+/// over the links: no card is looked for more than once.
+fn build(notes: &[&Note], parent: &HashMap<Uuid, Uuid>) -> (Vec<Branch>, Vec<Uuid>) {
+    let mut children: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for n in notes {
+        if let Some(p) = parent.get(&n.id) {
+            children.entry(*p).or_default().push(n.id);
+        }
     }
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<Uuid> = HashSet::new();
+    let grow = |top: Uuid, seen: &mut HashSet<Uuid>| -> Branch {
+        let mut cards = Vec::new();
+        let mut stack = vec![(top, 0)];
+        while let Some((id, depth)) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            cards.push((id, depth));
+            if let Some(below) = children.get(&id) {
+                stack.extend(below.iter().rev().map(|c| (*c, depth + 1)));
+            }
+        }
+        Branch { cards }
+    };
     let mut out: Vec<Branch> = notes
         .iter()
         .filter(|n| !parent.contains_key(&n.id))
+        .map(|n| grow(n.id, &mut seen))
+        .collect();
+    let looped: Vec<Uuid> = notes
+        .iter()
         .map(|n| n.id)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|id| grow(id, notes, parent, &mut seen))
+        .filter(|id| !seen.contains(id))
         .collect();
     // Cards caught in a loop in a hand-edited file still show, at the top.
-    for n in notes {
-        if !seen.contains(&n.id) {
-            out.push(grow(n.id, notes, parent, &mut seen));
+    for id in &looped {
+        if !seen.contains(id) {
+            out.push(grow(*id, &mut seen));
         }
     }
-    out
+    (out, looped)
 }
 
 #[cfg(test)]
@@ -243,9 +256,10 @@ mod tests {
         let tree = s.tree(problem, s.boards[0].id);
         assert_eq!(tree.trunk, vec![core]);
         assert_eq!(tree.roots.len(), 2, "money (with job under it) and the bus");
-        assert_eq!(tree.roots[0].flatten(), vec![(money, 0), (job, 1)]);
-        assert_eq!(tree.roots[1].note, bus);
-        assert_eq!(tree.crown[0].flatten(), vec![(sick, 0), (work, 1)]);
+        assert_eq!(tree.roots[0].flatten(), [(money, 0), (job, 1)]);
+        assert_eq!(tree.roots[1].note(), bus);
+        assert_eq!(tree.crown[0].flatten(), [(sick, 0), (work, 1)]);
+        assert!(tree.looped.is_empty());
         assert_eq!(tree.roots[0].depth(), 2);
         assert_eq!(s.tree_parent(&m, job), Some(money));
         assert_eq!(s.tree_parent(&m, work), Some(sick));
@@ -268,6 +282,73 @@ mod tests {
         s.set_tree_parent(&m, c, a, t()).unwrap();
         assert_eq!(s.tree_parent(&m, c), Some(a));
         assert_eq!(s.note(c).unwrap().links.len(), 1);
+    }
+
+    #[test]
+    fn a_loop_written_by_hand_is_found_and_still_shown() {
+        let m = MethodLibrary::builtin()
+            .get("problemtrae")
+            .cloned()
+            .unwrap();
+        let mut s = Session::new(&m, context("t"), t());
+        let top = s
+            .add_note(&m, NewNote::new("aarsager", "top"), t())
+            .unwrap();
+        let ids: Vec<Uuid> = ["a", "b", "c"]
+            .iter()
+            .map(|text| s.add_note(&m, NewNote::new("aarsager", text), t()).unwrap())
+            .collect();
+        // a causes b causes c causes a: what a hand edit can do.
+        for (i, id) in ids.iter().enumerate() {
+            let next = ids[(i + 1) % ids.len()];
+            s.note_mut(*id).unwrap().links.push(NoteLink {
+                kind: LinkKind::Causes,
+                note: next,
+                session: None,
+            });
+        }
+        let tree = s.tree(&m.trees()[0], s.boards[0].id);
+        assert_eq!(tree.looped, ids);
+        let shown: Vec<Uuid> = tree
+            .roots
+            .iter()
+            .flat_map(|b| b.flatten().iter().map(|(id, _)| *id))
+            .collect();
+        assert_eq!(shown.len(), 4, "every card shows once");
+        assert!(shown.contains(&top));
+        let problems = s.inconsistencies(&m);
+        assert!(
+            problems.contains(&crate::model::Inconsistency::TreeLoop(
+                s.boards[0].name.clone(),
+                3
+            )),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_chain_ten_thousand_deep_is_built_without_recursion() {
+        let m = MethodLibrary::builtin()
+            .get("problemtrae")
+            .cloned()
+            .unwrap();
+        let mut s = Session::new(&m, context("t"), t());
+        let mut above = s.add_note(&m, NewNote::new("aarsager", "0"), t()).unwrap();
+        for i in 1..10_000 {
+            let id = s
+                .add_note(&m, NewNote::new("aarsager", &i.to_string()), t())
+                .unwrap();
+            s.note_mut(id).unwrap().links.push(NoteLink {
+                kind: LinkKind::Causes,
+                note: above,
+                session: None,
+            });
+            above = id;
+        }
+        let tree = s.tree(&m.trees()[0], s.boards[0].id);
+        assert_eq!(tree.roots.len(), 1);
+        assert_eq!(tree.roots[0].depth(), 10_000);
+        assert!(tree.looped.is_empty());
     }
 
     #[test]

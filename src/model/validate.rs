@@ -30,6 +30,9 @@ pub enum Inconsistency {
     PhaseTime(String),
     /// A rating outside 1–5.
     RatingValue(u8),
+    /// Cards of a tree on a board (by name) whose `causes` links run in a
+    /// loop: how many cards are in it or hang below it.
+    TreeLoop(String, usize),
 }
 
 impl Inconsistency {
@@ -67,6 +70,12 @@ impl Inconsistency {
             (PhaseTime(p), Lang::Da) => format!("fasen \"{p}\" slutter, før den starter"),
             (RatingValue(v), Lang::En) => format!("a rating of {v} is outside 1–5"),
             (RatingValue(v), Lang::Da) => format!("en vurdering på {v} ligger uden for 1–5"),
+            (TreeLoop(board, n), Lang::En) => format!(
+                "the tree on board \"{board}\" has a loop: {n} cards cause each other in a circle or hang below such a circle"
+            ),
+            (TreeLoop(board, n), Lang::Da) => format!(
+                "træet på tavlen \"{board}\" har en løkke: {n} kort er årsag til hinanden i ring eller hænger under sådan en ring"
+            ),
         }
     }
 }
@@ -178,6 +187,14 @@ impl Session {
             }
             if let Some(d) = a.decision.filter(|d| !decisions.contains(d)) {
                 out.push(Dangling("action", a.id, "decision", d));
+            }
+        }
+        for b in &self.boards {
+            for zones in method.trees() {
+                let looped = self.tree(&zones, b.id).looped.len();
+                if looped > 0 {
+                    out.push(TreeLoop(b.name.clone(), looped));
+                }
             }
         }
         for entry in &self.phase_log {

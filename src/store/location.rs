@@ -46,6 +46,20 @@ pub fn platform_store() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "sempre").map(|d| d.data_dir().join("sessions"))
 }
 
+/// Whether every user of the machine may add, rename or delete files in
+/// `dir`: anyone could then slip a session file in or take one away.
+#[cfg(unix)]
+pub fn open_to_everyone(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && m.permissions().mode() & 0o002 != 0)
+}
+
+/// Other systems have no modes to go by.
+#[cfg(not(unix))]
+pub fn open_to_everyone(_dir: &Path) -> bool {
+    false
+}
+
 /// The folder for extra method files: `methods` beside the store folder.
 pub fn methods_beside(store: &Path) -> PathBuf {
     let parent = match store.parent() {

@@ -25,7 +25,7 @@ pub use decode::decode;
 pub use error::{Doing, StoreError};
 pub use guard::ExportRefusal;
 pub use leftovers::Sweep;
-pub use location::{StoreSource, choose_store, methods_beside, platform_store};
+pub use location::{StoreSource, choose_store, methods_beside, open_to_everyone, platform_store};
 pub use lock::{Holder, SessionLock};
 pub use open::{
     Access, DiskChange, OpenSession, SaveOutcome, open_file, open_for_command, update_file,

@@ -279,3 +279,15 @@ pub fn relation_name(relation: crate::model::SessionRelation, lang: Lang) -> &'s
         (Related, Lang::En) => "related",
     }
 }
+
+/// The warning for a store folder that every user may write in.
+pub fn store_open_to_everyone(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Warning: every user on this machine can add or delete files in the session folder {dir}; `chmod o-w` it."
+        ),
+        Lang::Da => format!(
+            "Advarsel: alle brugere på maskinen kan tilføje og slette filer i sessionsmappen {dir}; kør `chmod o-w` på den."
+        ),
+    }
+}

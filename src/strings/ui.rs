@@ -7,6 +7,11 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Ui {
+    TreeLevel,
+    LibraryBroken,
+    LibraryBrokenFix,
+    ZoneUnplaced,
+    ZoneUnplacedHint,
     NoActionFilter,
     KeyRedoAction,
     ActionChangeRedone,
@@ -435,6 +440,11 @@ impl Ui {
     fn danish(self) -> &'static str {
         use Ui::*;
         match self {
+            TreeLevel => "Niveau",
+            LibraryBroken => "Kunne ikke indlæses",
+            LibraryBrokenFix => "Ret filen, og start sempre igen; så kommer metoden med.",
+            ZoneUnplaced => "Uden zone",
+            ZoneUnplacedHint => "sedler i zoner, som metoden ikke længere har: {zones}",
             NoActionFilter => "ingen – f vælger netværk og ansvarlig, h skjuler de færdige",
             KeyRedoAction => "Gør den fortrudte ændring igen",
             ActionChangeRedone => "Gjort igen: {action}",
@@ -889,6 +899,11 @@ impl Ui {
     fn english(self) -> &'static str {
         use Ui::*;
         match self {
+            TreeLevel => "Level",
+            LibraryBroken => "Not loaded",
+            LibraryBrokenFix => "Fix the file and start sempre again to use the method.",
+            ZoneUnplaced => "No zone",
+            ZoneUnplacedHint => "notes in zones the method no longer has: {zones}",
             NoActionFilter => "none – f picks network and owner, h hides finished ones",
             KeyRedoAction => "Redo the change undone",
             ActionChangeRedone => "Redone: {action}",

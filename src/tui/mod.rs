@@ -19,11 +19,12 @@ pub mod timer;
 
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, MouseEventKind};
 
 use app::{App, Effect, Input, Outcome, Screen, update};
 use keymap::lookup;
 
+use crate::model::text::without_controls;
 use crate::store::{Access, OpenSession, Store, open_file};
 
 /// How the interface starts.
@@ -35,9 +36,12 @@ pub struct Start {
     pub open: Option<OpenSession>,
 }
 
-/// Turns a terminal event into an input for [`update`].
+/// Turns a terminal event into an input for [`update`]. Control
+/// characters never reach a text: a key that types one is dropped, and a
+/// paste loses them (line breaks and tabs stay).
 pub fn translate(app: &App, event: Event) -> Option<Input> {
     match event {
+        Event::Key(key) if matches!(key.code, KeyCode::Char(c) if c.is_control()) => None,
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let context = app.context();
             match lookup(context, &key, app.takes_text()) {
@@ -45,7 +49,7 @@ pub fn translate(app: &App, event: Event) -> Option<Input> {
                 None => Some(Input::Key(key)),
             }
         }
-        Event::Paste(text) => Some(Input::Paste(text)),
+        Event::Paste(text) => Some(Input::Paste(without_controls(&text))),
         // Only clicks and the wheel do anything; passing on every move
         // would redraw for nothing and wipe the message on the status line.
         Event::Mouse(mouse) => match mouse.kind {

@@ -3,7 +3,7 @@
 use maud::{Markup, PreEscaped, html};
 
 use super::{note, zone};
-use crate::export::doc::{BoardDoc, BranchDoc, SessionDoc, TreeDoc};
+use crate::export::doc::{BoardDoc, BranchDoc, DRAWN_DEPTH, SessionDoc, TreeDoc};
 use crate::i18n::Lang;
 use crate::methods::{Mode, Shape};
 use crate::strings::Ui;
@@ -14,10 +14,11 @@ pub fn board(s: &SessionDoc, b: &BoardDoc, lang: Lang) -> Markup {
         (Some(Shape::Grid), Some(layout)) => html! {
             div.canvas style=(format!("grid-template-columns: repeat({}, 1fr)", layout.columns)) {
                 @for z in &b.zones {
-                    @let place = z.cell.map(|c| format!(
+                    // A zone the method no longer has spans a row of its own.
+                    @let place = Some(z.cell.map_or("grid-column: 1 / -1".to_string(), |c| format!(
                         "grid-column: {} / span {}; grid-row: {} / span {}",
                         c.column + 1, c.columns, c.row + 1, c.rows
-                    ));
+                    )));
                     (zone(z, lang, place))
                 }
             }
@@ -31,15 +32,44 @@ pub fn board(s: &SessionDoc, b: &BoardDoc, lang: Lang) -> Markup {
     }
 }
 
+/// A branch as nested boxes, each card's box holding the boxes of the
+/// cards under it. Written from the flat list with a stack of open boxes,
+/// so depth costs no recursion; below [`DRAWN_DEPTH`] cards stay at that
+/// depth with their level written on them.
 fn branch(b: &BranchDoc, up: bool, lang: Lang) -> Markup {
-    html! {
-        div class=(if up { "branch up" } else { "branch" }) {
-            (note(&b.note, lang))
-            @if !b.children.is_empty() {
-                div.children { @for c in &b.children { (branch(c, up, lang)) } }
+    let class = if up { "branch up" } else { "branch" };
+    let mut out = String::new();
+    // Per open box: whether it has opened its box of children.
+    let mut open: Vec<bool> = Vec::new();
+    for (card, depth) in &b.cards {
+        let level = (*depth).min(DRAWN_DEPTH).min(open.len());
+        while open.len() > level {
+            if open.pop() == Some(true) {
+                out.push_str("</div>");
             }
+            out.push_str("</div>");
         }
+        if let Some(parent) = open.last_mut()
+            && !*parent
+        {
+            out.push_str("<div class=\"children\">");
+            *parent = true;
+        }
+        out.push_str(&format!("<div class=\"{class}\">"));
+        if *depth > DRAWN_DEPTH {
+            let label = html! { span.level { (Ui::TreeLevel.text(lang)) " " (depth + 1) } };
+            out.push_str(&label.into_string());
+        }
+        out.push_str(&note(card, lang).into_string());
+        open.push(false);
     }
+    while let Some(children) = open.pop() {
+        if children {
+            out.push_str("</div>");
+        }
+        out.push_str("</div>");
+    }
+    PreEscaped(out)
 }
 
 fn tree(t: &TreeDoc, lang: Lang) -> Markup {

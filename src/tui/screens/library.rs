@@ -24,9 +24,27 @@ pub struct LibraryState {
     pub scroll: u16,
 }
 
+/// The method files that could not be loaded, each once: its name and the
+/// first problem found in it. They are listed after the methods, so that a
+/// facilitator who wrote one sees why it is missing.
+pub fn broken(app: &App) -> Vec<(String, String)> {
+    let lang = app.prefs.lang;
+    let mut out: Vec<(String, String)> = Vec::new();
+    for problem in app.methods.problems() {
+        let Some(file) = problem.file() else {
+            continue;
+        };
+        if out.iter().all(|(f, _)| f != file) {
+            out.push((file.to_string(), problem.first_line(lang)));
+        }
+    }
+    out
+}
+
 /// Applies an input to the library.
 pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
-    let count = app.methods.all().len();
+    let methods = app.methods.all().len();
+    let count = methods + broken(app).len();
     let Screen::Library(l) = &mut app.screen else {
         return Vec::new();
     };
@@ -41,7 +59,7 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::PageUp) => l.scroll = l.scroll.saturating_sub(10),
         Input::Command(Command::PageDown) => l.scroll = l.scroll.saturating_add(10),
-        Input::Command(Command::NewSession | Command::Open) => {
+        Input::Command(Command::NewSession | Command::Open) if l.selected < methods => {
             let selected = l.selected;
             app.screen = Screen::Wizard(Box::new(WizardState::new(
                 selected,
@@ -80,19 +98,52 @@ pub fn render(l: &LibraryState, app: &App, ctx: &Ctx, frame: &mut Frame, area: R
             t.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), list);
-    if let Some(m) = methods.get(l.selected) {
-        let block = Block::default()
-            .borders(Borders::LEFT)
-            .border_style(t.border);
-        frame.render_widget(
-            Paragraph::new(describe(&m.method, lang, t))
-                .wrap(Wrap { trim: true })
-                .scroll((l.scroll, 0))
-                .block(block),
-            detail,
-        );
+    let broken = broken(app);
+    if !broken.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(" {}", Ui::LibraryBroken.text(lang)),
+            t.title,
+        ));
     }
+    for (i, (file, _)) in broken.iter().enumerate() {
+        let style = if methods.len() + i == l.selected {
+            t.selected
+        } else {
+            t.error
+        };
+        let name = std::path::Path::new(file)
+            .file_name()
+            .map_or(file.clone(), |n| n.to_string_lossy().into_owned());
+        lines.push(Line::styled(format!(" ✗ {name}"), style));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).scroll((list_scroll(l.selected, methods.len(), list.height), 0)),
+        list,
+    );
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(t.border);
+    let shown = match methods.get(l.selected) {
+        Some(m) => describe(&m.method, lang, t),
+        None => match broken.get(l.selected - methods.len()) {
+            Some((file, problem)) => vec![
+                Line::styled(format!(" ✗ {file}"), t.error),
+                Line::raw(""),
+                Line::styled(format!(" {problem}"), t.text),
+                Line::raw(""),
+                Line::styled(format!(" {}", Ui::LibraryBrokenFix.text(lang)), t.dim),
+            ],
+            None => Vec::new(),
+        },
+    };
+    frame.render_widget(
+        Paragraph::new(shown)
+            .wrap(Wrap { trim: true })
+            .scroll((l.scroll, 0))
+            .block(block),
+        detail,
+    );
     let right = hints(
         ctx,
         Context::Library,
@@ -104,6 +155,17 @@ pub fn render(l: &LibraryState, app: &App, ctx: &Ctx, frame: &mut Frame, area: R
         ],
     );
     status_line(frame, status, ctx.flash_line(None), right);
+}
+
+/// How far the list scrolls so that the selected line shows: methods
+/// take two lines each, then a heading, then one line per broken file.
+fn list_scroll(selected: usize, methods: usize, height: u16) -> u16 {
+    let line = if selected < methods {
+        2 + 2 * selected + 1
+    } else {
+        2 + 2 * methods + 2 + (selected - methods)
+    };
+    u16::try_from((line + 1).saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }
 
 fn fact<'a>(label: Msg, value: String, lang: Lang, t: &Theme) -> Line<'a> {

@@ -41,6 +41,9 @@ pub struct ZoneIndex {
     /// Private things are left out (the projector view): private notes,
     /// and the titles of private clusters.
     pub hide_private: bool,
+    /// The positions of the notes in a zone the method does not have (a
+    /// method file changed since): shown apart, never hidden.
+    pub unplaced: Vec<usize>,
 }
 
 impl ZoneIndex {
@@ -66,12 +69,14 @@ impl ZoneIndex {
             .map(|(i, c)| (c.id, i))
             .collect();
         let mut zones = vec![Vec::new(); method.zones.len()];
+        let mut unplaced = Vec::new();
         for (i, note) in session.notes.iter().enumerate() {
             if note.board != board || (hide_private && note.private) {
                 continue;
             }
-            if let Some(z) = zone_of.get(note.zone.as_str()) {
-                zones[*z].push(i);
+            match zone_of.get(note.zone.as_str()) {
+                Some(z) => zones[*z].push(i),
+                None => unplaced.push(i),
             }
         }
         for list in &mut zones {
@@ -99,7 +104,7 @@ impl ZoneIndex {
                 };
                 let order: HashMap<Uuid, usize> = branches
                     .iter()
-                    .flat_map(|b| b.flatten())
+                    .flat_map(|b| b.flatten().iter().copied())
                     .enumerate()
                     .map(|(rank, (id, _))| (id, rank))
                     .collect();
@@ -135,6 +140,7 @@ impl ZoneIndex {
             attached,
             trees,
             hide_private,
+            unplaced,
         }
     }
 }
@@ -169,4 +175,38 @@ fn marks(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::methods::MethodLibrary;
+    use crate::model::NewNote;
+    use crate::model::testing::context;
+
+    #[test]
+    fn notes_in_a_zone_the_method_lacks_are_unplaced_not_lost() {
+        let m = MethodLibrary::builtin()
+            .get("fremtidsvaerksted")
+            .cloned()
+            .unwrap();
+        let t = jiff::Timestamp::UNIX_EPOCH;
+        let mut s = Session::new(&m, context("t"), t);
+        let kept = s.add_note(&m, NewNote::new("kritik", "bliver"), t).unwrap();
+        let gone = s.add_note(&m, NewNote::new("kritik", "væk"), t).unwrap();
+        let private = s.add_note(&m, NewNote::new("kritik", "privat"), t).unwrap();
+        for n in &mut s.notes {
+            if n.id == gone || n.id == private {
+                n.zone = "gammel-zone".into();
+            }
+            n.private = n.id == private;
+        }
+        let board = s.boards[0].id;
+        let index = ZoneIndex::build(&s, &m, board, false);
+        let position = |id| s.notes.iter().position(|n| n.id == id).unwrap();
+        assert_eq!(index.zones[0], vec![position(kept)]);
+        assert_eq!(index.unplaced, vec![position(gone), position(private)]);
+        let projected = ZoneIndex::build(&s, &m, board, true);
+        assert_eq!(projected.unplaced, vec![position(gone)]);
+    }
 }

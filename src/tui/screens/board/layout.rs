@@ -91,6 +91,8 @@ pub struct BoardLayout {
     pub zone_scroll: usize,
     /// Per shown zone of the focused board, the first note shown.
     pub scroll: Vec<(usize, usize)>,
+    /// The notes in no zone of the method, under the zones.
+    pub unplaced: Option<Rect>,
     /// The guidance panel.
     pub guidance: Option<Rect>,
     /// The status line.
@@ -138,8 +140,10 @@ pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
             body.height -= h;
         }
     }
+    let unplaced = super::unplaced::strip(b, &mut body);
     let mut out = BoardLayout {
         header,
+        unplaced,
         guidance,
         status,
         gap: 1,

@@ -14,6 +14,7 @@ mod navigate;
 mod pack;
 mod render;
 mod tree;
+mod unplaced;
 mod update;
 
 use jiff::Timestamp;

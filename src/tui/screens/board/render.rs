@@ -48,6 +48,9 @@ pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             Decor::Backpack { .. } => {}
         }
     }
+    if let Some(u) = l.unplaced {
+        super::unplaced::render(b, ctx, frame, u);
+    }
     if let Some(g) = l.guidance {
         guidance(b, ctx, frame, g);
     }

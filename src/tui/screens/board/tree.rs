@@ -2,7 +2,10 @@
 //! above, the core problem as the trunk, causes as roots below, each
 //! top-level branch a column with the cards that hang from it.
 
+use std::collections::HashMap;
+
 use ratatui::layout::Rect;
+use uuid::Uuid;
 
 use super::BoardState;
 use super::cards::{Card, ZoneCards, ZoneView, cards as list_cards, content};
@@ -126,7 +129,8 @@ fn branches<'a>(
     }
 }
 
-/// Whether every card of the slot has room.
+/// Whether every card of the slot has room. Stops at the first branch
+/// that does not fit, so a very deep tree costs little to reject.
 fn fits(b: &BoardState, view: &ZoneView, slot: &Slot, lang: Lang) -> bool {
     let area = inner(slot.rect);
     match part(b, slot.zone) {
@@ -138,40 +142,58 @@ fn fits(b: &BoardState, view: &ZoneView, slot: &Slot, lang: Lang) -> bool {
                 return true;
             }
             let column = area.width / branches.len() as u16;
-            column >= MIN_BRANCH
-                && branches.iter().all(|branch| {
-                    let used: u16 = branch
-                        .flatten()
-                        .iter()
-                        .map(|(id, depth)| height(view, *id, column, *depth, lang) + 1)
-                        .sum();
-                    used <= area.height + 1
-                })
+            if column < MIN_BRANCH {
+                return false;
+            }
+            let at = positions(view);
+            branches.iter().all(|branch| {
+                let mut used: u16 = 0;
+                for (id, depth) in branch.flatten() {
+                    let Some(i) = at.get(id) else {
+                        continue;
+                    };
+                    let (_, width) = card_width(column, *depth);
+                    let h = content(view, *i, width, lang).len() as u16;
+                    used = used.saturating_add(h + 1);
+                    if used > area.height + 1 {
+                        return false;
+                    }
+                }
+                true
+            })
         }
         _ => true,
     }
 }
 
-fn position_of(view: &ZoneView, zone: usize, id: uuid::Uuid) -> Option<(usize, usize)> {
-    view.index.zones.get(zone).and_then(|list| {
-        list.iter()
-            .enumerate()
-            .find(|(_, i)| view.session.notes[**i].id == id)
-            .map(|(pos, i)| (pos, *i))
-    })
+/// Where each note is in the session, looked up once per drawing rather
+/// than searched for per card.
+fn positions(view: &ZoneView) -> HashMap<Uuid, usize> {
+    view.session
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id, i))
+        .collect()
+}
+
+/// Per note of `zone` (by id): its place in the zone and in the session.
+fn zone_positions(view: &ZoneView, zone: usize) -> HashMap<Uuid, (usize, usize)> {
+    view.index
+        .zones
+        .get(zone)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(pos, i)| view.session.notes.get(*i).map(|n| (n.id, (pos, *i))))
+        .collect()
 }
 
 fn card_width(column: u16, depth: usize) -> (u16, u16) {
-    let indent = (depth as u16 * INDENT).min(column / 3);
+    let indent = (depth.min(usize::from(u16::MAX)) as u16)
+        .saturating_mul(INDENT)
+        .min(column / 3);
     (indent, column.saturating_sub(indent + 1))
-}
-
-fn height(view: &ZoneView, id: uuid::Uuid, column: u16, depth: usize, lang: Lang) -> u16 {
-    let Some(i) = view.session.notes.iter().position(|n| n.id == id) else {
-        return 0;
-    };
-    let (_, width) = card_width(column, depth);
-    content(view, i, width, lang).len() as u16
 }
 
 /// The cards of a slot of the tree.
@@ -186,12 +208,13 @@ pub fn cards(b: &BoardState, view: &ZoneView, slot: &Slot, lang: Lang) -> ZoneCa
     }
     let column = area.width / branches.len() as u16;
     let bottom = area.y + area.height;
+    let at = zone_positions(view, slot.zone);
     for (c, branch) in branches.iter().enumerate() {
         let x0 = area.x + column * c as u16;
         let mut y_down = area.y;
         let mut y_up = bottom;
-        for (id, depth) in branch.flatten() {
-            let Some((pos, index)) = position_of(view, slot.zone, id) else {
+        for &(id, depth) in branch.flatten() {
+            let Some(&(pos, index)) = at.get(&id) else {
                 continue;
             };
             let (indent, width) = card_width(column, depth);
