@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// The uid of "nobody" on Debian: a user other than the one testing.
+/// nogroup: a group that is not the owner's own.
+const SHARED_GROUP: u32 = 65534;
+
 const OTHER_USER: u32 = 65534;
 
 fn sempre(store: &Path) -> Command {
@@ -79,6 +82,10 @@ fn a_method_file_of_ones_own_is_loaded_without_its_control_characters() {
 
 #[test]
 fn a_method_file_or_folder_others_can_change_is_refused() {
+    if !nix::unistd::geteuid().is_root() {
+        eprintln!("skipped: giving a file to a shared group needs root");
+        return;
+    }
     let (_dir, store, file) = store_with_method();
     let folder = file.parent().unwrap().to_path_buf();
     for (path, bits, kind) in [
@@ -88,6 +95,8 @@ fn a_method_file_or_folder_others_can_change_is_refused() {
         (&folder, 0o777, "methods folder"),
     ] {
         let before = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        // A group others are in (nogroup), so group-writable means others.
+        std::os::unix::fs::chown(path, None, Some(SHARED_GROUP)).unwrap();
         mode(path, bits);
         let (listed, warnings) = methods(&store);
         assert!(!listed.contains("Our backpack"), "{bits:o}: {listed}");
@@ -101,12 +110,19 @@ fn a_method_file_or_folder_others_can_change_is_refused() {
             .assert()
             .failure();
         mode(path, before);
+        std::os::unix::fs::chown(path, None, Some(0)).unwrap();
     }
+    // Group-writable in the owner's own group, where no one else is (a
+    // umask of 002): still the owner's alone.
+    mode(&folder, 0o775);
+    mode(&file, 0o664);
+    let (listed, warnings) = methods(&store);
+    assert!(listed.contains("Our backpack"), "{listed}\n{warnings}");
 }
 
 #[test]
 fn a_method_file_or_folder_another_user_owns_is_refused() {
-    if !rustix::process::geteuid().is_root() {
+    if !nix::unistd::geteuid().is_root() {
         eprintln!("skipped: changing a file's owner needs root");
         return;
     }

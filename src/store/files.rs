@@ -13,10 +13,7 @@ use super::{Doing, StoreError};
 /// Adds "do not follow a link in the last part of the path" to `options`.
 pub fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(
-        options,
-        rustix::fs::OFlags::NOFOLLOW.bits() as i32,
-    );
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, nix::fcntl::OFlag::O_NOFOLLOW.bits());
     options
 }
 
@@ -35,7 +32,7 @@ pub fn link_refused(path: &Path) -> StoreError {
 /// Whether the system refused to open `path` because it is a link.
 fn is_link_refusal(e: &io::Error, path: &Path) -> bool {
     #[cfg(unix)]
-    if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+    if e.raw_os_error() == Some(nix::errno::Errno::ELOOP as i32) {
         return true;
     }
     let _ = e;
