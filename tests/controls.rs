@@ -4,9 +4,12 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{sempre, stdout};
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// A window title (OSC), a bell, a C1 control sequence introducer, a
@@ -15,20 +18,6 @@ const ATTACK: &str = "før\u{1b}]0;pwned\u{7} \u{9b}31mrød \u{1b}[2J\u{202e}evi
 
 /// What must never reach a terminal raw.
 const ACTING: [char; 4] = ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'];
-
-fn sempre(store: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("sempre").unwrap();
-    cmd.arg("--store")
-        .arg(store)
-        .env_remove("SEMPRE_STORE")
-        .env_remove("SEMPRE_LANG")
-        .env("LANG", "C.UTF-8");
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
 
 fn assert_inert(what: &str, text: &str) {
     for c in ACTING {

@@ -5,24 +5,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{sempre, stdout};
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn sempre(store: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("sempre").unwrap();
-    cmd.arg("--store")
-        .arg(store)
-        .env_remove("SEMPRE_STORE")
-        .env_remove("SEMPRE_LANG")
-        .env("LANG", "C.UTF-8");
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
 
 fn new_session(store: &Path, method: &str) -> String {
     stdout(sempre(store).args(["new", "--method", method, "--title", "Kanten"]))

@@ -6,10 +6,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use assert_cmd::Command;
-use common::{CTRL_S, ENTER, Tty, add_note, new_session, only_session, store};
+use common::{CTRL_S, ENTER, Tty, add_note, new_session, only_session, sempre, stdout, store};
 use jiff::Timestamp;
 use jiff::civil::date;
 use jiff::tz::TimeZone;
@@ -23,21 +20,6 @@ use sempre::model::{Carry, Context, NewNote, Session, carry_forward};
 use uuid::Uuid;
 
 const SECRET: &str = "Eksmanden truer mig stadig";
-
-fn sempre(store: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("sempre").unwrap();
-    cmd.arg("--store")
-        .arg(store)
-        .env_remove("SEMPRE_STORE")
-        .env_remove("SEMPRE_LANG")
-        .env_remove("LC_ALL")
-        .env("LANG", "C.UTF-8");
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
 
 /// The issue as it was found: `P` on a note, then `D` Enter and `A`, and
 /// the note's words came out under decisions and actions of an anonymized

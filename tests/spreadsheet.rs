@@ -8,11 +8,13 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::sempre;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::time::Instant;
-
-use assert_cmd::Command;
 
 /// What participants might type to make a spreadsheet run something: a
 /// formula behind each separator, a line break, a quote, at the start.
@@ -28,16 +30,6 @@ const ATTACKS: [&str; 7] = [
 
 /// The characters a spreadsheet reads as the start of a formula.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-fn sempre(store: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("sempre").unwrap();
-    cmd.arg("--store")
-        .arg(store)
-        .env_remove("SEMPRE_STORE")
-        .env_remove("SEMPRE_LANG")
-        .env("LANG", "C.UTF-8");
-    cmd
-}
 
 /// A session holding every attack, made and exported with the real
 /// binary; the path of the CSV file.

@@ -12,26 +12,16 @@
 #[allow(dead_code)]
 mod common;
 
+use common::sempre;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 /// The uid of "nobody" on Debian: a user other than the one testing.
-/// nogroup: a group that is not the owner's own.
-const SHARED_GROUP: u32 = 65534;
-
 const OTHER_USER: u32 = 65534;
 
-fn sempre(store: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("sempre").unwrap();
-    cmd.arg("--store")
-        .arg(store)
-        .env_remove("SEMPRE_STORE")
-        .env_remove("SEMPRE_LANG")
-        .env("LANG", "C.UTF-8");
-    cmd
-}
+/// The gid of "nogroup": a group that is not the owner's own.
+const SHARED_GROUP: u32 = 65534;
 
 fn mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();

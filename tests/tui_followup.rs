@@ -51,14 +51,6 @@ fn action_rows(h: &Harness) -> Vec<(String, ActionStatus, Option<Date>)> {
         .collect()
 }
 
-fn flash(h: &Harness) -> String {
-    h.app
-        .flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
 fn export_dialog(h: &mut Harness) -> &mut sempre::tui::layers::ExportState {
     match h.app.layers.last_mut() {
         Some(Layer::Export(d)) => d,
@@ -233,7 +225,7 @@ fn actions_come_overdue_first_and_a_change_is_saved_and_undone() {
         ActionStatus::Done,
         "saved into its session file"
     );
-    assert!(flash(&h).contains("Done"), "{}", flash(&h));
+    assert!(h.flash().contains("Done"), "{}", h.flash());
     assert_ne!(
         action_rows(&h)[0].0,
         text,
@@ -251,9 +243,9 @@ fn actions_come_overdue_first_and_a_change_is_saved_and_undone() {
             .status,
         status
     );
-    assert!(flash(&h).contains("Undone"));
+    assert!(h.flash().contains("Undone"));
     h.cmd(Command::Undo);
-    assert!(flash(&h).contains("Nothing"), "{}", flash(&h));
+    assert!(h.flash().contains("Nothing"), "{}", h.flash());
     h.cmd(Command::Redo);
     let saved = load_session(&path).unwrap();
     assert_eq!(
@@ -265,7 +257,7 @@ fn actions_come_overdue_first_and_a_change_is_saved_and_undone() {
             .status,
         ActionStatus::Done
     );
-    assert!(flash(&h).contains("Redone"));
+    assert!(h.flash().contains("Redone"));
     h.cmd(Command::Undo);
     let saved = load_session(&path).unwrap();
     assert_eq!(
@@ -282,7 +274,7 @@ fn actions_come_overdue_first_and_a_change_is_saved_and_undone() {
     h.cmd(Command::ToggleDone);
     h.cmd(Command::Redo);
     assert!(
-        flash(&h).contains("Nothing"),
+        h.flash().contains("Nothing"),
         "a new change forgets what could be redone"
     );
 }
@@ -309,7 +301,7 @@ fn a_change_never_overwrites_what_was_changed_elsewhere() {
     let before = std::fs::read(&path).unwrap();
     h.cmd(Command::ToggleDone);
     assert!(h.app.flash.as_ref().unwrap().error);
-    assert!(flash(&h).contains("changed elsewhere"), "{}", flash(&h));
+    assert!(h.flash().contains("changed elsewhere"), "{}", h.flash());
     assert_eq!(
         std::fs::read(&path).unwrap(),
         before,
@@ -328,11 +320,11 @@ fn a_change_never_overwrites_what_was_changed_elsewhere() {
         h.cmd(Command::Down);
     }
     h.cmd(Command::ToggleDone);
-    assert!(flash(&h).contains("another sempre window"), "{}", flash(&h));
+    assert!(h.flash().contains("another sempre window"), "{}", h.flash());
     assert_eq!(std::fs::read(&path).unwrap(), before);
     drop(lock);
     h.cmd(Command::ToggleDone);
-    assert!(!h.app.flash.as_ref().unwrap().error, "{}", flash(&h));
+    assert!(!h.app.flash.as_ref().unwrap().error, "{}", h.flash());
     assert_ne!(
         std::fs::read(&path).unwrap(),
         before,
@@ -348,14 +340,14 @@ fn a_change_never_overwrites_what_was_changed_elsewhere() {
     let done = std::fs::read(&path).unwrap();
     let lock = SessionLock::try_acquire(&path).unwrap().unwrap();
     h.cmd(Command::Undo);
-    assert!(flash(&h).contains("another sempre window"), "{}", flash(&h));
+    assert!(h.flash().contains("another sempre window"), "{}", h.flash());
     assert!(
         std::fs::read(&path).unwrap() == done,
         "the file is untouched"
     );
     drop(lock);
     h.cmd(Command::Undo);
-    assert!(!h.app.flash.as_ref().unwrap().error, "{}", flash(&h));
+    assert!(!h.app.flash.as_ref().unwrap().error, "{}", h.flash());
     assert_eq!(
         status(&path),
         ActionStatus::Dropped,
@@ -528,7 +520,7 @@ fn the_export_dialog_writes_a_file_and_asks_before_replacing_one() {
     assert!(h.app.layers.is_empty(), "the dialog closes");
     let files = exports(&h);
     assert_eq!(files.len(), 1);
-    assert!(flash(&h).contains(&files[0].display().to_string()));
+    assert!(h.flash().contains(&files[0].display().to_string()));
     let md = std::fs::read_to_string(&files[0]).unwrap();
     assert!(md.starts_with("# Rygsækken"), "{md}");
     for secret in &secrets {
@@ -792,7 +784,7 @@ fn an_action_of_a_session_open_in_a_board_is_refused_before_its_form() {
     h.press('d');
     assert!(h.app.layers.is_empty(), "no form to fill in for nothing");
     assert!(h.app.flash.as_ref().unwrap().error);
-    assert!(flash(&h).contains("another sempre window"), "{}", flash(&h));
+    assert!(h.flash().contains("another sempre window"), "{}", h.flash());
     assert_eq!(std::fs::read(&path).unwrap(), before);
     drop(lock);
     h.press('d');
@@ -825,12 +817,13 @@ fn a_refusal_at_eighty_columns_shows_its_reason_whole_before_the_path() {
     h.press('x');
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(
-        flash(&h).starts_with("The session is open for editing in another sempre window"),
+        h.flash()
+            .starts_with("The session is open for editing in another sempre window"),
         "the reason comes first: {}",
-        flash(&h)
+        h.flash()
     );
     assert!(
-        flash(&h).ends_with(&format!("{}.", path.display())),
+        h.flash().ends_with(&format!("{}.", path.display())),
         "the path last"
     );
 
@@ -845,7 +838,7 @@ fn a_refusal_at_eighty_columns_shows_its_reason_whole_before_the_path() {
         .collect();
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     assert!(
-        squeeze(&bottom).contains(&squeeze(&flash(&h))),
+        squeeze(&bottom).contains(&squeeze(&h.flash())),
         "the whole message is on screen:\n{bottom}"
     );
 }

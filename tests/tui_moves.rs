@@ -522,33 +522,6 @@ fn the_problem_phase_can_be_run_alone() {
     assert_eq!(h.on_disk().current_phase(), Some("kritik"));
 }
 
-fn flash(h: &Harness) -> String {
-    h.app
-        .flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
-/// What the screen shows, as text.
-fn screen(h: &Harness) -> String {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    let mut terminal = Terminal::new(TestBackend::new(h.app.size.0, h.app.size.1)).unwrap();
-    terminal
-        .draw(|f| sempre::tui::render::render(&h.app, f))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[test]
 fn what_is_made_from_a_private_note_is_marked_hidden_on_the_projector_and_made_public_by_choice() {
     let mut h = critique();
@@ -567,33 +540,33 @@ fn what_is_made_from_a_private_note_is_marked_hidden_on_the_projector_and_made_p
     h.cmd(Command::ClusterMenu);
     h.choose("2");
     h.fill(&["Ensom og breve"]);
-    assert!(flash(&h).contains("cluster is private"), "{}", flash(&h));
+    assert!(h.flash().contains("cluster is private"), "{}", h.flash());
     // A decision and an action from it, through the real keys.
     h.focus_text("Ensom");
     h.press('D');
     h.cmd(Command::Create);
-    assert!(flash(&h).contains("comes from a private note"));
+    assert!(h.flash().contains("comes from a private note"));
     h.press('A');
     h.cmd(Command::Create);
     let s = h.on_disk();
     assert!(s.clusters[0].private && s.decisions[0].private && s.actions[0].private);
 
     h.press('o');
-    let shown = screen(&h);
+    let shown = h.screen_text();
     assert!(shown.contains("◆ [private] Ensom"), "{shown}");
     assert!(shown.contains("○ [private] Ensom"), "{shown}");
     h.press('o');
     assert!(
-        screen(&h).contains("[private] Ensom og breve"),
+        h.screen_text().contains("[private] Ensom og breve"),
         "the frame is marked"
     );
 
     // On the projector: no private words, no private lines to act on.
     h.press('p');
-    let wall = screen(&h);
+    let wall = h.screen_text();
     assert!(!wall.contains("Ensom"), "{wall}");
     h.press('o');
-    let wall = screen(&h);
+    let wall = h.screen_text();
     assert!(!wall.contains("Ensom"), "{wall}");
     assert!(
         wall.contains("Hidden on the projector as private: 2."),
@@ -633,7 +606,7 @@ fn copies_of_a_private_note_are_private_and_the_board_says_so() {
     h.press('P');
     h.cmd(Command::NextPhase);
     h.cmd(Command::Mirror);
-    assert!(flash(&h).contains("1 of them are private"), "{}", flash(&h));
+    assert!(h.flash().contains("1 of them are private"), "{}", h.flash());
     let s = h.on_disk();
     let mirrors: Vec<_> = s
         .notes
@@ -651,7 +624,7 @@ fn copies_of_a_private_note_are_private_and_the_board_says_so() {
     h.cmd(Command::NextPhase);
     h.focus_text("Bange");
     h.cmd(Command::ChooseOnward);
-    assert!(flash(&h).contains("copy is private"), "{}", flash(&h));
+    assert!(h.flash().contains("copy is private"), "{}", h.flash());
     assert!(h.on_disk().notes.iter().all(|n| n.private));
 
     // Carried into a new session.
@@ -670,9 +643,9 @@ fn copies_of_a_private_note_are_private_and_the_board_says_so() {
     assert!(new.notes.iter().any(|n| n.text == "Ensom" && n.private));
     assert!(new.notes.iter().any(|n| n.text == "Breve" && !n.private));
     assert!(
-        flash(&h).contains("1 of the notes carried are private"),
+        h.flash().contains("1 of the notes carried are private"),
         "{}",
-        flash(&h)
+        h.flash()
     );
 }
 
@@ -712,30 +685,6 @@ fn a_weight_before_the_first_meeting_begins_that_meeting_and_is_kept() {
     assert!(s.meetings.is_empty() && s.ratings.is_empty());
 }
 
-/// The screen as the terminal would show it, and its text.
-fn draw(h: &Harness) -> ratatui::Terminal<ratatui::backend::TestBackend> {
-    let (w, height) = h.app.size;
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, height)).unwrap();
-    terminal
-        .draw(|f| sempre::tui::render::render(&h.app, f))
-        .unwrap();
-    terminal
-}
-
-fn screen_text(h: &Harness) -> String {
-    let terminal = draw(h);
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            text.push_str(buffer[(x, y)].symbol());
-        }
-        text.push('\n');
-    }
-    text
-}
-
 #[test]
 fn the_outcomes_panel_scrolls_and_acts_only_on_the_row_in_view() {
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -750,17 +699,17 @@ fn the_outcomes_panel_scrolls_and_acts_only_on_the_row_in_view() {
     assert_eq!(h.on_disk().actions.len(), 12);
     h.input(Input::Resize(80, 24));
     h.press('o');
-    assert!(screen_text(&h).contains("Beslutning 01"));
+    assert!(h.screen_text().contains("Beslutning 01"));
     for _ in 0..23 {
         h.press('j');
     }
-    let shown = screen_text(&h);
+    let shown = h.screen_text();
     assert!(
         shown.contains("Handling 12"),
         "the selected row is in view:\n{shown}"
     );
     assert!(!shown.contains("Beslutning 01"), "the top scrolled away");
-    insta::assert_snapshot!("outcomes_scrolled_80x24", draw(&h).backend());
+    insta::assert_snapshot!("outcomes_scrolled_80x24", h.draw().backend());
     h.press('d');
     let left: Vec<String> = h.on_disk().actions.into_iter().map(|a| a.text).collect();
     assert_eq!(left.len(), 11);
@@ -773,7 +722,7 @@ fn the_outcomes_panel_scrolls_and_acts_only_on_the_row_in_view() {
     for _ in 0..20 {
         h.press('k');
     }
-    let shown = screen_text(&h);
+    let shown = h.screen_text();
     assert!(shown.contains("Beslutning 03"), "{shown}");
     let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     let input = sempre::tui::translate(&h.app, enter).unwrap();

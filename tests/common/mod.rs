@@ -7,7 +7,7 @@
 //! Each test file compiles this module on its own, so what one of them
 //! does not use is marked `#[allow(dead_code)]`.
 
-#![allow(clippy::unwrap_used)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -253,4 +253,22 @@ pub fn add_note(tty: &mut Tty, text: &str) {
     tty.send(ENTER);
     tty.wait_gone("Ny seddel");
     tty.wait_for(&[text]);
+}
+
+/// The real `sempre` on the store `store`, with no language or store
+/// from the machine's environment.
+pub fn sempre(store: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("sempre").unwrap();
+    cmd.arg("--store")
+        .arg(store)
+        .env_remove("SEMPRE_STORE")
+        .env_remove("SEMPRE_LANG")
+        .env_remove("LC_ALL")
+        .env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// What `cmd` prints, asserting that it succeeds.
+pub fn stdout(cmd: &mut assert_cmd::Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
 }

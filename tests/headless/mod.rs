@@ -228,6 +228,40 @@ impl Harness {
         }
     }
 
+    /// What the status line says, if anything.
+    pub fn flash(&self) -> String {
+        self.app
+            .flash
+            .as_ref()
+            .map(|f| f.text.clone())
+            .unwrap_or_default()
+    }
+
+    /// What the screen shows, drawn into a test terminal of the app's size.
+    pub fn draw(&self) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+        let (w, h) = self.app.size;
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| sempre::tui::render::render(&self.app, f))
+            .unwrap();
+        terminal
+    }
+
+    /// The text of the screen, line by line.
+    pub fn screen_text(&self) -> String {
+        let terminal = self.draw();
+        let buffer = terminal.backend().buffer();
+        let mut text = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                text.push_str(buffer[(x, y)].symbol());
+            }
+            text.push('\n');
+        }
+        text
+    }
+
     /// The first note on disk whose text starts with `text`.
     pub fn saved(&self, text: &str) -> sempre::model::Note {
         self.on_disk()
