@@ -9,7 +9,6 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used)]
 
-#[allow(dead_code)]
 mod common;
 
 use common::sempre;

@@ -4,8 +4,8 @@
 //! Every wait is for something to appear on screen (polled every 20 ms),
 //! never a fixed sleep.
 //!
-//! Each test file compiles this module on its own, so what one of them
-//! does not use is marked `#[allow(dead_code)]`.
+//! Each test file compiles this module on its own and uses part of it,
+//! hence `dead_code` is allowed for the whole module.
 
 #![allow(dead_code, clippy::unwrap_used)]
 
@@ -23,11 +23,8 @@ pub const COLS: u16 = 100;
 
 pub const CTRL_S: &str = "\x13";
 pub const ENTER: &str = "\r";
-#[allow(dead_code)]
 pub const TAB: &str = "\t";
-#[allow(dead_code)]
 pub const ESC: &str = "\x1b";
-#[allow(dead_code)]
 pub const BACKSPACE: &str = "\x7f";
 pub const UP: &str = "\x1b[A";
 pub const RIGHT: &str = "\x1b[C";
@@ -54,7 +51,6 @@ pub const METHODS: [(&str, &str); 7] = [
 pub struct Tty {
     /// The terminal's side of the pseudo-terminal: kept so that it stays
     /// open, and used to resize it.
-    #[allow(dead_code)]
     pub master: Box<dyn portable_pty::MasterPty + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub writer: Box<dyn Write + Send>,
@@ -153,8 +149,6 @@ impl Tty {
         self.send(text);
         self.wait_for(&[text]);
     }
-
-    #[allow(dead_code)]
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.screen.lock().unwrap().screen_mut().set_size(
             NonZeroU16::new(rows).unwrap(),
@@ -214,7 +208,6 @@ pub fn only_session(store: &Path) -> Value {
 }
 
 /// The texts of the notes in `zone`, in board order.
-#[allow(dead_code)]
 pub fn note_texts(session: &Value, zone: &str) -> Vec<String> {
     session["notes"]
         .as_array()
