@@ -96,6 +96,8 @@ pub enum Command {
     NewMeeting,
     // Dialogs and the note editor.
     Submit,
+    ClearField,
+    DeleteWord,
     Newline,
     Yes,
     No,

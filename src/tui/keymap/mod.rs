@@ -35,6 +35,8 @@ pub enum Context {
     Help,
     /// Choosing from a list.
     Menu,
+    /// Choosing a card from a list narrowed by typing.
+    Pick,
     /// A form of one or more fields.
     Form,
     /// The decisions and actions of the session.
@@ -139,7 +141,12 @@ impl Key {
 pub fn takes_text(context: Context) -> bool {
     matches!(
         context,
-        Context::Editor | Context::Filter | Context::Wizard | Context::Form | Context::Export
+        Context::Editor
+            | Context::Filter
+            | Context::Wizard
+            | Context::Form
+            | Context::Export
+            | Context::Pick
     )
 }
 
@@ -237,6 +244,7 @@ mod tests {
             X::Confirm,
             X::Help,
             X::Menu,
+            X::Pick,
             X::Form,
             X::Outcomes,
             X::Ranking,

@@ -342,7 +342,8 @@ fn draw_card(
     frame.render_widget(Paragraph::new(lines).style(style), body);
     let marked = b.marked.contains(&note.id);
     let gutter = match (focused, marked) {
-        (true, true) => Some(("✓", t.border_focus)),
+        // Marked and focused: both, or the group loses where focus is.
+        (true, true) => Some(("▶✓", t.border_focus)),
         (true, false) => Some(("▶", t.border_focus)),
         (false, true) => Some(("✓", t.key)),
         (false, false) => None,
@@ -350,7 +351,12 @@ fn draw_card(
     if let Some((mark, style)) = gutter {
         frame.render_widget(
             Paragraph::new(mark).style(style),
-            Rect::new(card.rect.x, card.rect.y, 1, 1),
+            Rect::new(
+                card.rect.x,
+                card.rect.y,
+                (mark.chars().count() as u16).min(card.rect.width),
+                1,
+            ),
         );
     }
     if let Some(joint) = card.joint

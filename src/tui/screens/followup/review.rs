@@ -355,6 +355,11 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             r.filter.text.clear();
             r.refilter(entries);
         }
+        Input::Command(cmd @ (Command::ClearField | Command::DeleteWord)) if r.typing => {
+            crate::tui::field::edit(&mut r.query, cmd);
+            r.filter.text = clean_line(&r.query.lines().join(" "));
+            r.refilter(entries);
+        }
         Input::Key(key) if r.typing => {
             r.query.input(key);
             r.filter.text = clean_line(&r.query.lines().join(" "));
@@ -508,8 +513,8 @@ pub fn render(
     let mut spans = vec![Span::styled(format!(" {}: ", Ui::Filter.text(lang)), t.key)];
     let described = r.filter.describe(lang);
     if r.typing {
-        let mut text = r.query.lines().join(" ");
-        text.push('▏');
+        let room = usize::from(filter_area.width).saturating_sub(spans[0].width());
+        let text = crate::tui::field::shown(&r.query, true, room);
         spans.push(Span::styled(text, t.selected));
     } else if described.is_empty() {
         spans.push(Span::styled(Ui::NoFilter.text(lang), t.dim));
