@@ -310,7 +310,12 @@ pub static BINDINGS: &[Binding] = &[
         C::PrevField,
         Ui::KeyPrevField,
     ),
-    bind(X::Form, &[ctrl('s'), key(K::F(10))], C::Create, Ui::KeySave),
+    bind(
+        X::Form,
+        &[ctrl('s'), key(K::F(10))],
+        C::Create,
+        Ui::KeyFormSave,
+    ),
     bind(X::Form, &[key(K::Esc)], C::Back, Ui::KeyCancel),
     bind(X::Form, &[ctrl('u')], C::ClearField, Ui::KeyClearField),
     bind(X::Form, &[ctrl('w')], C::DeleteWord, Ui::KeyDeleteWord),

@@ -107,9 +107,9 @@ pub fn layout(b: &BoardState, lang: Lang, body: Rect, out: &mut BoardLayout) -> 
 }
 
 /// The zones outside the trees (assumptions, focus questions) that show
-/// in a strip below them, side by side: the focused one and the ones the
-/// phase writes in always, assumptions whenever there is room, the
-/// others when they hold notes and there is room.
+/// in a strip below them, side by side: the focused one always, the ones
+/// that hold notes when there is room, assumptions on a tall screen, and
+/// any other zone while the phase writes in it.
 fn other_zones(b: &BoardState, height: u16) -> Vec<usize> {
     b.method
         .zones
@@ -118,10 +118,12 @@ fn other_zones(b: &BoardState, height: u16) -> Vec<usize> {
         .filter(|(_, z)| z.part.is_none())
         .filter(|(i, z)| {
             let notes = b.zone_len(*i) > 0;
-            *i == b.focus.zone
-                || b.zone_active(*i)
-                || notes && height >= 24
-                || z.assumptions && height >= 30
+            let wanted = if z.assumptions {
+                height >= 30
+            } else {
+                b.zone_active(*i)
+            };
+            *i == b.focus.zone || wanted || notes && height >= 24
         })
         .map(|(i, _)| i)
         .collect()
