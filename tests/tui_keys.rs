@@ -165,7 +165,10 @@ fn on_the_projector_the_picker_leaves_private_cards_out() {
         !labels.iter().any(|l| l.contains("Lav indkomst")),
         "{labels:?}"
     );
-    assert!(labels.iter().any(|l| l.contains("Deltidsjob")), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l.contains("Deltidsjob")),
+        "{labels:?}"
+    );
 }
 
 #[test]
@@ -304,7 +307,10 @@ fn a_marked_note_still_shows_where_focus_is() {
     let screen = h.screen_text();
     let line = |text: &str| screen.lines().find(|l| l.contains(text)).unwrap();
     assert!(line("Ensom").contains('▶'), "{screen}");
-    assert!(line("Breve").contains('✓') && !line("Breve").contains('▶'), "{screen}");
+    assert!(
+        line("Breve").contains('✓') && !line("Breve").contains('▶'),
+        "{screen}"
+    );
 }
 
 #[test]

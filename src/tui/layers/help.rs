@@ -9,8 +9,8 @@ use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::{Context, first_key, help};
-use unicode_width::UnicodeWidthStr;
 use crate::tui::render::{Ctx, centred, dialog};
+use unicode_width::UnicodeWidthStr;
 
 /// The help overlay's state.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -92,7 +92,10 @@ pub fn link_menu(app: &mut App) {
                 format!("{}: {}", zone_name(&tree.trunk), one_line(n, 50))
             } else {
                 let indent = "  ".repeat(depth - 1);
-                format!("{indent}└ {}", one_line(n, 50usize.saturating_sub(2 * depth)))
+                format!(
+                    "{indent}└ {}",
+                    one_line(n, 50usize.saturating_sub(2 * depth))
+                )
             };
             item(label, MenuAction::Parent(note.id, n.id))
         })

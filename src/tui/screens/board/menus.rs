@@ -379,4 +379,3 @@ pub fn choose(app: &mut App, action: MenuAction) -> Vec<Effect> {
         }
     }
 }
-
