@@ -302,6 +302,21 @@ mod tests {
     }
 
     #[test]
+    fn text_fields_clear_and_delete_words_and_the_picker_takes_letters() {
+        let ctrl = |c| press(KeyCode::Char(c), CTRL);
+        for context in [X::Form, X::Wizard, X::Filter, X::Export, X::Pick, X::Editor] {
+            assert!(takes_text(context), "{context:?}");
+            assert_eq!(lookup(context, &ctrl('u'), true), Some(C::ClearField));
+            assert_eq!(lookup(context, &ctrl('w'), true), Some(C::DeleteWord));
+        }
+        let j = press(KeyCode::Char('j'), NONE);
+        assert_eq!(lookup(X::Pick, &j, true), None);
+        assert_eq!(lookup(X::Menu, &j, false), Some(C::Down));
+        let page = press(KeyCode::PageDown, NONE);
+        assert_eq!(lookup(X::Help, &page, false), Some(C::PageDown));
+    }
+
+    #[test]
     fn help_lists_every_board_binding_with_its_keys() {
         let lines = help(X::Board);
         let add = lines.iter().find(|(_, h)| *h == Ui::KeyAddNote).unwrap();

@@ -256,3 +256,51 @@ pub(super) fn render(m: &MenuState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         popup,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn searchable(labels: &[&str]) -> MenuState {
+        let items = labels
+            .iter()
+            .map(|l| MenuItem {
+                label: l.to_string(),
+                action: MenuAction::Parent(Uuid::nil(), Uuid::nil()),
+            })
+            .collect();
+        MenuState::searchable("?".into(), items)
+    }
+
+    fn typed(m: &mut MenuState, text: &str) {
+        if let Some(q) = m.query.as_deref_mut() {
+            q.insert_str(text);
+        }
+        m.refilter();
+    }
+
+    #[test]
+    fn every_typed_word_must_be_in_the_label_in_any_case() {
+        let mut m = searchable(&["Lav indkomst", "  └ Deltidsjob", "Gæld efter skilsmissen"]);
+        assert_eq!(m.shown, [0, 1, 2]);
+        typed(&mut m, "GÆLD skils");
+        assert_eq!(m.shown, [2]);
+        assert_eq!(m.selected, 2, "the highlight moves to what is shown");
+        typed(&mut m, " x");
+        assert!(m.shown.is_empty());
+    }
+
+    #[test]
+    fn arrows_step_over_what_is_hidden() {
+        let mut m = searchable(&["Lav indkomst", "Deltidsjob", "Lav løn"]);
+        typed(&mut m, "lav");
+        assert_eq!(m.selected, 0);
+        m.step(1);
+        assert_eq!(m.selected, 2);
+        m.step(PAGE);
+        assert_eq!(m.selected, 2);
+        m.step(-PAGE);
+        assert_eq!(m.selected, 0);
+    }
+}
