@@ -376,9 +376,9 @@ fn backpack_over_two_meetings_with_two_participants() {
 fn hang_under(tty: &mut Tty, card: &str, typed: &str, label: &str) {
     let title = format!("Hæng “{card}” under");
     tty.send("i");
-    tty.wait_for(&[&title, "skriv for at finde et kort"]);
+    tty.wait_for(&[&title, "skriv for at indsnævre listen"]);
     tty.type_text(typed);
-    tty.wait_for(&[&format!("Find: {typed}▏"), label, "1/"]);
+    tty.wait_for(&[&format!("Søg: {typed}▏"), label, "1/"]);
     tty.send(ENTER);
     tty.wait_gone(&title);
 }
@@ -522,7 +522,7 @@ fn theory_of_change_along_the_whole_chain() {
         "Ikke hængt under noget",
     ]);
     tty.type_text("kaffe");
-    tty.wait_for(&["Find: kaffe▏", "1/3"]);
+    tty.wait_for(&["Søg: kaffe▏", "1/3"]);
     tty.send(ENTER);
     tty.wait_for(&["▸ 20 kommer hver uge"]);
 
@@ -541,7 +541,7 @@ fn theory_of_change_along_the_whole_chain() {
         "Ikke hængt under noget",
     ]);
     tty.type_text("café");
-    tty.wait_for(&["Find: café▏", "1/3"]);
+    tty.wait_for(&["Søg: café▏", "1/3"]);
     tty.send(ENTER);
     tty.wait_gone("under hvilket trin?");
     tty.send("h");

@@ -179,6 +179,10 @@ fn the_picker_at_80x24() {
     h.press('i');
     type_keys(&mut h, "in");
     insta::assert_snapshot!("picker_80x24", h.screen_text());
+    plain(&mut h, KeyCode::Esc);
+    h.app.prefs.lang = sempre::i18n::Lang::Da;
+    h.press('i');
+    insta::assert_snapshot!("picker_80x24_da", h.screen_text());
 }
 
 #[test]
