@@ -336,6 +336,7 @@ mod tests {
             links: vec![],
             phase: None,
             meeting: None,
+            copied_from: None,
             status: crate::model::NoteStatus::Active,
             created: Timestamp::UNIX_EPOCH,
             updated: Timestamp::UNIX_EPOCH,
