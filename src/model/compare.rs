@@ -18,6 +18,9 @@ pub enum Change {
     Added,
     /// Only on the left board.
     Removed,
+    /// A note only on the left beside a note only on the right: two
+    /// unrelated notes share the row to keep the table short.
+    Unmatched,
 }
 
 /// One row of a comparison: a note on the left, on the right, or both.
@@ -125,6 +128,44 @@ pub fn rows<'a>(left: &[&'a Note], right: &[&'a Note]) -> Vec<Row<'a>> {
         });
         out.extend(after.remove(&i).unwrap_or_default().into_iter().map(added));
     }
+    side_by_side(out)
+}
+
+/// Between two rows that pair notes, puts the notes only on the left
+/// beside those only on the right, each side in its own order, so that two
+/// canvases that were never copied read as two columns, not a staircase.
+fn side_by_side<'a>(rows: Vec<Row<'a>>) -> Vec<Row<'a>> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut lefts: Vec<&'a Note> = Vec::new();
+    let mut rights: Vec<&'a Note> = Vec::new();
+    let flush = |out: &mut Vec<Row<'a>>, lefts: &mut Vec<&'a Note>, rights: &mut Vec<&'a Note>| {
+        for k in 0..lefts.len().max(rights.len()) {
+            let (left, right) = (lefts.get(k).copied(), rights.get(k).copied());
+            let change = match (left, right) {
+                (Some(_), Some(_)) => Change::Unmatched,
+                (Some(_), None) => Change::Removed,
+                _ => Change::Added,
+            };
+            out.push(Row {
+                left,
+                right,
+                change,
+            });
+        }
+        lefts.clear();
+        rights.clear();
+    };
+    for row in rows {
+        match row.change {
+            Change::Removed => lefts.extend(row.left),
+            Change::Added => rights.extend(row.right),
+            _ => {
+                flush(&mut out, &mut lefts, &mut rights);
+                out.push(row);
+            }
+        }
+    }
+    flush(&mut out, &mut lefts, &mut rights);
     out
 }
 
@@ -179,8 +220,7 @@ mod tests {
         assert_eq!(
             seen,
             vec![
-                (None, Some("to"), Change::Added),
-                (Some("én"), None, Change::Removed),
+                (Some("én"), Some("to"), Change::Unmatched),
                 (Some("tre"), Some("tre og en halv"), Change::Changed),
                 (Some("fire"), Some("fire"), Change::Same),
                 (None, Some("fem"), Change::Added),
@@ -202,5 +242,13 @@ mod tests {
         let r = rows(&on(&s, a), &on(&s, b));
         let changes: Vec<Change> = r.iter().map(|r| r.change).collect();
         assert_eq!(changes, vec![Change::Removed, Change::Same]);
+        // Unrelated notes between pairs sit side by side.
+        s.add_note(&m, NewNote::new("kritik", "Penge"), t(2)).unwrap();
+        let mut car = NewNote::new("kritik", "Bil");
+        car.board = Some(b);
+        s.add_note(&m, car, t(2)).unwrap();
+        let r = rows(&on(&s, a), &on(&s, b));
+        let changes: Vec<Change> = r.iter().map(|r| r.change).collect();
+        assert_eq!(changes, vec![Change::Removed, Change::Same, Change::Unmatched]);
     }
 }
