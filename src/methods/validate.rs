@@ -109,6 +109,9 @@ fn check_zones(c: &mut Checker, method: &Method) {
             );
         }
         c.text(&format!("{at}.name"), &zone.name);
+        if let Some(short) = &zone.short {
+            c.text(&format!("{at}.short"), short);
+        }
         c.texts(&format!("{at}.questions"), &zone.questions, true);
         for (field, target) in [("mirror", &zone.mirror), ("attaches_to", &zone.attaches_to)] {
             if let Some(target) = target {
