@@ -50,7 +50,12 @@ fn ranking_shows_one_table_per_zone_and_breaks_a_tie_among_the_tied_notes_only()
     assert!(text.contains("Fantasy"), "{text}");
     let s = h.board().session().clone();
     let tied: Vec<_> = {
-        let critique: Vec<_> = s.notes.iter().filter(|n| n.zone == "kritik").map(|n| n.id).collect();
+        let critique: Vec<_> = s
+            .notes
+            .iter()
+            .filter(|n| n.zone == "kritik")
+            .map(|n| n.id)
+            .collect();
         let r = s.ranking(&critique);
         r.iter().filter(|x| x.place == 3).map(|x| x.note).collect()
     };
@@ -76,7 +81,11 @@ fn ranking_shows_one_table_per_zone_and_breaks_a_tie_among_the_tied_notes_only()
     let vote = disk.votes.iter().find(|v| v.tie_break).unwrap();
     assert_eq!((vote.note, vote.dots), (tied[1], 1));
     assert_eq!(vote.voter.as_deref(), Some("Amal"));
-    assert_eq!(disk.dots(tied[1]), s.dots(tied[1]), "dots stay as they were");
+    assert_eq!(
+        disk.dots(tied[1]),
+        s.dots(tied[1]),
+        "dots stay as they were"
+    );
     h.press('r');
     let text = h.screen_text();
     assert!(text.contains("  3. "), "the tie is settled: {text}");
@@ -95,7 +104,11 @@ fn the_tie_break_round_refuses_a_note_that_is_not_tied() {
     h.fill(&["Bo", "1"]);
     h.focus_text("Jeg havde min egen butik");
     h.press(' ');
-    assert!(h.flash().contains("only the notes that share a place"), "{}", h.flash());
+    assert!(
+        h.flash().contains("only the notes that share a place"),
+        "{}",
+        h.flash()
+    );
     assert!(!h.on_disk().votes.iter().any(|v| v.tie_break));
 }
 
@@ -112,20 +125,30 @@ fn comparing_a_copied_canvas_pairs_each_note_with_its_copy_after_deletions() {
     h.focus_text("Finde steder");
     h.press('e');
     if let Some(Layer::Editor(e)) = h.app.layers.last_mut() {
-        e.area = ratatui_textarea::TextArea::new(vec!["Finde steder, hvor vi må plukke gratis.".into()]);
+        e.area =
+            ratatui_textarea::TextArea::new(vec!["Finde steder, hvor vi må plukke gratis.".into()]);
     }
     key(&mut h, KeyCode::Enter);
     let copy = h.on_disk();
     assert!(
-        copy.notes.iter().filter(|n| n.board == copy.boards[2].id).all(|n| n.copied_from.is_some()),
+        copy.notes
+            .iter()
+            .filter(|n| n.board == copy.boards[2].id)
+            .all(|n| n.copied_from.is_some()),
         "every copy remembers its original"
     );
     h.press('B');
     h.choose("Compare with Bær B");
     let text = h.screen_text();
     assert!(text.contains("+1"), "{text}");
-    assert!(text.contains("~ Finde steder, hvor vi må plukke gratis."), "{text}");
-    assert!(text.contains("• Asylcentret og Udlændingestyrelsen"), "{text}");
+    assert!(
+        text.contains("~ Finde steder, hvor vi må plukke gratis."),
+        "{text}"
+    );
+    assert!(
+        text.contains("• Asylcentret og Udlændingestyrelsen"),
+        "{text}"
+    );
     snap("compare_copy_160x48_en", &h);
     sized(&mut h, Lang::Da, (80, 24));
     snap("compare_copy_80x24_da", &h);

@@ -196,10 +196,20 @@ mod tests {
             .collect();
         let b = s.copy_board(a, "B", t(2)).unwrap();
         let copies: Vec<Uuid> = on(&s, b).iter().map(|n| n.id).collect();
-        assert!(on(&s, b).iter().zip(&ids).all(|(n, o)| n.copied_from == Some(*o)));
+        assert!(
+            on(&s, b)
+                .iter()
+                .zip(&ids)
+                .all(|(n, o)| n.copied_from == Some(*o))
+        );
         // A copy of the copy still knows the first original.
         let c = s.copy_board(b, "C", t(2)).unwrap();
-        assert!(on(&s, c).iter().zip(&ids).all(|(n, o)| n.copied_from == Some(*o)));
+        assert!(
+            on(&s, c)
+                .iter()
+                .zip(&ids)
+                .all(|(n, o)| n.copied_from == Some(*o))
+        );
         s.delete_note(copies[0], t(3)).unwrap();
         s.edit_note(copies[2], "tre og en halv", t(3)).unwrap();
         let mut five = NewNote::new("kritik", "fem");
@@ -243,12 +253,16 @@ mod tests {
         let changes: Vec<Change> = r.iter().map(|r| r.change).collect();
         assert_eq!(changes, vec![Change::Removed, Change::Same]);
         // Unrelated notes between pairs sit side by side.
-        s.add_note(&m, NewNote::new("kritik", "Penge"), t(2)).unwrap();
+        s.add_note(&m, NewNote::new("kritik", "Penge"), t(2))
+            .unwrap();
         let mut car = NewNote::new("kritik", "Bil");
         car.board = Some(b);
         s.add_note(&m, car, t(2)).unwrap();
         let r = rows(&on(&s, a), &on(&s, b));
         let changes: Vec<Change> = r.iter().map(|r| r.change).collect();
-        assert_eq!(changes, vec![Change::Removed, Change::Same, Change::Unmatched]);
+        assert_eq!(
+            changes,
+            vec![Change::Removed, Change::Same, Change::Unmatched]
+        );
     }
 }

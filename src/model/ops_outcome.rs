@@ -545,7 +545,10 @@ mod tests {
         s.set_dots(c, 1, None, t(2)).unwrap();
         s.set_tie_break_dots(b, 1, Some("Amal"), t(3)).unwrap();
         let r = s.ranking(&[a, b, c]);
-        assert_eq!((r[0].note, r[0].place, r[0].tied, r[0].tie_break), (b, 1, false, 1));
+        assert_eq!(
+            (r[0].note, r[0].place, r[0].tied, r[0].tie_break),
+            (b, 1, false, 1)
+        );
         assert_eq!((r[1].note, r[1].place, r[1].tied), (a, 2, false));
         assert_eq!((r[2].note, r[2].place), (c, 3));
         // The round does not add to the dots, and counting by hand again
@@ -569,7 +572,10 @@ mod tests {
         s.set_dots(c, 4, None, t(3)).unwrap();
         let r = s.cluster_ranking(&[a, b, c]);
         assert_eq!(r.len(), 2);
-        assert_eq!((r[0].cluster, r[0].dots, r[0].notes, r[0].tied), (money, 4, 2, true));
+        assert_eq!(
+            (r[0].cluster, r[0].dots, r[0].notes, r[0].tied),
+            (money, 4, 2, true)
+        );
         assert_eq!((r[1].cluster, r[1].place, r[1].tied), (time, 1, true));
         // Only the candidates count: a zone's table leaves other notes out.
         let r = s.cluster_ranking(&[a]);
@@ -581,7 +587,10 @@ mod tests {
         let m = method();
         let mut s = Session::new(&m, context("t"), t(0));
         let ids: Vec<Uuid> = (0..3000)
-            .map(|i| s.add_note(&m, NewNote::new("kritik", &i.to_string()), t(1)).unwrap())
+            .map(|i| {
+                s.add_note(&m, NewNote::new("kritik", &i.to_string()), t(1))
+                    .unwrap()
+            })
             .collect();
         for id in &ids {
             s.set_dots(*id, 1, None, t(2)).unwrap();

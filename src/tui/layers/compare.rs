@@ -33,7 +33,12 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
     // before the table is drawn at its width (drawing clamps it).
     let most = match &app.screen {
         Screen::Board(b) => {
-            let notes: usize = b.session().notes.iter().map(|n| 1 + n.text.width() / 8).sum();
+            let notes: usize = b
+                .session()
+                .notes
+                .iter()
+                .map(|n| 1 + n.text.width() / 8)
+                .sum();
             notes + 4 * b.method.zones.len()
         }
         _ => 0,
@@ -117,7 +122,13 @@ fn table(app: &App, c: &CompareState, ctx: &Ctx, width: u16) -> Vec<Line<'static
         .filter(|(_, c)| count(c) > 0)
         .map(|(m, c)| format!("{m}{}", count(c)))
         .collect();
-        let mut names = textwrap::wrap(zone.name.get(lang), name_width.saturating_sub(1).max(4))
+        // A name too long for its column gives way to the method's short
+        // name rather than breaking mid-word.
+        let name = match &zone.short {
+            Some(short) if zone.name.get(lang).width() >= name_width => short.get(lang),
+            _ => zone.name.get(lang),
+        };
+        let mut names = textwrap::wrap(name, name_width.saturating_sub(1).max(4))
             .into_iter()
             .map(|l| l.into_owned())
             .collect::<Vec<_>>();

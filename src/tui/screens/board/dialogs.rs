@@ -147,7 +147,10 @@ pub fn open_form(app: &mut App, purpose: FormPurpose) {
         ),
         FormPurpose::TieBreak(notes) => (
             t(Ui::FormTieBreak).replace("{n}", &notes.len().to_string()),
-            vec![(Ui::FieldVoter, String::new()), (Ui::FieldVotes, "1".into())],
+            vec![
+                (Ui::FieldVoter, String::new()),
+                (Ui::FieldVotes, "1".into()),
+            ],
         ),
         FormPurpose::Decision(notes) => {
             let text = notes
