@@ -375,15 +375,27 @@ impl Builder<'_> {
             .iter()
             .map(|b| self.board(s, method, &marks, b))
             .collect();
-        let all: Vec<Uuid> = s
-            .notes
+        // One ranking per zone, in the method's order: critique problems
+        // and fantasy ideas answer different questions, so places restart.
+        let mut zones: Vec<&str> = method
+            .map(|m| m.zones.iter().map(|z| z.id.as_str()).collect())
+            .unwrap_or_default();
+        for n in &s.notes {
+            if !zones.contains(&n.zone.as_str()) {
+                zones.push(&n.zone);
+            }
+        }
+        let ranking = zones
             .iter()
-            .filter(|n| n.status.is_active())
-            .map(|n| n.id)
-            .collect();
-        let ranking = s
-            .ranking(&all)
-            .into_iter()
+            .flat_map(|z| {
+                let ids: Vec<Uuid> = s
+                    .notes
+                    .iter()
+                    .filter(|n| n.status.is_active() && n.zone == *z)
+                    .map(|n| n.id)
+                    .collect();
+                s.ranking(&ids)
+            })
             .filter_map(|r| {
                 let n = s.note(r.note).ok()?;
                 Some(RankDoc {
