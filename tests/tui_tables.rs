@@ -9,6 +9,7 @@ use sempre::i18n::Lang;
 use sempre::tui::app::Input;
 use sempre::tui::layers::Layer;
 
+mod common;
 mod headless;
 use headless::Harness;
 
@@ -91,6 +92,21 @@ fn ranking_shows_one_table_per_zone_and_breaks_a_tie_among_the_tied_notes_only()
     assert!(text.contains("  3. "), "the tie is settled: {text}");
     assert!(text.contains("+1"), "the round shows: {text}");
     snap("ranking_after_tie_break_80x24_en", &h);
+    // The export ranks per zone too, and shows the round.
+    let md = common::stdout(common::sempre(h.store.dir()).args([
+        "--lang",
+        "en",
+        "export",
+        "--format",
+        "md",
+        "fremtidsvaerksted",
+    ]));
+    assert!(md.contains("| 3 | 5 +1 |"), "{md}");
+    assert!(md.contains("| 4 | 5 |"), "{md}");
+    assert!(
+        md.contains("| 1 | 8 |"),
+        "fantasy ideas get their own places: {md}"
+    );
     sized(&mut h, Lang::Da, (160, 48));
     snap("ranking_after_tie_break_160x48_da", &h);
 }

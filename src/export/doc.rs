@@ -241,10 +241,25 @@ pub struct RankDoc {
     pub tied: bool,
     /// The dots.
     pub dots: u32,
+    /// Votes from a tie-break round, which set it apart from notes with
+    /// as many dots.
+    pub tie_break: u32,
     /// The note's words.
     pub text: String,
     /// Its zone's name.
     pub zone: String,
+}
+
+impl RankDoc {
+    /// The dots as a reader sees them: "5", or "5 +1" after a tie-break
+    /// round.
+    pub fn dots_shown(&self) -> String {
+        if self.tie_break > 0 {
+            format!("{} +{}", self.dots, self.tie_break)
+        } else {
+            self.dots.to_string()
+        }
+    }
 }
 
 /// One action.
@@ -399,6 +414,7 @@ impl Builder<'_> {
             .filter_map(|r| {
                 let n = s.note(r.note).ok()?;
                 Some(RankDoc {
+                    tie_break: r.tie_break,
                     place: r.place,
                     tied: r.tied,
                     dots: r.dots,
