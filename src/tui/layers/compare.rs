@@ -89,7 +89,10 @@ fn table(app: &App, c: &CompareState, ctx: &Ctx, width: u16) -> Vec<Line<'static
     let s = b.session();
     let name_width = 22usize.min(usize::from(width) / 5);
     let column = (usize::from(width).saturating_sub(name_width + 6)) / 2;
-    let boards = [&s.boards[c.left], &s.boards[c.right]];
+    // The earlier board goes left whichever one the comparison was opened
+    // from, so `+` always means added on the later canvas (a copy).
+    let (first, second) = (c.left.min(c.right), c.left.max(c.right));
+    let boards = [&s.boards[first], &s.boards[second]];
     let rule = "─".repeat(usize::from(width));
     let legend = Ui::CompareLegend
         .text(lang)
