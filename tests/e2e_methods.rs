@@ -667,10 +667,11 @@ fn business_model_canvas_block_by_block_with_a_copy_to_compare() {
     tty.send("B");
     tty.wait_for(&["Tavler", "Sammenlign med Canvas 1"]);
     choose(&mut tty, "Sammenlign med Canvas 1");
-    let screen = tty.wait_for(&["Sammenlign to tavler", "• Bær-abonnement"]);
+    // The note added on the copy is marked as added there.
+    let screen = tty.wait_for(&["Sammenlign to tavler", "+ Bær-abonnement"]);
     let names = screen
         .lines()
-        .find(|l| l.contains("Canvas 1 (kopi)"))
+        .find(|l| l.contains("│ Canvas 1 (kopi)"))
         .unwrap_or_default();
     assert!(
         names.contains("│ Canvas 1 (kopi)") && names.contains("│ Canvas 1 "),

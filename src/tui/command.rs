@@ -83,6 +83,7 @@ pub enum Command {
     SetDots,
     VoteRound,
     Ranking,
+    TieBreak,
     TogglePrivate,
     Decide,
     NewAction,

@@ -354,6 +354,7 @@ pub static BINDINGS: &[Binding] = &[
         C::Down,
         Ui::KeyScrollDown,
     ),
+    bind(X::Ranking, &[ch('t')], C::TieBreak, Ui::KeyTieBreak),
     bind(
         X::Ranking,
         &[key(K::Esc), ch('q'), ch('r')],

@@ -200,10 +200,14 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
         + count_text.width()
         + marker.width()
         + 3;
-    let name = fit(
-        name,
-        usize::from(slot.rect.width).saturating_sub(taken).max(3),
-    );
+    let room = usize::from(slot.rect.width).saturating_sub(taken).max(3);
+    // A block too narrow for its name shows the method's short name, so
+    // two blocks never both read "Custo…".
+    let short = b.method.zones[zone].short.as_ref().map(|s| s.get(lang));
+    let name = match short {
+        Some(short) if name.width() > room => fit(short, room),
+        _ => fit(name, room),
+    };
     let mut block = Block::default()
         .borders(if stacked { Borders::TOP } else { Borders::ALL })
         .border_type(if focused {

@@ -690,7 +690,11 @@ pub fn preview_lines(f: &FollowupState, entry: &Entry, app: &App, ctx: &Ctx) -> 
     }
     if !doc.ranking.is_empty() {
         heading(&mut lines, Ui::TopRanked.text(lang).to_string());
-        for rank in doc.ranking.iter().take(5) {
+        // The ranking comes one zone at a time; the summary shows the notes
+        // with most dots of any zone, each with its place in its zone.
+        let mut top: Vec<_> = doc.ranking.iter().collect();
+        top.sort_by_key(|r| std::cmp::Reverse(r.dots));
+        for rank in top.into_iter().take(5) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{:>2}. ", rank.place), t.key),
                 Span::styled(rank.text.replace('\n', " "), t.text),
