@@ -5,7 +5,8 @@
 use ratatui::layout::Rect;
 
 use super::BoardState;
-use super::cards::{ZoneCards, cards, first_shown};
+use super::cards::{ZoneCards, cards};
+use super::scroll::first_shown;
 use super::{pack, tree};
 use crate::i18n::Lang;
 use crate::methods::{GridSize, Mode, Shape};
