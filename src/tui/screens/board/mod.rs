@@ -4,6 +4,7 @@
 mod actions;
 mod cards;
 mod carry;
+mod columns;
 mod dialogs;
 mod disk;
 mod header;

@@ -105,7 +105,7 @@ mod tests {
     fn session(m: &Method, sizes: &[usize], loose: usize) -> Session {
         let t = Timestamp::UNIX_EPOCH;
         let mut s = Session::new(m, context("t"), t);
-        let mut add = |s: &mut Session, text: String| {
+        let add = |s: &mut Session, text: String| {
             s.add_note(m, NewNote::new("kritik", &text), t)
                 .unwrap_or_else(|e| panic!("{e:?}"))
         };
