@@ -66,17 +66,21 @@ fn after_a_resize_the_focused_card_and_cluster_titles_show_and_nothing_hides_tha
     std::fs::copy(&example, store.join("fremtidsvaerksted.json")).unwrap();
     let mut tty = Tty::spawn(&store, &["open", "333ea508"]);
     tty.wait_for(&["Kritik (18)"]);
-    tty.resize(80, 24);
-    wait_until(&tty, "80×24", |s| shows(s, 80, &["Kritik (18)", "▶♥"]));
     // The seventh critique note, in the middle of the cluster "Arbejde og
-    // egen forretning", whose first card scrolls away above it.
+    // egen forretning", whose first card scrolls away above it. Moving
+    // focus first also makes sure the program reads its events, so the
+    // resize below is not lost while it starts.
     for _ in 0..6 {
         tty.send(DOWN);
     }
     let cluster = "Arbejde og egen forretning";
     let note = "Хочу працювати";
     let (cut, cut_en) = ("(forts.)", "(cont.)");
-    let screen = wait_until(&tty, "the seventh note focused", |s| focused(s, note));
+    wait_until(&tty, "the seventh note focused", |s| focused(s, note));
+    tty.resize(80, 24);
+    let screen = wait_until(&tty, "80×24", |s| {
+        shows(s, 80, &["Kritik (18)"]) && focused(s, note)
+    });
     assert!(screen.contains("… (forts.)"), "{screen}");
     assert!(!screen.contains(cut_en));
     tty.resize(160, 48);

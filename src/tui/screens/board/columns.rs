@@ -162,7 +162,8 @@ pub fn draw_strip(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame,
     let name = b.method.zones[slot.zone].name.get(ctx.lang());
     let count = b
         .view_of(slot.board)
-        .map_or(0, |v| v.index.zones[slot.zone].len());
+        .and_then(|v| v.index.zones.get(slot.zone).map(Vec::len))
+        .unwrap_or(0);
     // The name gets the rows the count and a blank row leave.
     let room = usize::from(inner.height).saturating_sub(2).max(1);
     let mut letters: Vec<&str> = name.graphemes(true).collect();
