@@ -176,6 +176,21 @@ pub(super) fn cluster(v: &ZoneView, zone: usize, pos: usize) -> Option<Uuid> {
         .and_then(|i| v.session.notes[*i].cluster)
 }
 
+/// Whether a card opens its cluster's frame (a row above it) and closes
+/// it (a row below it), and the card's width: a framed card is two
+/// narrower.
+fn edges(v: &ZoneView, zone: usize, pos: usize, width: u16) -> (u16, u16, u16) {
+    let own = cluster(v, zone, pos);
+    let first = own.is_some() && (pos == 0 || cluster(v, zone, pos - 1) != own);
+    let last = own.is_some() && cluster(v, zone, pos + 1) != own;
+    let card_width = if own.is_some() {
+        width.saturating_sub(2)
+    } else {
+        width
+    };
+    (u16::from(first), u16::from(last), card_width)
+}
+
 /// Rows a card takes, with its cluster's header above and footer below,
 /// and the card's own width.
 pub(super) fn footprint(
@@ -185,17 +200,10 @@ pub(super) fn footprint(
     width: u16,
     lang: Lang,
 ) -> (u16, u16, u16, u16) {
-    let own = cluster(v, zone, pos);
-    let first = own.is_some() && (pos == 0 || cluster(v, zone, pos - 1) != own);
-    let last = own.is_some() && cluster(v, zone, pos + 1) != own;
-    let card_width = if own.is_some() {
-        width.saturating_sub(2)
-    } else {
-        width
-    };
+    let (above, below, card_width) = edges(v, zone, pos, width);
     let index = v.index.zones[zone][pos];
     let height = content(v, index, card_width, lang).len() as u16;
-    (u16::from(first), height, u16::from(last), card_width)
+    (above, height, below, card_width)
 }
 
 /// What a cluster's frame says: its title, marked when private, and no
@@ -244,7 +252,7 @@ pub fn cards(
         }
     };
     for pos in start..v.index.zones[zone].len() {
-        let (above, _, below, card_width) = footprint(v, zone, pos, inner.width, lang);
+        let (above, below, card_width) = edges(v, zone, pos, inner.width);
         let own = cluster(v, zone, pos);
         if let Some(id) = own
             && open.is_none()

@@ -73,13 +73,24 @@ pub fn first_shown(
         return 0;
     }
     let (width, height) = (inner.width, inner.height);
-    let tail = fits_from(v, zone, len - 1, width, height, gap, lang);
+    // Where the last cards fill the zone; only worth working out when the
+    // zone is scrolled at all.
+    let tail = |wanted: usize| {
+        if wanted == 0 {
+            0
+        } else {
+            fits_from(v, zone, len - 1, width, height, gap, lang)
+        }
+    };
     let Some(focus) = v.focus.filter(|f| f.zone == zone) else {
-        return wanted.min(tail);
+        return wanted.min(tail(wanted));
     };
     let focus = focus.note.min(len - 1);
     let lowest = fits_from(v, zone, focus, width, height, gap, lang);
-    wanted.clamp(lowest, focus.min(tail))
+    if wanted <= lowest {
+        return lowest;
+    }
+    wanted.min(focus).min(tail(wanted)).max(lowest)
 }
 
 #[cfg(test)]
