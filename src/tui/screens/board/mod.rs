@@ -4,6 +4,7 @@
 mod actions;
 mod cards;
 mod carry;
+mod columns;
 mod dialogs;
 mod disk;
 mod header;
@@ -14,6 +15,7 @@ mod menus;
 mod navigate;
 mod pack;
 mod render;
+mod scroll;
 mod tree;
 mod unplaced;
 mod update;

@@ -162,6 +162,10 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
         return;
     };
     let zone = slot.zone;
+    if l.strips.contains(&zone) {
+        super::columns::draw_strip(b, l, ctx, frame, slot);
+        return;
+    }
     let focused = slot.board == b.board && zone == b.focus.zone;
     let active = b.zone_active(zone);
     let name = b.method.zones[zone].name.get(lang);
