@@ -8,7 +8,7 @@ use super::menus;
 use super::navigate::{Direction, click, step, wheel};
 use super::{BoardState, Focus, board_mut, refuse};
 use crate::model::{Item, ModelError};
-use crate::strings::Ui;
+use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::layers::{EditTarget, EditorState, Layer, OutcomesState, RankingState};
@@ -39,7 +39,6 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
     let prefs = app.prefs.clone();
     let now = app.clock.now();
-    let instant = app.clock.instant();
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let lang = prefs.lang;
     let Some(b) = board_mut(app) else {
@@ -174,7 +173,9 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 let message = match (private, derived) {
                     (false, _) => app.t(Ui::NowPublic).to_string(),
                     (true, 0) => app.t(Ui::NowPrivate).to_string(),
-                    (true, n) => app.t(Ui::NowPrivateDerived).replace("{n}", &n.to_string()),
+                    (true, n) => app
+                        .t(Ui::NowPrivateDerived)
+                        .replace("{n}", &count(lang, n, Noun::Thing)),
                 };
                 app.say(message);
             }
@@ -224,35 +225,55 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             if b.session().current_phase().is_none() {
                 return Vec::new();
             }
+            let left = b.timer.remaining_secs(now);
+            let shown = b.timer.display(now);
             let effects = super::apply(app, move |s, _| {
                 s.end_phase(now);
                 Ok::<(), crate::model::ModelError>(())
             });
             if !effects.is_empty() {
                 if let Some(b) = super::board_mut(app) {
-                    b.timer = Timer::new(0);
+                    // The box stops where it stood, so the header can say
+                    // how the phase ended rather than that time ran out.
+                    b.timer.stop(now);
+                    keep_timer(b);
                 }
-                app.say(app.t(Ui::PhaseEndedHere));
+                let text = if left > 0 {
+                    app.t(Ui::PhaseEndedEarly).replace("{left}", &shown)
+                } else {
+                    app.t(Ui::PhaseEndedHere).to_string()
+                };
+                app.say(text);
             }
             return effects;
         }
         Command::NextPhase | Command::PrevPhase => {
             return phase(app, cmd == Command::NextPhase);
         }
-        Command::TimerToggle => b.timer.toggle(instant),
+        Command::TimerToggle => {
+            b.timer.toggle(now);
+            return keep_timer(b);
+        }
         Command::TimerReset => {
             let minutes = current_minutes(b);
             b.timer.reset(minutes);
+            return keep_timer(b);
         }
-        Command::TimerPlus => b.timer.adjust(1),
-        Command::TimerMinus => b.timer.adjust(-1),
+        Command::TimerPlus | Command::TimerMinus => {
+            b.timer
+                .adjust(if cmd == Command::TimerPlus { 1 } else { -1 });
+            return keep_timer(b);
+        }
         Command::ToggleGuidance => b.guidance = !b.guidance,
         Command::ToggleProjector => {
             app.prefs.projector = !app.prefs.projector;
+            // Boards open the way the last one was left.
+            app.remembered.projector = Some(app.prefs.projector);
             let prefs = app.prefs.clone();
             if let Some(b) = board_mut(app) {
                 b.reindex(&prefs);
             }
+            return vec![Effect::SavePrefs];
         }
         Command::NextBoard => {
             let n = b.session().boards.len();
@@ -274,6 +295,20 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Puts the board's time box into the session and asks for a save, so
+/// that reopening the session carries on with it. Called when the box is
+/// started, paused, changed or follows a phase; never per tick, since the
+/// running time is worked out from when it started. A read-only board
+/// keeps its time box to itself.
+fn keep_timer(b: &mut BoardState) -> Vec<Effect> {
+    if b.open.is_read_only() || b.session().timer.as_ref() == Some(b.timer.state()) {
+        return Vec::new();
+    }
+    b.open.session.timer = Some(b.timer.state().clone());
+    b.save.dirty = true;
+    vec![Effect::Save]
 }
 
 fn current_minutes(b: &BoardState) -> u32 {
@@ -331,7 +366,6 @@ fn history(app: &mut App, undo: bool) -> Vec<Effect> {
 fn phase(app: &mut App, forward: bool) -> Vec<Effect> {
     let prefs = app.prefs.clone();
     let now = app.clock.now();
-    let instant = app.clock.instant();
     let Some(b) = board_mut(app) else {
         return Vec::new();
     };
@@ -373,12 +407,20 @@ fn phase(app: &mut App, forward: bool) -> Vec<Effect> {
     match result {
         Ok(()) => {
             // A running time box carries on into the next phase, so the
-            // room keeps its rhythm; a paused one stays paused.
-            let running = b.timer.is_running();
-            b.timer = Timer::new(target.map_or(0, |i| b.method.phases[i].minutes));
-            if running && target.is_some() {
-                b.timer.toggle(instant);
+            // room keeps its rhythm; a paused one stays paused. After the
+            // last phase it stops where it stood.
+            match target {
+                Some(i) => {
+                    let running = b.timer.is_running();
+                    let phase = &b.method.phases[i];
+                    b.timer = Timer::new(Some(&phase.id), phase.minutes);
+                    if running {
+                        b.timer.toggle(now);
+                    }
+                }
+                None => b.timer.stop(now),
             }
+            keep_timer(b);
             b.focus_phase_zone();
             if target.is_none() {
                 let text = app.t(Ui::WorkshopFinished);
@@ -429,7 +471,7 @@ fn mirror(app: &mut App) -> Vec<Effect> {
                 Ui::Mirrored.text(lang)
             };
             app.say(
-                text.replace("{n}", &made.len().to_string())
+                text.replace("{n}", &count(lang, made.len(), Noun::Card))
                     .replace("{k}", &private.to_string()),
             );
             vec![Effect::Save]
