@@ -648,7 +648,8 @@ fn copies_of_a_private_note_are_private_and_the_board_says_so() {
     assert!(new.notes.iter().any(|n| n.text == "Ensom" && n.private));
     assert!(new.notes.iter().any(|n| n.text == "Breve" && !n.private));
     assert!(
-        h.flash().contains("1 of the notes carried are private"),
+        h.flash()
+            .contains("Private like their originals: 1 of the notes carried"),
         "{}",
         h.flash()
     );

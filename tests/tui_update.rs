@@ -610,7 +610,7 @@ fn ending_a_phase_early_says_so_and_never_that_time_is_up() {
     h.app.clock.advance(Duration::from_secs(5 * 60));
     h.press('E');
     assert!(
-        h.flash().contains("ended early, with 10:00 left"),
+        h.flash().contains("ended early, 10:00 left"),
         "{}",
         h.flash()
     );

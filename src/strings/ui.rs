@@ -899,10 +899,8 @@ impl Ui {
             PrefsNotSaved => {
                 "Dit valg gælder nu, men kunne ikke huskes: {path} kunne ikke skrives ({reason})."
             }
-            BoardLanguage => "Tavlen vises på dansk, til den lukkes; sessionens sprog er uændret.",
-            PhaseEndedEarly => {
-                "Fasen blev afsluttet før tid med {left} tilbage. > fortsætter med den næste, hvis I vil."
-            }
+            BoardLanguage => "Tavlen på dansk, til den lukkes.",
+            PhaseEndedEarly => "Fasen er slut før tid, {left} tilbage. > starter den næste.",
             TimerEndedEarly => "⏹ Afsluttet før tid",
             TimerEnded => "⏹ Afsluttet",
         }
@@ -1363,12 +1361,8 @@ impl Ui {
             PrefsNotSaved => {
                 "Your choice holds for now but could not be remembered: {path} could not be written ({reason})."
             }
-            BoardLanguage => {
-                "This board is shown in English until it closes; the session's language is unchanged."
-            }
-            PhaseEndedEarly => {
-                "The phase was ended early, with {left} left. > goes on to the next one if you want."
-            }
+            BoardLanguage => "Board in English until it closes.",
+            PhaseEndedEarly => "Phase ended early, {left} left. > starts the next one.",
             TimerEndedEarly => "⏹ Ended early",
             TimerEnded => "⏹ Ended",
         }
