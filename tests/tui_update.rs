@@ -684,3 +684,35 @@ fn a_read_only_board_says_so_once_in_its_status_line() {
     let footer = screen.lines().last().unwrap();
     assert_eq!(footer.matches("krivebeskyttet").count(), 1, "{footer}");
 }
+
+#[test]
+fn a_copied_canvas_is_named_in_the_sessions_language_even_after_f2() {
+    let mut h = Harness::example("business-model-canvas"); // Danish, shown in English
+    let first = h.board().session().boards[0].name.clone();
+    h.cmd(Command::BoardsMenu);
+    h.choose("Copy this board");
+    let Some(Layer::Form(form)) = h.app.layers.last() else {
+        panic!("no form");
+    };
+    assert_eq!(form.fields[0].area.lines()[0], format!("{first} (kopi)"));
+}
+
+#[test]
+fn the_board_after_a_phase_is_ended_early_in_both_languages() {
+    for lang in Lang::ALL {
+        for (w, h_) in [(80, 24), (160, 48)] {
+            let mut h = Harness::new();
+            if lang == Lang::Da {
+                h.cmd(Command::ToggleLanguage); // the wizard offers Danish
+            }
+            let mut h = h.new_session("fremtidsvaerksted", "Hverdagen på Ærø");
+            h.input(Input::Resize(w, h_));
+            h.cmd(Command::NextPhase); // preparation: 15 minutes
+            h.cmd(Command::TimerToggle);
+            h.app.clock.advance(Duration::from_secs(3 * 60 + 20));
+            h.press('E');
+            let name = format!("ended_early_{w}x{h_}_{}", lang.code());
+            insta::assert_snapshot!(name, h.draw().backend());
+        }
+    }
+}

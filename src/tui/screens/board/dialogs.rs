@@ -197,6 +197,9 @@ pub fn open_form(app: &mut App, purpose: FormPurpose) {
             )
         }
         FormPurpose::NewBoard(copy) => {
+            // A name is kept in the session, so it is in the session's
+            // language even while F2 shows the board in the other one.
+            let lang = s.context.language;
             let name = match copy {
                 Some(id) => {
                     let from = s
