@@ -13,6 +13,7 @@ mod menus;
 mod navigate;
 mod pack;
 mod render;
+mod timing;
 mod tree;
 mod unplaced;
 mod update;

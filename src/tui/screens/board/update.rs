@@ -6,13 +6,12 @@ use ratatui::layout::Rect;
 use super::dialogs::{FormPurpose, open_form};
 use super::menus;
 use super::navigate::{Direction, click, step, wheel};
-use super::{BoardState, Focus, board_mut, refuse};
+use super::{Focus, board_mut, refuse, timing};
 use crate::model::{Item, ModelError};
 use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::layers::{EditTarget, EditorState, Layer, OutcomesState, RankingState};
-use crate::tui::timer::Timer;
 
 /// Applies an input to the board.
 pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
@@ -221,48 +220,12 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         Command::Undo | Command::Redo => return history(app, cmd == Command::Undo),
         Command::Reload => return super::disk::reload(app),
-        Command::EndPhase => {
-            if b.session().current_phase().is_none() {
-                return Vec::new();
-            }
-            let left = b.timer.remaining_secs(now);
-            let shown = b.timer.display(now);
-            let effects = super::apply(app, move |s, _| {
-                s.end_phase(now);
-                Ok::<(), crate::model::ModelError>(())
-            });
-            if !effects.is_empty() {
-                if let Some(b) = super::board_mut(app) {
-                    // The box stops where it stood, so the header can say
-                    // how the phase ended rather than that time ran out.
-                    b.timer.stop(now);
-                    keep_timer(b);
-                }
-                let text = if left > 0 {
-                    app.t(Ui::PhaseEndedEarly).replace("{left}", &shown)
-                } else {
-                    app.t(Ui::PhaseEndedHere).to_string()
-                };
-                app.say(text);
-            }
-            return effects;
-        }
+        Command::EndPhase => return timing::end_phase(app),
         Command::NextPhase | Command::PrevPhase => {
             return phase(app, cmd == Command::NextPhase);
         }
-        Command::TimerToggle => {
-            b.timer.toggle(now);
-            return keep_timer(b);
-        }
-        Command::TimerReset => {
-            let minutes = current_minutes(b);
-            b.timer.reset(minutes);
-            return keep_timer(b);
-        }
-        Command::TimerPlus | Command::TimerMinus => {
-            b.timer
-                .adjust(if cmd == Command::TimerPlus { 1 } else { -1 });
-            return keep_timer(b);
+        Command::TimerToggle | Command::TimerReset | Command::TimerPlus | Command::TimerMinus => {
+            return timing::command(b, cmd, now);
         }
         Command::ToggleGuidance => b.guidance = !b.guidance,
         Command::ToggleProjector => {
@@ -295,31 +258,6 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-/// Puts the board's time box into the session and asks for a save, so
-/// that reopening the session carries on with it. Called when the box is
-/// started, paused, changed or follows a phase; never per tick, since the
-/// running time is worked out from when it started. A read-only board
-/// keeps its time box to itself.
-fn keep_timer(b: &mut BoardState) -> Vec<Effect> {
-    if b.open.is_read_only() || b.session().timer.as_ref() == Some(b.timer.state()) {
-        return Vec::new();
-    }
-    b.open.session.timer = Some(b.timer.state().clone());
-    b.save.dirty = true;
-    vec![Effect::Save]
-}
-
-fn current_minutes(b: &BoardState) -> u32 {
-    b.phase_index()
-        .or(if b.session().phase_log.is_empty() {
-            Some(0)
-        } else {
-            None
-        })
-        .and_then(|i| b.method.phases.get(i))
-        .map_or(0, |p| p.minutes)
 }
 
 fn history(app: &mut App, undo: bool) -> Vec<Effect> {
@@ -406,21 +344,7 @@ fn phase(app: &mut App, forward: bool) -> Vec<Effect> {
     };
     match result {
         Ok(()) => {
-            // A running time box carries on into the next phase, so the
-            // room keeps its rhythm; a paused one stays paused. After the
-            // last phase it stops where it stood.
-            match target {
-                Some(i) => {
-                    let running = b.timer.is_running();
-                    let phase = &b.method.phases[i];
-                    b.timer = Timer::new(Some(&phase.id), phase.minutes);
-                    if running {
-                        b.timer.toggle(now);
-                    }
-                }
-                None => b.timer.stop(now),
-            }
-            keep_timer(b);
+            timing::follow_phase(b, target, now);
             b.focus_phase_zone();
             if target.is_none() {
                 let text = app.t(Ui::WorkshopFinished);
