@@ -894,7 +894,7 @@ impl Ui {
             WorkshopFinished => "Sidste fase er slut. Godt arbejde!",
             Yes => "ja",
             PrefsDamaged => {
-                "Indstillingsfilen {path} er beskadiget ({reason}) og blev sprunget over; dit næste valg af sprog, tema eller projektorvisning gemmer den som {bak}."
+                "Indstillingsfilen {path} kunne ikke læses ({reason}) og blev sprunget over; dit næste valg af sprog, tema eller projektorvisning gemmer den som {bak}."
             }
             PrefsNotSaved => {
                 "Dit valg gælder nu, men kunne ikke huskes: {path} kunne ikke skrives ({reason})."
@@ -1356,7 +1356,7 @@ impl Ui {
             WorkshopFinished => "The last phase has ended. Well done!",
             Yes => "yes",
             PrefsDamaged => {
-                "The preferences file {path} is damaged ({reason}) and was ignored; your next choice of language, theme or projector view keeps it as {bak}."
+                "The preferences file {path} could not be read ({reason}) and was ignored; your next choice of language, theme or projector view keeps it as {bak}."
             }
             PrefsNotSaved => {
                 "Your choice holds for now but could not be remembered: {path} could not be written ({reason})."

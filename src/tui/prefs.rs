@@ -35,7 +35,7 @@ pub struct Remembered {
 /// Why the preferences file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum PrefsError {
-    /// The file is there but is not a preferences file.
+    /// The file is there but cannot be read or is not a preferences file.
     #[error("{path} is damaged: {reason}")]
     Damaged {
         /// The file.
