@@ -9,6 +9,7 @@
 pub mod app;
 pub mod clock;
 pub mod command;
+pub mod field;
 pub mod keymap;
 pub mod layers;
 pub mod prefs;

@@ -72,6 +72,35 @@ pub struct ZoneCards {
     pub frames: Vec<Frame>,
 }
 
+/// Breaks each word wider than `width` into pieces that end in "-", so
+/// that the only words cut are those no line can hold, and the cut reads
+/// as one. Other words are left whole for the wrap to move as a unit.
+fn hyphenate_long_words(text: &str, width: usize) -> String {
+    if width < 4 || text.width() <= width {
+        return text.to_string();
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| {
+            if word.width() <= width {
+                return word.to_string();
+            }
+            let mut pieces: Vec<String> = vec![String::new()];
+            for c in word.chars() {
+                let last = pieces.last_mut().map_or(0, |p| p.width());
+                if last + c.to_string().width() + 1 > width {
+                    pieces.push(String::new());
+                }
+                if let Some(p) = pieces.last_mut() {
+                    p.push(c);
+                }
+            }
+            pieces.join("- ")
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// `text` wrapped to `width` columns, at most `max` lines, with "…" when
 /// cut.
 fn wrap_text(text: &str, width: usize, max: usize) -> Vec<String> {
@@ -82,9 +111,10 @@ fn wrap_text(text: &str, width: usize, max: usize) -> Vec<String> {
             lines.push(String::new());
             continue;
         }
+        let paragraph = hyphenate_long_words(paragraph, width);
         let options = textwrap::Options::new(width).break_words(true);
         lines.extend(
-            textwrap::wrap(paragraph, options)
+            textwrap::wrap(&paragraph, options)
                 .into_iter()
                 .map(|l| l.into_owned()),
         );
@@ -336,6 +366,7 @@ mod tests {
             links: vec![],
             phase: None,
             meeting: None,
+            copied_from: None,
             status: crate::model::NoteStatus::Active,
             created: Timestamp::UNIX_EPOCH,
             updated: Timestamp::UNIX_EPOCH,
@@ -354,6 +385,15 @@ mod tests {
         assert_eq!(lines.len(), MAX_LINES);
         assert!(lines[MAX_LINES - 1].ends_with('…'));
         assert!(lines.iter().all(|l| l.width() <= 10));
+    }
+
+    #[test]
+    fn only_words_wider_than_the_card_break_and_they_say_so() {
+        let lines = wrap_text("Restauranter og caféer ved kysten", 11, MAX_LINES);
+        assert_eq!(lines, ["Restaurant-", "er og", "caféer ved", "kysten"]);
+        // Every other word stays whole on its line.
+        let lines = wrap_text("Friske, håndplukkede bær fra Thy", 13, MAX_LINES);
+        assert_eq!(lines, ["Friske,", "håndplukkede", "bær fra Thy"]);
     }
 
     #[test]

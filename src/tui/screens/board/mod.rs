@@ -9,6 +9,7 @@ mod disk;
 mod header;
 mod index;
 mod layout;
+mod link;
 mod menus;
 mod navigate;
 mod pack;

@@ -26,14 +26,7 @@ pub fn layout(b: &BoardState, lang: Lang, body: Rect, out: &mut BoardLayout) -> 
         return false;
     }
     let focus_zone = &b.method.zones[b.focus.zone].id;
-    let assumptions = b
-        .method
-        .zones
-        .iter()
-        .position(|z| z.assumptions && z.part.is_none());
-    let show_assumptions = assumptions.is_some_and(|a| {
-        body.height >= 30 || a == b.focus.zone || b.zone_len(a) > 0 && body.height >= 24
-    });
+    let others = other_zones(b, body.height);
     let focused_tree = trees
         .iter()
         .position(|t| [&t.roots, &t.trunk, &t.crown].contains(&focus_zone));
@@ -42,7 +35,7 @@ pub fn layout(b: &BoardState, lang: Lang, body: Rect, out: &mut BoardLayout) -> 
     } else {
         vec![focused_tree.unwrap_or_else(|| usize::from(b.phase_is_solution()))]
     };
-    let strip = if show_assumptions { 6 } else { 0 };
+    let strip = if others.is_empty() { 0 } else { 6 };
     let tree_height = body.height.saturating_sub(strip);
     let width = body.width / shown.len() as u16;
     for (k, t) in shown.iter().enumerate() {
@@ -94,16 +87,46 @@ pub fn layout(b: &BoardState, lang: Lang, body: Rect, out: &mut BoardLayout) -> 
         out.decor
             .push(Decor::Stem(Rect::new(centre, trunk.y + trunk.height, 1, 1)));
     }
-    if let (true, Some(a)) = (show_assumptions, assumptions) {
+    let each = body.width / (others.len().max(1) as u16);
+    for (k, zone) in others.iter().enumerate() {
+        let x = body.x + each * k as u16;
+        let width = if k + 1 == others.len() {
+            body.x + body.width - x
+        } else {
+            each
+        };
         out.slots.push(Slot {
             board: b.board,
-            zone: a,
-            rect: Rect::new(body.x, body.y + tree_height, body.width, strip),
+            zone: *zone,
+            rect: Rect::new(x, body.y + tree_height, width, strip),
         });
     }
     out.arrangement = Arrangement::Tree;
     let view = b.view();
     out.slots.iter().all(|slot| fits(b, &view, slot, lang))
+}
+
+/// The zones outside the trees (assumptions, focus questions) that show
+/// in a strip below them, side by side: the focused one always, the ones
+/// that hold notes when there is room, assumptions on a tall screen, and
+/// any other zone while the phase writes in it.
+fn other_zones(b: &BoardState, height: u16) -> Vec<usize> {
+    b.method
+        .zones
+        .iter()
+        .enumerate()
+        .filter(|(_, z)| z.part.is_none())
+        .filter(|(i, z)| {
+            let notes = b.zone_len(*i) > 0;
+            let wanted = if z.assumptions {
+                height >= 30
+            } else {
+                b.zone_active(*i)
+            };
+            *i == b.focus.zone || wanted || notes && height >= 24
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn part(b: &BoardState, zone: usize) -> Option<TreePart> {
