@@ -44,6 +44,9 @@ pub fn without_private(session: &Session) -> Session {
         used.extend(n.cluster);
     }
     public.clusters.retain(|c| used.contains(&c.id));
+    for c in &mut public.clusters {
+        c.from.retain(|n| !notes.contains(n));
+    }
     public.votes.retain(|v| !notes.contains(&v.note));
     public.decisions.retain(|d| !d.private);
     for d in &mut public.decisions {

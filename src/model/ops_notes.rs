@@ -232,16 +232,48 @@ impl Session {
     pub fn delete_note(&mut self, id: Uuid, now: Timestamp) -> Result<Note, ModelError> {
         let index = self.index_of(id)?;
         let note = self.notes.remove(index);
+        // A copy (mirrored, chosen onward) hands what was made from it on
+        // to its original, so that the original made private later still
+        // reaches everything that carries its words.
+        let origin = note
+            .links
+            .iter()
+            .find(|l| {
+                l.session.is_none() && matches!(l.kind, LinkKind::Mirrors | LinkKind::CarriedFrom)
+            })
+            .map(|l| l.note)
+            .filter(|o| self.notes.iter().any(|n| n.id == *o));
+        let repoint = |list: &mut Vec<Uuid>| {
+            list.retain(|n| *n != id || origin.is_some());
+            for n in list.iter_mut().filter(|n| **n == id) {
+                *n = origin.unwrap_or(*n);
+            }
+            let mut seen = std::collections::HashSet::new();
+            list.retain(|n| seen.insert(*n));
+        };
         self.votes.retain(|v| v.note != id);
         for other in &mut self.notes {
+            for l in &mut other.links {
+                let copy_link = matches!(l.kind, LinkKind::Mirrors | LinkKind::CarriedFrom);
+                if l.note == id
+                    && l.session.is_none()
+                    && copy_link
+                    && let Some(o) = origin
+                {
+                    l.note = o;
+                }
+            }
             other.links.retain(|l| l.note != id || l.session.is_some());
         }
         for decision in &mut self.decisions {
-            decision.notes.retain(|n| *n != id);
+            repoint(&mut decision.notes);
+        }
+        for cluster in &mut self.clusters {
+            repoint(&mut cluster.from);
         }
         for action in &mut self.actions {
             if action.note == Some(id) {
-                action.note = None;
+                action.note = origin;
             }
         }
         self.updated = now;

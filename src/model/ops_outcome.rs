@@ -88,6 +88,7 @@ impl Session {
             title: clean_line(title),
             board,
             zone,
+            from: notes.to_vec(),
             private,
             created: now,
             updated: now,

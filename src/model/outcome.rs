@@ -24,6 +24,10 @@ pub struct Cluster {
     pub board: Uuid,
     /// The zone the cluster is in.
     pub zone: String,
+    /// The notes it was made from, whose words its title may carry (they
+    /// may have left it since).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<Uuid>,
     /// Made from a private note, so its title may carry that note's words:
     /// stays on the facilitator's machine until made public on purpose.
     #[serde(default, skip_serializing_if = "is_false")]

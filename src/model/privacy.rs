@@ -180,10 +180,11 @@ impl Session {
             }
             clusters.extend(note.cluster);
         }
+        let from_reached = |c: &crate::model::Cluster| c.from.iter().any(|n| reached.contains(n));
         for c in self
             .clusters
             .iter_mut()
-            .filter(|c| clusters.contains(&c.id))
+            .filter(|c| clusters.contains(&c.id) || from_reached(c))
         {
             if !c.private {
                 c.private = true;
@@ -286,6 +287,34 @@ mod tests {
         assert!(
             s.is_private(Item::Decision(d)),
             "derived items stay private"
+        );
+    }
+
+    #[test]
+    fn a_copy_taken_back_hands_what_was_made_from_it_to_its_original() {
+        // Found by the export property test: an action and a cluster made
+        // from an onward copy, the copy taken back, the original made
+        // private. The action and the cluster carry the original's words.
+        let m = method();
+        let mut s = Session::new(&m, context("t"), t(0));
+        let n = s.add_note(&m, NewNote::new("kritik", "ord"), t(1)).unwrap();
+        let other = s
+            .add_note(&m, NewNote::new("fantasi", "andet"), t(1))
+            .unwrap();
+        let copy = s.choose_onward(&m, n, "fantasi", t(2)).unwrap().unwrap();
+        let a = s.add_action("ord", Some(copy), None, t(3)).unwrap();
+        let d = s.add_decision("ord", &[copy], t(3)).unwrap();
+        let c = s.cluster_notes(&[copy, other], "ord", t(3)).unwrap();
+        assert_eq!(s.choose_onward(&m, n, "fantasi", t(4)).unwrap(), None);
+        assert_eq!(s.action(a).unwrap().note, Some(n), "handed to the original");
+        s.set_private(n, true, t(5)).unwrap();
+        for item in [Item::Action(a), Item::Decision(d), Item::Cluster(c)] {
+            assert!(s.is_private(item), "{item:?}");
+        }
+        assert!(
+            s.inconsistencies(&m).is_empty(),
+            "{:?}",
+            s.inconsistencies(&m)
         );
     }
 }

@@ -167,6 +167,9 @@ impl Session {
             if !zone_ok(&c.zone) {
                 out.push(Zone("cluster", c.id, c.zone.clone()));
             }
+            for n in c.from.iter().filter(|n| !notes.contains(n)) {
+                out.push(Dangling("cluster", c.id, "note", *n));
+            }
         }
         for v in &self.votes {
             if !notes.contains(&v.note) {
