@@ -126,6 +126,9 @@ fn open(lang: Lang, size: (u16, u16), path: &Path, access: Access) -> App {
         &mut app,
         Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
     );
+    // A board opens in its session's language; F2 shows it in the other,
+    // so every board is drawn in both.
+    app.prefs.lang = lang;
     app.flash = None;
     app
 }
