@@ -4,6 +4,7 @@
 mod actions;
 mod cards;
 mod carry;
+mod chain;
 mod dialogs;
 mod disk;
 mod header;
@@ -14,6 +15,9 @@ mod navigate;
 mod pack;
 mod render;
 mod tree;
+mod tree_cards;
+mod tree_fit;
+mod tree_outline;
 mod unplaced;
 mod update;
 
