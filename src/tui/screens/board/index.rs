@@ -41,6 +41,9 @@ pub struct ZoneIndex {
     /// Private things are left out (the projector view): private notes,
     /// and the titles of private clusters.
     pub hide_private: bool,
+    /// Heights of tree cards already worked out, per width: a tree's
+    /// layout measures every card, and this is rebuilt with the index.
+    pub heights: super::tree_cards::Heights,
     /// The positions of the notes in a zone the method does not have (a
     /// method file changed since): shown apart, never hidden.
     pub unplaced: Vec<usize>,
@@ -141,6 +144,7 @@ impl ZoneIndex {
             trees,
             hide_private,
             unplaced,
+            heights: Default::default(),
         }
     }
 }

@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use super::cards::{ZoneView, content};
 use super::layout::{Arrangement, BoardLayout, Decor, Slot, inner};
 use super::navigate::Direction;
-use super::tree_cards::{Owners, branch_fits, owners, tallest, zone_positions};
+use super::tree_cards::{Owners, Positions, branch_fits, owners, tallest, zone_positions};
 use super::tree_outline::outline;
 use super::{BoardState, Focus};
 use crate::i18n::Lang;
@@ -41,7 +41,15 @@ pub fn layout(b: &BoardState, lang: Lang, body: Rect, out: &mut BoardLayout) -> 
     let focused_tree = trees
         .iter()
         .position(|t| [&t.roots, &t.trunk, &t.crown].contains(&focus_zone));
-    if trees.len() > 1 && body.width >= 150 {
+    // Both trees side by side only when each part could have all its
+    // branches in half the width; a quick count spares the full try.
+    let half = usize::from((body.width / 2).saturating_sub(2));
+    let could = b.index.trees.iter().all(|t| {
+        [t.crown.len(), t.roots.len()]
+            .iter()
+            .all(|n| n.saturating_mul(usize::from(MIN_BRANCH)) <= half)
+    });
+    if trees.len() > 1 && body.width >= 150 && could {
         let all: Vec<usize> = (0..trees.len()).collect();
         place(b, lang, body, &all, out);
         // Both trees side by side only while both are drawn in full with
@@ -116,9 +124,23 @@ fn place(b: &BoardState, lang: Lang, body: Rect, shown: &[usize], out: &mut Boar
         });
         let trunk_height = (wanted + 2).clamp(3, most.max(3));
         let rest = area.height.saturating_sub(trunk_height + 2 * gap);
+        // Where each note of a part is, worked out once for the part.
+        let parts: Vec<(usize, Positions)> = [&zones.crown, &zones.trunk, &zones.roots]
+            .into_iter()
+            .filter_map(|id| zone(id))
+            .map(|z| (z, zone_positions(&view, z)))
+            .collect();
+        let at = |z: usize| parts.iter().find(|(k, _)| *k == z).map(|(_, a)| a);
         let need = |id: &str| {
-            zone(id).map_or(0, |z| {
-                need(b, &view, z, area.width.saturating_sub(2), &owners, lang)
+            zone(id).zip(zone(id).and_then(at)).map_or(0, |(z, a)| {
+                need(
+                    b,
+                    &view,
+                    (z, a),
+                    area.width.saturating_sub(2),
+                    &owners,
+                    lang,
+                )
             })
         };
         let (band, _) = split(rest, need(&zones.crown), need(&zones.roots));
@@ -147,7 +169,8 @@ fn place(b: &BoardState, lang: Lang, body: Rect, shown: &[usize], out: &mut Boar
                 zone: z,
                 rect,
             });
-            if let Some((v, first)) = part_view(b, &view, z, inner(rect), &owners, lang) {
+            let part = at(z).and_then(|a| part_view(b, &view, (z, a), inner(rect), &owners, lang));
+            if let Some((v, first)) = part {
                 out.tree.push((z, v));
                 out.scroll.push((z, first));
             }
@@ -174,7 +197,7 @@ fn place(b: &BoardState, lang: Lang, body: Rect, shown: &[usize], out: &mut Boar
 fn need(
     b: &BoardState,
     view: &ZoneView,
-    zone: usize,
+    (zone, at): (usize, &Positions),
     width: u16,
     owners: &Owners,
     lang: Lang,
@@ -182,10 +205,9 @@ fn need(
     let Some((branches, _)) = branches(b, view, zone) else {
         return 3;
     };
-    let at = zone_positions(view, zone);
     let count = u16::try_from(branches.len().max(1)).unwrap_or(u16::MAX);
     let column = (width / count).max(MIN_BRANCH).min(width);
-    tallest(view, branches, &at, column, owners, lang).max(1) + 2
+    tallest(view, branches, at, column, owners, lang).max(1) + 2
 }
 
 /// Rows the cards of the trunk in `zone` take in a frame `width` wide.
@@ -203,15 +225,14 @@ fn trunk_lines(view: &ZoneView, zone: usize, width: u16, lang: Lang) -> u16 {
 fn part_view(
     b: &BoardState,
     view: &ZoneView,
-    zone: usize,
+    (zone, at): (usize, &Positions),
     area: Rect,
     owners: &Owners,
     lang: Lang,
 ) -> Option<(PartView, usize)> {
     let (branches, which) = branches(b, view, zone)?;
-    let at = zone_positions(view, zone);
     let fit = choose(branches.len(), area.width, |column| {
-        branch_fits(view, branches, &at, column, area.height, owners, lang)
+        branch_fits(view, branches, at, column, area.height, owners, lang)
     });
     let wanted = b.scroll.get(zone).copied().unwrap_or(0);
     let focus = b
@@ -238,7 +259,7 @@ fn part_view(
             )
         }
         Fit::Outline => {
-            let lines = outline(&at, branches, which);
+            let lines = outline(at, branches, which);
             let shown = usize::from(area.height).clamp(1, lines.len().max(1));
             let held = lines.iter().position(|l| l.pos == b.focus.note);
             let held = held.filter(|_| focus.is_some());

@@ -1,6 +1,7 @@
 //! The cards of a tree's crown and roots in branch columns side by side,
 //! and who holds the watering can of a solution card.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use ratatui::layout::Rect;
@@ -20,6 +21,37 @@ use crate::strings::Ui;
 
 /// Columns a card moves right per level of depth in a branch column.
 const INDENT: u16 = 2;
+
+/// Rows of tree cards by note (position in the session), width and
+/// language, remembered between frames until the index is rebuilt after
+/// a change. A cache only: two indexes are equal whatever it holds.
+#[derive(Debug, Default)]
+pub struct Heights(RefCell<HashMap<(usize, u16, Lang), u16>>);
+
+impl Clone for Heights {
+    fn clone(&self) -> Heights {
+        Heights(RefCell::new(self.0.borrow().clone()))
+    }
+}
+
+impl PartialEq for Heights {
+    fn eq(&self, _: &Heights) -> bool {
+        true
+    }
+}
+
+impl Eq for Heights {}
+
+/// Rows a card of the note at `index` takes `width` wide.
+fn rows_of(view: &ZoneView, index: usize, width: u16, owners: &Owners, lang: Lang) -> u16 {
+    let key = (index, width, lang);
+    if let Some(h) = view.index.heights.0.borrow().get(&key) {
+        return *h;
+    }
+    let h = u16::try_from(card_lines(view, index, width, owners, lang).len()).unwrap_or(u16::MAX);
+    view.index.heights.0.borrow_mut().insert(key, h);
+    h
+}
 
 /// Per note, the watering-can line naming who took its action on.
 pub(super) type Owners = HashMap<Uuid, String>;
@@ -51,8 +83,11 @@ pub(super) fn owners(view: &ZoneView, lang: Lang) -> Owners {
         .collect()
 }
 
-/// Per note of `zone` (by id): its place in the zone and in the session.
-pub(super) fn zone_positions(view: &ZoneView, zone: usize) -> HashMap<Uuid, (usize, usize)> {
+/// Per note of a zone (by id): its place in the zone and in the session.
+pub(super) type Positions = HashMap<Uuid, (usize, usize)>;
+
+/// Where each note of `zone` is.
+pub(super) fn zone_positions(view: &ZoneView, zone: usize) -> Positions {
     view.index
         .zones
         .get(zone)
@@ -119,7 +154,7 @@ pub(super) fn branch_fits(
             if text_width(width) < widest_word(&view.session.notes[*i].text) {
                 return false;
             }
-            let h = card_lines(view, *i, width, owners, lang).len() as u16;
+            let h = rows_of(view, *i, width, owners, lang);
             used = used.saturating_add(h + 1);
             if used > height + 1 {
                 return false;
@@ -147,7 +182,7 @@ pub(super) fn tallest(
                 .filter_map(|(id, depth)| at.get(id).map(|(_, i)| (*i, *depth)))
                 .map(|(i, depth)| {
                     let (_, width) = card_width(column, depth);
-                    card_lines(view, i, width, owners, lang).len() + 1
+                    usize::from(rows_of(view, i, width, owners, lang)) + 1
                 })
                 .sum();
             u16::try_from(rows.saturating_sub(1)).unwrap_or(u16::MAX)
