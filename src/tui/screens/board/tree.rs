@@ -13,6 +13,8 @@ use ratatui::layout::Rect;
 use super::cards::{ZoneView, content};
 use super::layout::{Arrangement, BoardLayout, Decor, Slot, inner};
 use super::navigate::Direction;
+use std::rc::Rc;
+
 use super::tree_cards::{Owners, Positions, branch_fits, owners, tallest, zone_positions};
 use super::tree_outline::outline;
 use super::{BoardState, Focus};
@@ -125,7 +127,7 @@ fn place(b: &BoardState, lang: Lang, body: Rect, shown: &[usize], out: &mut Boar
         let trunk_height = (wanted + 2).clamp(3, most.max(3));
         let rest = area.height.saturating_sub(trunk_height + 2 * gap);
         // Where each note of a part is, worked out once for the part.
-        let parts: Vec<(usize, Positions)> = [&zones.crown, &zones.trunk, &zones.roots]
+        let parts: Vec<(usize, Rc<Positions>)> = [&zones.crown, &zones.trunk, &zones.roots]
             .into_iter()
             .filter_map(|id| zone(id))
             .map(|z| (z, zone_positions(&view, z)))

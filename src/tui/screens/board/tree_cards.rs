@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
@@ -22,34 +23,41 @@ use crate::strings::Ui;
 /// Columns a card moves right per level of depth in a branch column.
 const INDENT: u16 = 2;
 
-/// Rows of tree cards by note (position in the session), width and
-/// language, remembered between frames until the index is rebuilt after
-/// a change. A cache only: two indexes are equal whatever it holds.
+/// What a tree's layout works out about its cards, remembered between
+/// frames until the index is rebuilt after a change: rows by note
+/// (position in the session), width and language, and where the notes of
+/// each part are. A cache only: two indexes are equal whatever it holds.
 #[derive(Debug, Default)]
-pub struct Heights(RefCell<HashMap<(usize, u16, Lang), u16>>);
+pub struct TreeCache {
+    rows: RefCell<HashMap<(usize, u16, Lang), u16>>,
+    places: RefCell<HashMap<usize, Rc<Positions>>>,
+}
 
-impl Clone for Heights {
-    fn clone(&self) -> Heights {
-        Heights(RefCell::new(self.0.borrow().clone()))
+impl Clone for TreeCache {
+    fn clone(&self) -> TreeCache {
+        TreeCache {
+            rows: RefCell::new(self.rows.borrow().clone()),
+            places: RefCell::new(self.places.borrow().clone()),
+        }
     }
 }
 
-impl PartialEq for Heights {
-    fn eq(&self, _: &Heights) -> bool {
+impl PartialEq for TreeCache {
+    fn eq(&self, _: &TreeCache) -> bool {
         true
     }
 }
 
-impl Eq for Heights {}
+impl Eq for TreeCache {}
 
 /// Rows a card of the note at `index` takes `width` wide.
 fn rows_of(view: &ZoneView, index: usize, width: u16, owners: &Owners, lang: Lang) -> u16 {
     let key = (index, width, lang);
-    if let Some(h) = view.index.heights.0.borrow().get(&key) {
+    if let Some(h) = view.index.tree_cache.rows.borrow().get(&key) {
         return *h;
     }
     let h = u16::try_from(card_lines(view, index, width, owners, lang).len()).unwrap_or(u16::MAX);
-    view.index.heights.0.borrow_mut().insert(key, h);
+    view.index.tree_cache.rows.borrow_mut().insert(key, h);
     h
 }
 
@@ -87,7 +95,17 @@ pub(super) fn owners(view: &ZoneView, lang: Lang) -> Owners {
 pub(super) type Positions = HashMap<Uuid, (usize, usize)>;
 
 /// Where each note of `zone` is.
-pub(super) fn zone_positions(view: &ZoneView, zone: usize) -> Positions {
+pub(super) fn zone_positions(view: &ZoneView, zone: usize) -> Rc<Positions> {
+    let places = &view.index.tree_cache.places;
+    if let Some(p) = places.borrow().get(&zone) {
+        return Rc::clone(p);
+    }
+    let p: Rc<Positions> = Rc::new(positions(view, zone));
+    places.borrow_mut().insert(zone, Rc::clone(&p));
+    p
+}
+
+fn positions(view: &ZoneView, zone: usize) -> Positions {
     view.index
         .zones
         .get(zone)
