@@ -371,11 +371,16 @@ fn backpack_over_two_meetings_with_two_participants() {
 }
 
 /// Hangs the focused card under the card the menu item `label` names.
-fn hang_under(tty: &mut Tty, title: &str, label: &str) {
+/// Hangs the focused card under the one found by typing `typed` in the
+/// picker, which then shows `label` alone.
+fn hang_under(tty: &mut Tty, card: &str, typed: &str, label: &str) {
+    let title = format!("Hæng “{card}” under");
     tty.send("i");
-    tty.wait_for(&[title, label]);
-    choose(tty, label);
-    tty.wait_gone(title);
+    tty.wait_for(&[&title, "skriv for at indsnævre listen"]);
+    tty.type_text(typed);
+    tty.wait_for(&[&format!("Søg: {typed}▏"), label, "1/"]);
+    tty.send(ENTER);
+    tty.wait_gone(&title);
 }
 
 #[test]
@@ -392,9 +397,14 @@ fn problem_tree_turned_into_a_solution_tree_with_a_watering_can() {
     tty.send("j");
     add_note(&mut tty, "For få mødesteder");
     tty.wait_for(&["Årsager (1)"]);
-    hang_under(&mut tty, "Hæng kortet under", "Kerneproblem: Ensomme ældre");
+    hang_under(
+        &mut tty,
+        "For få mødesteder",
+        "ældre",
+        "Kerneproblem: Ensomme ældre",
+    );
     add_note(&mut tty, "Bussen er væk");
-    hang_under(&mut tty, "Hæng kortet under", "Årsager: For få mødesteder");
+    hang_under(&mut tty, "Bussen er væk", "mødest", "└ For få mødesteder");
     tty.wait_for(&["└─", "Årsager (2)"]);
     // Up past the trunk to the crown: a consequence.
     tty.send("k");
@@ -507,8 +517,13 @@ fn theory_of_change_along_the_whole_chain() {
     next_phase(&mut tty, 5, 8, "Målbare effekter");
     add_note(&mut tty, "20 kommer hver uge");
     tty.send("i");
-    tty.wait_for(&["Hæng under hvilket trin?", "Ikke hængt under noget"]);
-    choose(&mut tty, "Trin mod forandring: Fast kaffeklub");
+    tty.wait_for(&[
+        "Hæng “20 kommer hver uge” under hvilket trin?",
+        "Ikke hængt under noget",
+    ]);
+    tty.type_text("kaffe");
+    tty.wait_for(&["Søg: kaffe▏", "1/3"]);
+    tty.send(ENTER);
     tty.wait_for(&["▸ 20 kommer hver uge"]);
 
     next_phase(&mut tty, 6, 8, "Større gevinster");
@@ -521,9 +536,14 @@ fn theory_of_change_along_the_whole_chain() {
     add_note(&mut tty, "Nogen har nøglen");
     tty.wait_for(&["Nøgleantagelser (1)"]);
     tty.send("i");
-    tty.wait_for(&["Hæng under hvilket trin?", "Ikke hængt under noget"]);
-    choose(&mut tty, "Trin mod forandring: Åbent café-møde");
-    tty.wait_gone("Hæng under hvilket trin?");
+    tty.wait_for(&[
+        "Hæng “Nogen har nøglen” under hvilket trin?",
+        "Ikke hængt under noget",
+    ]);
+    tty.type_text("café");
+    tty.wait_for(&["Søg: café▏", "1/3"]);
+    tty.send(ENTER);
+    tty.wait_gone("under hvilket trin?");
     tty.send("h");
     tty.send("h");
     tty.send("h");
@@ -647,10 +667,11 @@ fn business_model_canvas_block_by_block_with_a_copy_to_compare() {
     tty.send("B");
     tty.wait_for(&["Tavler", "Sammenlign med Canvas 1"]);
     choose(&mut tty, "Sammenlign med Canvas 1");
-    let screen = tty.wait_for(&["Sammenlign to tavler", "• Bær-abonnement"]);
+    // The note added on the copy is marked as added there.
+    let screen = tty.wait_for(&["Sammenlign to tavler", "+ Bær-abonnement"]);
     let names = screen
         .lines()
-        .find(|l| l.contains("Canvas 1 (kopi)"))
+        .find(|l| l.contains("│ Canvas 1 (kopi)"))
         .unwrap_or_default();
     assert!(
         names.contains("│ Canvas 1 (kopi)") && names.contains("│ Canvas 1 "),

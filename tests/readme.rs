@@ -16,6 +16,9 @@ fn tables() -> String {
     let sections = [
         ("The board", Context::Board),
         ("The note editor", Context::Editor),
+        ("Forms", Context::Form),
+        ("Choosing a card (`i`)", Context::Pick),
+        ("The help overlay (`?`)", Context::Help),
         ("Sessions (home)", Context::Home),
         ("Follow-up: sessions", Context::Review),
         ("Follow-up: actions", Context::Actions),

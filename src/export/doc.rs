@@ -241,10 +241,25 @@ pub struct RankDoc {
     pub tied: bool,
     /// The dots.
     pub dots: u32,
+    /// Votes from a tie-break round, which set it apart from notes with
+    /// as many dots.
+    pub tie_break: u32,
     /// The note's words.
     pub text: String,
     /// Its zone's name.
     pub zone: String,
+}
+
+impl RankDoc {
+    /// The dots as a reader sees them: "5", or "5 +1" after a tie-break
+    /// round.
+    pub fn dots_shown(&self) -> String {
+        if self.tie_break > 0 {
+            format!("{} +{}", self.dots, self.tie_break)
+        } else {
+            self.dots.to_string()
+        }
+    }
 }
 
 /// One action.
@@ -375,18 +390,31 @@ impl Builder<'_> {
             .iter()
             .map(|b| self.board(s, method, &marks, b))
             .collect();
-        let all: Vec<Uuid> = s
-            .notes
+        // One ranking per zone, in the method's order: critique problems
+        // and fantasy ideas answer different questions, so places restart.
+        let mut zones: Vec<&str> = method
+            .map(|m| m.zones.iter().map(|z| z.id.as_str()).collect())
+            .unwrap_or_default();
+        for n in &s.notes {
+            if !zones.contains(&n.zone.as_str()) {
+                zones.push(&n.zone);
+            }
+        }
+        let ranking = zones
             .iter()
-            .filter(|n| n.status.is_active())
-            .map(|n| n.id)
-            .collect();
-        let ranking = s
-            .ranking(&all)
-            .into_iter()
+            .flat_map(|z| {
+                let ids: Vec<Uuid> = s
+                    .notes
+                    .iter()
+                    .filter(|n| n.status.is_active() && n.zone == *z)
+                    .map(|n| n.id)
+                    .collect();
+                s.ranking(&ids)
+            })
             .filter_map(|r| {
                 let n = s.note(r.note).ok()?;
                 Some(RankDoc {
+                    tie_break: r.tie_break,
                     place: r.place,
                     tied: r.tied,
                     dots: r.dots,

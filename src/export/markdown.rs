@@ -175,7 +175,7 @@ fn session(t: &mut String, s: &SessionDoc, lang: Lang) {
             let _ = writeln!(
                 t,
                 "| {place} | {} | {bar} | {} ({}) |",
-                r.dots,
+                r.dots_shown(),
                 escape(&r.text),
                 escape(&r.zone)
             );

@@ -154,6 +154,10 @@ pub struct Zone {
     pub id: String,
     /// The zone's heading.
     pub name: Text,
+    /// A short heading (one word or two) for a block too narrow for the
+    /// name, so that two blocks never show the same cut-off title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
     /// The guiding question or questions shown while the zone has focus.
     pub questions: Vec<Text>,
     /// Colour a new note in this zone gets.

@@ -99,6 +99,7 @@ fn check_zones(c: &mut Checker, method: &Method) {
     }
     let ids: HashSet<&str> = method.zones.iter().map(|z| z.id.as_str()).collect();
     let mut seen = HashSet::new();
+    let mut shorts = HashSet::new();
     for (i, zone) in method.zones.iter().enumerate() {
         let at = format!("zones[{i}]");
         c.slug(&format!("{at}.id"), &zone.id);
@@ -109,6 +110,19 @@ fn check_zones(c: &mut Checker, method: &Method) {
             );
         }
         c.text(&format!("{at}.name"), &zone.name);
+        if let Some(short) = &zone.short {
+            c.text(&format!("{at}.short"), short);
+            // Short names stand in for names on narrow blocks; two alike
+            // would make two blocks look the same.
+            for lang in crate::i18n::Lang::ALL {
+                if !shorts.insert((lang, short.get(lang).to_lowercase())) {
+                    c.fail(
+                        format!("{at}.short.{}", lang.code()),
+                        format!("the short name \"{}\" is used twice", short.get(lang)),
+                    );
+                }
+            }
+        }
         c.texts(&format!("{at}.questions"), &zone.questions, true);
         for (field, target) in [("mirror", &zone.mirror), ("attaches_to", &zone.attaches_to)] {
             if let Some(target) = target {
@@ -308,6 +322,29 @@ mod tests {
                 .any(|x| x.contains("`id`") && x.contains("lower-case")),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn short_names_are_checked_and_must_differ() {
+        let short = "\"name\": { \"da\": \"Kritik\", \"en\": \"Critique\" }";
+        let json = fw().replacen(
+            short,
+            &format!("{short}, \"short\": {{ \"da\": \"K\", \"en\": \"\" }}"),
+            1,
+        );
+        assert!(json.contains("\"short\""), "the fixture has the name");
+        let p = problems(&json);
+        assert!(p.iter().any(|x| x.contains("`zones[0].short.en`")), "{p:?}");
+        let twice = "\"short\": { \"da\": \"K\", \"en\": \"C\" }";
+        let json = fw()
+            .replacen(short, &format!("{short}, {twice}"), 1)
+            .replacen(
+                "\"name\": { \"da\": \"Fantasi\", \"en\": \"Fantasy\" }",
+                &format!("\"name\": {{ \"da\": \"Fantasi\", \"en\": \"Fantasy\" }}, {twice}"),
+                1,
+            );
+        let p = problems(&json);
+        assert!(p.iter().any(|x| x.contains("used twice")), "{p:?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! change and stamps the time it is given, so the same operations serve the
 //! command line, the board and the tests.
 
+pub mod compare;
 mod diff;
 mod error;
 mod marks;
@@ -28,7 +29,7 @@ pub use marks::Marks;
 pub use note::{Colour, LinkKind, Note, NoteLink, NoteStatus, Role};
 pub use ops_flow::{Carry, carry_forward};
 pub use ops_notes::NewNote;
-pub use ops_outcome::Rank;
+pub use ops_outcome::{ClusterRank, Rank};
 pub use outcome::{Action, ActionStatus, Cluster, Decision, Vote};
 pub use privacy::Item;
 pub use session::{

@@ -41,6 +41,12 @@ pub struct Note {
     /// The meeting the note was written in, for sessions that span several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Uuid>,
+    /// On a copied board (a canvas to vary), the note this one was first
+    /// copied from: the original, also through copies of copies. It stays
+    /// when the original is deleted, so a comparison of two canvases can
+    /// still tell which notes belong together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copied_from: Option<Uuid>,
     /// Whether the note still counts, or was dropped on purpose.
     #[serde(default, skip_serializing_if = "NoteStatus::is_active")]
     pub status: NoteStatus,

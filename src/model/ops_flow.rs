@@ -62,6 +62,7 @@ impl Session {
                 }],
                 phase: self.current_phase().map(str::to_string),
                 meeting: self.meetings.last().map(|m| m.id),
+                copied_from: None,
                 created: now,
                 updated: now,
                 ..original.clone()
@@ -207,6 +208,7 @@ impl Session {
             }],
             phase: self.current_phase().map(str::to_string),
             meeting: self.meetings.last().map(|m| m.id),
+            copied_from: None,
             created: now,
             updated: now,
             ..original
@@ -376,6 +378,7 @@ pub fn carry_forward(
             }],
             phase: None,
             meeting: None,
+            copied_from: None,
             status: NoteStatus::Active,
             created: now,
             updated: now,

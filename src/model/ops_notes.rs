@@ -89,6 +89,7 @@ impl Session {
             links: Vec::new(),
             phase: self.current_phase().map(str::to_string),
             meeting: self.meetings.last().map(|m| m.id),
+            copied_from: None,
             status: super::NoteStatus::Active,
             created: now,
             updated: now,

@@ -1,5 +1,7 @@
 //! Clusters, votes, decisions and actions.
 
+use std::collections::{HashMap, HashSet};
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 use uuid::Uuid;
@@ -16,8 +18,48 @@ pub struct Rank {
     pub note: Uuid,
     /// Its dots.
     pub dots: u32,
-    /// Another note has the same number of dots.
+    /// Votes from a tie-break round, which order notes with equal dots.
+    pub tie_break: u32,
+    /// Another note has the same dots and tie-break votes.
     pub tied: bool,
+}
+
+/// A cluster's place among the clusters of a zone, by the sum of its
+/// notes' dots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClusterRank {
+    /// 1 for the most dots; equal totals share a place.
+    pub place: usize,
+    /// The cluster.
+    pub cluster: Uuid,
+    /// The dots of its notes together.
+    pub dots: u32,
+    /// How many of its notes were ranked.
+    pub notes: usize,
+    /// Another cluster has the same total.
+    pub tied: bool,
+}
+
+/// Sorts `(item, dots, tie-break votes)` most first and gives places:
+/// equal scores share a place and are tied. Linear after the sort, since
+/// runs of equal scores are adjacent once sorted.
+fn places<K: Copy>(mut scored: Vec<(K, u32, u32)>) -> Vec<(usize, bool, K, u32, u32)> {
+    scored.sort_by_key(|(_, dots, extra)| std::cmp::Reverse((*dots, *extra)));
+    let mut out = Vec::with_capacity(scored.len());
+    let mut start = 0;
+    while start < scored.len() {
+        let score = (scored[start].1, scored[start].2);
+        let end = scored[start..]
+            .iter()
+            .position(|(_, d, e)| (*d, *e) != score)
+            .map_or(scored.len(), |len| start + len);
+        let tied = end - start > 1;
+        for (item, dots, extra) in &scored[start..end] {
+            out.push((start + 1, tied, *item, *dots, *extra));
+        }
+        start = end;
+    }
+    out
 }
 
 impl Session {
@@ -130,9 +172,34 @@ impl Session {
         voter: Option<&str>,
         now: Timestamp,
     ) -> Result<(), ModelError> {
+        self.put_votes(note, dots, voter, false, now)
+    }
+
+    /// Sets the votes one participant gave a note in a tie-break round,
+    /// replacing their earlier tie-break votes for it. They order notes
+    /// with equal dots and are kept apart from the dots themselves.
+    pub fn set_tie_break_dots(
+        &mut self,
+        note: Uuid,
+        dots: u32,
+        voter: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        self.put_votes(note, dots, voter, true, now)
+    }
+
+    fn put_votes(
+        &mut self,
+        note: Uuid,
+        dots: u32,
+        voter: Option<&str>,
+        tie_break: bool,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
         self.note(note)?;
         let voter = optional_line(voter);
-        self.votes.retain(|v| !(v.note == note && v.voter == voter));
+        self.votes
+            .retain(|v| !(v.note == note && v.voter == voter && v.tie_break == tie_break));
         if dots > 0 {
             self.votes.push(Vote {
                 id: new_id(),
@@ -140,6 +207,7 @@ impl Session {
                 voter,
                 dots,
                 phase: self.current_phase().map(str::to_string),
+                tie_break,
                 created: now,
             });
         }
@@ -147,40 +215,93 @@ impl Session {
         Ok(())
     }
 
-    /// All dots a note has.
+    /// All dots a note has, tie-break votes left out.
     pub fn dots(&self, note: Uuid) -> u32 {
         self.votes
             .iter()
-            .filter(|v| v.note == note)
+            .filter(|v| v.note == note && !v.tie_break)
             .map(|v| v.dots)
             .sum()
     }
 
-    /// Notes with dots, most first; equal dots share a place and are marked
-    /// as tied. Notes are taken from `candidates`, in their order for
-    /// equal dots.
-    pub fn ranking<'a>(&self, candidates: impl IntoIterator<Item = &'a Uuid>) -> Vec<Rank> {
-        let mut scored: Vec<(Uuid, u32)> = candidates
-            .into_iter()
-            .map(|id| (*id, self.dots(*id)))
-            .filter(|(_, dots)| *dots > 0)
-            .collect();
-        scored.sort_by_key(|(_, dots)| std::cmp::Reverse(*dots));
-        let mut ranks = Vec::with_capacity(scored.len());
-        for (i, (note, dots)) in scored.iter().enumerate() {
-            let place = match ranks.last() {
-                Some(Rank { place, dots: d, .. }) if d == dots => *place,
-                _ => i + 1,
-            };
-            let tied = scored.iter().filter(|(_, d)| d == dots).count() > 1;
-            ranks.push(Rank {
-                place,
-                note: *note,
-                dots: *dots,
-                tied,
-            });
+    /// Dots and tie-break votes of every note that has any, in one pass.
+    fn tallies(&self) -> HashMap<Uuid, (u32, u32)> {
+        let mut out: HashMap<Uuid, (u32, u32)> = HashMap::new();
+        for v in &self.votes {
+            let t = out.entry(v.note).or_default();
+            if v.tie_break {
+                t.1 += v.dots;
+            } else {
+                t.0 += v.dots;
+            }
         }
-        ranks
+        out
+    }
+
+    /// Notes with dots, most first; notes with equal dots are ordered by
+    /// the votes of a tie-break round, and those still equal share a place
+    /// and are marked as tied. Notes are taken from `candidates`, in their
+    /// order for equal dots. Rank one zone (or phase) at a time: places
+    /// only mean something among notes that answered the same question.
+    pub fn ranking<'a>(&self, candidates: impl IntoIterator<Item = &'a Uuid>) -> Vec<Rank> {
+        let tallies = self.tallies();
+        let scored = candidates
+            .into_iter()
+            .filter_map(|id| tallies.get(id).map(|(d, t)| (*id, *d, *t)))
+            .filter(|(_, dots, _)| *dots > 0)
+            .collect();
+        places(scored)
+            .into_iter()
+            .map(|(place, tied, note, dots, tie_break)| Rank {
+                place,
+                note,
+                dots,
+                tie_break,
+                tied,
+            })
+            .collect()
+    }
+
+    /// The clusters of the `candidates` notes ranked by the dots of those
+    /// of their notes that are among the candidates, most first; equal
+    /// totals share a place. Clusters without dots are left out.
+    pub fn cluster_ranking<'a>(
+        &self,
+        candidates: impl IntoIterator<Item = &'a Uuid>,
+    ) -> Vec<ClusterRank> {
+        let tallies = self.tallies();
+        let wanted: HashSet<&Uuid> = candidates.into_iter().collect();
+        // Clusters in the order they were made, so equal totals keep a
+        // stable order between draws.
+        let mut totals: Vec<(Uuid, u32, u32, usize)> = Vec::new();
+        let mut position: HashMap<Uuid, usize> = HashMap::new();
+        for n in self.notes.iter().filter(|n| wanted.contains(&n.id)) {
+            let Some(c) = n.cluster else { continue };
+            let i = *position.entry(c).or_insert_with(|| {
+                totals.push((c, 0, 0, 0));
+                totals.len() - 1
+            });
+            let (d, t) = tallies.get(&n.id).copied().unwrap_or_default();
+            totals[i].1 += d;
+            totals[i].2 += t;
+            totals[i].3 += 1;
+        }
+        let notes: HashMap<Uuid, usize> = totals.iter().map(|t| (t.0, t.3)).collect();
+        let scored = totals
+            .into_iter()
+            .filter(|t| t.1 > 0)
+            .map(|(c, d, t, _)| (c, d, t))
+            .collect();
+        places(scored)
+            .into_iter()
+            .map(|(place, tied, cluster, dots, _)| ClusterRank {
+                place,
+                cluster,
+                dots,
+                notes: notes.get(&cluster).copied().unwrap_or(0),
+                tied,
+            })
+            .collect()
     }
 
     /// Records a decision, linked to the notes it came from; private when
@@ -414,6 +535,69 @@ mod tests {
         assert_eq!((r[0].note, r[0].place, r[0].tied), (b, 1, false));
         assert_eq!((r[1].note, r[1].place, r[1].tied), (a, 2, true));
         assert_eq!((r[2].note, r[2].place, r[2].tied), (c, 2, true));
+    }
+
+    #[test]
+    fn a_tie_break_round_orders_only_the_tied_notes() {
+        let (mut s, [a, b, c]) = three_notes();
+        s.set_dots(a, 3, None, t(2)).unwrap();
+        s.set_dots(b, 3, None, t(2)).unwrap();
+        s.set_dots(c, 1, None, t(2)).unwrap();
+        s.set_tie_break_dots(b, 1, Some("Amal"), t(3)).unwrap();
+        let r = s.ranking(&[a, b, c]);
+        assert_eq!(
+            (r[0].note, r[0].place, r[0].tied, r[0].tie_break),
+            (b, 1, false, 1)
+        );
+        assert_eq!((r[1].note, r[1].place, r[1].tied), (a, 2, false));
+        assert_eq!((r[2].note, r[2].place), (c, 3));
+        // The round does not add to the dots, and counting by hand again
+        // leaves it standing.
+        assert_eq!(s.dots(b), 3);
+        s.set_dots(b, 3, None, t(4)).unwrap();
+        assert_eq!(s.ranking(&[a, b, c])[0].tie_break, 1);
+        // A second voter evens it out: the tie is back, and says so.
+        s.set_tie_break_dots(a, 1, Some("Bo"), t(5)).unwrap();
+        let r = s.ranking(&[a, b, c]);
+        assert!(r[0].tied && r[1].tied && !r[2].tied);
+    }
+
+    #[test]
+    fn clusters_are_ranked_by_the_sum_of_their_notes_dots() {
+        let (mut s, [a, b, c]) = three_notes();
+        let money = s.cluster_notes(&[a, b], "Penge", t(2)).unwrap();
+        let time = s.cluster_notes(&[c], "Tid", t(2)).unwrap();
+        s.set_dots(a, 2, None, t(3)).unwrap();
+        s.set_dots(b, 2, None, t(3)).unwrap();
+        s.set_dots(c, 4, None, t(3)).unwrap();
+        let r = s.cluster_ranking(&[a, b, c]);
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            (r[0].cluster, r[0].dots, r[0].notes, r[0].tied),
+            (money, 4, 2, true)
+        );
+        assert_eq!((r[1].cluster, r[1].place, r[1].tied), (time, 1, true));
+        // Only the candidates count: a zone's table leaves other notes out.
+        let r = s.cluster_ranking(&[a]);
+        assert_eq!((r.len(), r[0].dots), (1, 2));
+    }
+
+    #[test]
+    fn ranking_many_equal_notes_stays_linear_and_shares_one_place() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), t(0));
+        let ids: Vec<Uuid> = (0..3000)
+            .map(|i| {
+                s.add_note(&m, NewNote::new("kritik", &i.to_string()), t(1))
+                    .unwrap()
+            })
+            .collect();
+        for id in &ids {
+            s.set_dots(*id, 1, None, t(2)).unwrap();
+        }
+        let r = s.ranking(&ids);
+        assert!(r.iter().all(|x| x.place == 1 && x.tied));
+        assert_eq!(r.len(), 3000);
     }
 
     #[test]

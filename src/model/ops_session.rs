@@ -87,6 +87,7 @@ impl Session {
     /// Adds a copy of a board (a canvas to vary) with its notes and
     /// clusters, and returns the new board's id. Dots and links between
     /// the copied notes do not come along: the copy starts a new option.
+    /// Each copy remembers its original (`copied_from`), for comparing.
     pub fn copy_board(
         &mut self,
         from: Uuid,
@@ -120,6 +121,7 @@ impl Session {
             .cloned()
             .collect();
         for mut n in notes {
+            n.copied_from = n.copied_from.or(Some(n.id));
             n.id = new_id();
             n.board = id;
             n.cluster = n.cluster.and_then(|c| cluster_map.get(&c).copied());

@@ -51,6 +51,10 @@ pub struct Vote {
     /// The phase the vote was cast in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
+    /// Cast in a tie-break round among notes that had equal dots: it
+    /// orders those notes without adding to their dots.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub tie_break: bool,
     /// When it was cast.
     pub created: Timestamp,
 }

@@ -83,6 +83,7 @@ pub enum Command {
     SetDots,
     VoteRound,
     Ranking,
+    TieBreak,
     TogglePrivate,
     Decide,
     NewAction,
@@ -96,6 +97,8 @@ pub enum Command {
     NewMeeting,
     // Dialogs and the note editor.
     Submit,
+    ClearField,
+    DeleteWord,
     Newline,
     Yes,
     No,

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod clock;
 pub mod command;
+pub mod field;
 pub mod keymap;
 pub mod layers;
 pub mod render;
@@ -114,6 +115,10 @@ pub fn run(mut app: App, start: Start) -> anyhow::Result<()> {
 }
 
 fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> anyhow::Result<()> {
+    // Start listening before the size is read: a resize in between would
+    // otherwise be lost until the next key (the event reader installs its
+    // resize signal handler when first asked).
+    event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     update(app, Input::Resize(size.width, size.height));
     match start.open {

@@ -121,7 +121,7 @@ fn session(s: &SessionDoc, lang: Lang) -> Markup {
                     @for r in &s.ranking {
                         tr {
                             td.place { @if r.tied { "=" } (r.place) "." }
-                            td.dots { (r.dots) }
+                            td.dots { (r.dots_shown()) }
                             td.bar { span style=(format!("width:{}mm", (r.dots * 40 / most).max(1))) {} }
                             td dir="auto" { (r.text) " " small { "(" (r.zone) ")" } }
                         }

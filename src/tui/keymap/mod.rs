@@ -35,6 +35,8 @@ pub enum Context {
     Help,
     /// Choosing from a list.
     Menu,
+    /// Choosing a card from a list narrowed by typing.
+    Pick,
     /// A form of one or more fields.
     Form,
     /// The decisions and actions of the session.
@@ -139,7 +141,12 @@ impl Key {
 pub fn takes_text(context: Context) -> bool {
     matches!(
         context,
-        Context::Editor | Context::Filter | Context::Wizard | Context::Form | Context::Export
+        Context::Editor
+            | Context::Filter
+            | Context::Wizard
+            | Context::Form
+            | Context::Export
+            | Context::Pick
     )
 }
 
@@ -237,6 +244,7 @@ mod tests {
             X::Confirm,
             X::Help,
             X::Menu,
+            X::Pick,
             X::Form,
             X::Outcomes,
             X::Ranking,
@@ -291,6 +299,21 @@ mod tests {
             lookup(X::Editor, &press(KeyCode::Char('c'), CTRL), true),
             Some(C::ForceQuit)
         );
+    }
+
+    #[test]
+    fn text_fields_clear_and_delete_words_and_the_picker_takes_letters() {
+        let ctrl = |c| press(KeyCode::Char(c), CTRL);
+        for context in [X::Form, X::Wizard, X::Filter, X::Export, X::Pick, X::Editor] {
+            assert!(takes_text(context), "{context:?}");
+            assert_eq!(lookup(context, &ctrl('u'), true), Some(C::ClearField));
+            assert_eq!(lookup(context, &ctrl('w'), true), Some(C::DeleteWord));
+        }
+        let j = press(KeyCode::Char('j'), NONE);
+        assert_eq!(lookup(X::Pick, &j, true), None);
+        assert_eq!(lookup(X::Menu, &j, false), Some(C::Down));
+        let page = press(KeyCode::PageDown, NONE);
+        assert_eq!(lookup(X::Help, &page, false), Some(C::PageDown));
     }
 
     #[test]

@@ -118,6 +118,14 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
             return board::commit_edit(app, target, &text);
         }
         Input::Command(Command::Newline) => editor.area.insert_newline(),
+        // A note may have several lines: Ctrl+U takes only this line's
+        // text before the cursor, and both cuts go back with Ctrl+Y.
+        Input::Command(Command::ClearField) => {
+            editor.area.delete_line_by_head();
+        }
+        Input::Command(Command::DeleteWord) => {
+            editor.area.delete_word();
+        }
         Input::Command(Command::Back) => {
             if clean(&editor.text()) == clean(&editor.original) {
                 app.layers.pop();

@@ -366,6 +366,13 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
             code: KeyCode::Char(' '),
             ..
         }) if !on_file => d.choose(true),
+        Input::Command(cmd @ (Command::ClearField | Command::DeleteWord))
+            if on_file && crate::tui::field::edit(&mut d.file, cmd) =>
+        {
+            d.file_edited = true;
+            d.replace = false;
+            d.error = None;
+        }
         Input::Key(key) if on_file && d.file.input(key) => {
             d.file_edited = true;
             d.replace = false;
@@ -425,18 +432,10 @@ pub(super) fn render(d: &ExportState, ctx: &Ctx, frame: &mut Frame, area: Rect) 
             if focused { t.key } else { t.dialog },
         );
         if field == ExportField::File {
-            let mut text = d.file.lines().join("");
             let selecting = focused && d.file.is_selecting();
-            if focused && !selecting {
-                text.push('▏');
-            }
-            // Long paths show their end, where the name is.
-            let shown: String = if text.width() > room {
-                let skip = text.chars().count().saturating_sub(room.saturating_sub(1));
-                format!("…{}", text.chars().skip(skip).collect::<String>())
-            } else {
-                text
-            };
+            // Long paths show the part around the cursor: their end, where
+            // the name is, unless the cursor went back.
+            let shown = crate::tui::field::shown(&d.file, focused && !selecting, room);
             let cut = shown.starts_with('…');
             let pad = room.saturating_sub(shown.width());
             let style = match (focused, selecting) {

@@ -16,6 +16,7 @@ use crate::model::text::clean_line;
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
+use crate::tui::field;
 use crate::tui::keymap::Context;
 use crate::tui::render::{Ctx, centred, dialog, hints};
 use crate::tui::screens::board::{FormPurpose, submit_form};
@@ -133,6 +134,12 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
         Input::Command(Command::Back) => {
             app.layers.pop();
         }
+        Input::Command(cmd @ (Command::ClearField | Command::DeleteWord)) => {
+            if let Some(field) = form.fields.get_mut(form.focus) {
+                field::edit(&mut field.area, cmd);
+                form.error = None;
+            }
+        }
         Input::Key(key) => {
             if let Some(field) = form.fields.get_mut(form.focus) {
                 field.area.input(key);
@@ -164,11 +171,8 @@ pub(super) fn render(f: &FormState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for (i, field) in f.fields.iter().enumerate() {
         let focused = i == f.focus;
-        let mut value = field.area.lines().join(" ");
         let selected = focused && field.area.is_selecting();
-        if focused && !selected {
-            value.push('▏');
-        }
+        let value = field::shown(&field.area, focused && !selected, field_width);
         let pad = field_width.saturating_sub(value.width());
         let value_style = match (focused, selected) {
             (true, true) => t.key.add_modifier(ratatui::style::Modifier::REVERSED),

@@ -8,8 +8,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
-use crate::tui::keymap::{Context, help};
+use crate::tui::keymap::{Context, first_key, help};
 use crate::tui::render::{Ctx, centred, dialog};
+use unicode_width::UnicodeWidthStr;
 
 /// The help overlay's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,19 +28,36 @@ impl HelpState {
     }
 }
 
+/// How many key lines the overlay shows in a terminal `rows` high: the
+/// popup keeps a row free above and below, and has two borders.
+fn visible(rows: u16) -> usize {
+    usize::from(rows.saturating_sub(4)).max(1)
+}
+
+/// The first line that can be shown with the last line at the bottom.
+fn last_start(lines: usize, rows: u16) -> usize {
+    lines.saturating_sub(visible(rows))
+}
+
 pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
+    let rows = app.size.1;
     let Some(super::Layer::Help(h)) = app.layers.last_mut() else {
         return Vec::new();
     };
-    let lines = help(h.context).len();
+    let end = last_start(help(h.context).len(), rows);
+    let page = visible(rows).saturating_sub(1).max(1);
     match input {
         Input::Command(Command::Back | Command::Help) => {
             app.layers.pop();
+            return Vec::new();
         }
         Input::Command(Command::Up) => h.scroll = h.scroll.saturating_sub(1),
-        Input::Command(Command::Down) => h.scroll = (h.scroll + 1).min(lines.saturating_sub(1)),
+        Input::Command(Command::Down) => h.scroll += 1,
+        Input::Command(Command::PageUp) => h.scroll = h.scroll.saturating_sub(page),
+        Input::Command(Command::PageDown) => h.scroll += page,
         _ => {}
     }
+    h.scroll = h.scroll.min(end);
     Vec::new()
 }
 
@@ -54,6 +72,7 @@ fn context_name(context: Context) -> Ui {
         Context::Confirm => Ui::ContextConfirm,
         Context::Help => Ui::ContextHelp,
         Context::Menu => Ui::ContextPicker,
+        Context::Pick => Ui::ContextPickCard,
         Context::Form => Ui::ContextForm,
         Context::Outcomes => Ui::ContextOutcomes,
         Context::Ranking => Ui::ContextRanking,
@@ -70,22 +89,26 @@ pub(super) fn render(h: &HelpState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let lines = help(h.context);
     let key_width = lines
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(k, _)| k.width())
         .max()
         .unwrap_or(0)
         .min(30);
+    let shown = visible(area.height).min(lines.len());
+    let first = h.scroll.min(last_start(lines.len(), area.height));
     let rows: Vec<Line> = lines
         .iter()
-        .skip(h.scroll)
+        .skip(first)
+        .take(shown)
         .map(|(keys, what)| {
+            let pad = key_width.saturating_sub(keys.width());
             Line::from(vec![
-                Span::styled(format!("{keys:<key_width$}  "), ctx.theme.key),
+                Span::styled(format!("{keys}{}  ", " ".repeat(pad)), ctx.theme.key),
                 Span::styled(what.text(lang).to_string(), ctx.theme.dialog),
             ])
         })
         .collect();
     let width = (key_width as u16 + 50).min(area.width.saturating_sub(4));
-    let height = (rows.len() as u16 + 3).min(area.height.saturating_sub(2));
+    let height = shown as u16 + 2;
     let popup = centred(area, width, height);
     frame.render_widget(Clear, popup);
     let title = format!(
@@ -93,9 +116,18 @@ pub(super) fn render(h: &HelpState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         Ui::HelpTitle.text(lang),
         context_name(h.context).text(lang)
     );
-    let block = dialog(ctx, title).title_bottom(Line::styled(
-        format!(" {} ", Ui::HelpClose.text(lang)),
-        ctx.theme.dim,
-    ));
+    // Where the list is, and the keys that move it, so a list longer than
+    // the screen is never cut off without saying so.
+    let position = format!("{}–{}/{}", first + 1, first + shown, lines.len());
+    let keys = [Command::PageUp, Command::PageDown]
+        .into_iter()
+        .filter_map(|c| first_key(Context::Help, c))
+        .collect::<Vec<_>>()
+        .join("/");
+    let footer = Ui::HelpFooter
+        .text(lang)
+        .replace("{lines}", &position)
+        .replace("{keys}", &keys);
+    let block = dialog(ctx, title).title_bottom(Line::styled(format!(" {footer} "), ctx.theme.dim));
     frame.render_widget(Paragraph::new(rows).block(block), popup);
 }

@@ -68,6 +68,7 @@ impl Layer {
             Layer::Confirm(_) => Context::Confirm,
             Layer::Editor(_) => Context::Editor,
             Layer::Form(_) => Context::Form,
+            Layer::Menu(m) if m.query.is_some() => Context::Pick,
             Layer::Menu(_) => Context::Menu,
             Layer::Outcomes(_) => Context::Outcomes,
             Layer::Ranking(_) => Context::Ranking,

@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use ratatui_textarea::TextArea;
+use unicode_width::UnicodeWidthStr;
 
 use super::library::LibraryState;
 use super::wizard::WizardState;
@@ -172,6 +173,10 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             h.filter = TextArea::default();
             h.refilter();
         }
+        Input::Command(cmd @ (Command::ClearField | Command::DeleteWord)) if h.filtering => {
+            crate::tui::field::edit(&mut h.filter, cmd);
+            h.refilter();
+        }
         Input::Key(key) if h.filtering => {
             h.filter.input(key);
             h.refilter();
@@ -239,13 +244,14 @@ pub fn render(h: &HomeState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
         ])),
         title,
     );
-    let query = h.filter.lines().join(" ");
     let filter_style = if h.filtering { t.selected } else { t.dim };
-    let cursor = if h.filtering { "▏" } else { "" };
+    let label = format!(" {}: ", Ui::Filter.text(lang));
+    let room = usize::from(filter.width).saturating_sub(label.width());
+    let query = crate::tui::field::shown(&h.filter, h.filtering, room);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {}: ", Ui::Filter.text(lang)), t.key),
-            Span::styled(format!("{query}{cursor}"), filter_style),
+            Span::styled(label, t.key),
+            Span::styled(query, filter_style),
         ])),
         filter,
     );

@@ -240,6 +240,11 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             }));
         }
         Input::Command(Command::Back) => return app.go_home(),
+        Input::Command(cmd @ (Command::ClearField | Command::DeleteWord)) => {
+            if let Some(slot) = field.text_slot() {
+                crate::tui::field::edit(&mut w.texts[slot], cmd);
+            }
+        }
         Input::Key(key) => {
             if let Some(slot) = field.text_slot() {
                 w.texts[slot].input(key);
@@ -304,24 +309,22 @@ pub fn render(w: &WizardState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Re
             && field
                 .text_slot()
                 .is_some_and(|slot| w.texts[slot].is_selecting());
-        let value = match field {
-            Field::Method => format!("◀ {} ▶", method.name.get(lang)),
-            Field::Language => format!("◀ {} ▶", Ui::LanguageName.text(w.lang)),
-            _ => {
-                let text = w.text(*field);
-                if focused && !selected {
-                    format!("{text}▏")
-                } else {
-                    text
-                }
-            }
+        let field_width = usize::from(width.saturating_sub(label_width + 4)).min(50);
+        let value = match (field, field.text_slot()) {
+            (Field::Method, _) => format!("◀ {} ▶", method.name.get(lang)),
+            (Field::Language, _) => format!("◀ {} ▶", Ui::LanguageName.text(w.lang)),
+            (_, Some(slot)) => crate::tui::field::shown(
+                &w.texts[slot],
+                focused && !selected,
+                field_width.saturating_sub(2),
+            ),
+            (_, None) => w.text(*field),
         };
         let style = match (focused, selected) {
             (true, true) => t.key.add_modifier(Modifier::REVERSED),
             (true, false) => t.selected,
             _ => t.text.add_modifier(Modifier::UNDERLINED),
         };
-        let field_width = usize::from(width.saturating_sub(label_width + 4)).min(50);
         let pad = field_width.saturating_sub(value.width() + 2);
         lines.push(Line::from(vec![
             Span::styled(label, if focused { t.key } else { t.dim }),

@@ -10,6 +10,7 @@ use super::{Focus, ZoneIndex};
 use crate::i18n::Lang;
 use crate::methods::Method;
 use crate::model::Session;
+use crate::model::text::fit;
 use crate::strings::Ui;
 
 /// Most lines a card shows of its words; the editor shows the rest.
@@ -72,6 +73,35 @@ pub struct ZoneCards {
     pub frames: Vec<Frame>,
 }
 
+/// Breaks each word wider than `width` into pieces that end in "-", so
+/// that the only words cut are those no line can hold, and the cut reads
+/// as one. Other words are left whole for the wrap to move as a unit.
+fn hyphenate_long_words(text: &str, width: usize) -> String {
+    if width < 4 || text.width() <= width {
+        return text.to_string();
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| {
+            if word.width() <= width {
+                return word.to_string();
+            }
+            let mut pieces: Vec<String> = vec![String::new()];
+            for c in word.chars() {
+                let last = pieces.last_mut().map_or(0, |p| p.width());
+                if last + c.to_string().width() + 1 > width {
+                    pieces.push(String::new());
+                }
+                if let Some(p) = pieces.last_mut() {
+                    p.push(c);
+                }
+            }
+            pieces.join("- ")
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// `text` wrapped to `width` columns, at most `max` lines, with "…" when
 /// cut.
 fn wrap_text(text: &str, width: usize, max: usize) -> Vec<String> {
@@ -82,9 +112,10 @@ fn wrap_text(text: &str, width: usize, max: usize) -> Vec<String> {
             lines.push(String::new());
             continue;
         }
+        let paragraph = hyphenate_long_words(paragraph, width);
         let options = textwrap::Options::new(width).break_words(true);
         lines.extend(
-            textwrap::wrap(paragraph, options)
+            textwrap::wrap(&paragraph, options)
                 .into_iter()
                 .map(|l| l.into_owned()),
         );
@@ -167,7 +198,7 @@ pub fn text_width(width: u16) -> usize {
     usize::from(width.saturating_sub(3))
 }
 
-fn cluster(v: &ZoneView, zone: usize, pos: usize) -> Option<Uuid> {
+pub(super) fn cluster(v: &ZoneView, zone: usize, pos: usize) -> Option<Uuid> {
     v.index
         .zones
         .get(zone)
@@ -175,15 +206,10 @@ fn cluster(v: &ZoneView, zone: usize, pos: usize) -> Option<Uuid> {
         .and_then(|i| v.session.notes[*i].cluster)
 }
 
-/// Rows a card takes, with its cluster's header above and footer below,
-/// and the card's own width.
-fn footprint(
-    v: &ZoneView,
-    zone: usize,
-    pos: usize,
-    width: u16,
-    lang: Lang,
-) -> (u16, u16, u16, u16) {
+/// Whether a card opens its cluster's frame (a row above it) and closes
+/// it (a row below it), and the card's width: a framed card is two
+/// narrower.
+fn edges(v: &ZoneView, zone: usize, pos: usize, width: u16) -> (u16, u16, u16) {
     let own = cluster(v, zone, pos);
     let first = own.is_some() && (pos == 0 || cluster(v, zone, pos - 1) != own);
     let last = own.is_some() && cluster(v, zone, pos + 1) != own;
@@ -192,49 +218,22 @@ fn footprint(
     } else {
         width
     };
-    let index = v.index.zones[zone][pos];
-    let height = content(v, index, card_width, lang).len() as u16;
-    (u16::from(first), height, u16::from(last), card_width)
+    (u16::from(first), u16::from(last), card_width)
 }
 
-/// The first note of `zone` to show in `inner` so that, in the focused
-/// zone, the focused note is on screen; `wanted` is where the zone was
-/// scrolled to before.
-pub fn first_shown(
+/// Rows a card takes, with its cluster's header above and footer below,
+/// and the card's own width.
+pub(super) fn footprint(
     v: &ZoneView,
     zone: usize,
-    inner: Rect,
-    wanted: usize,
-    gap: u16,
+    pos: usize,
+    width: u16,
     lang: Lang,
-) -> usize {
-    let notes = &v.index.zones[zone];
-    if notes.is_empty() {
-        return 0;
-    }
-    let start = wanted.min(notes.len() - 1);
-    let Some(focus) = v.focus.filter(|f| f.zone == zone) else {
-        return start;
-    };
-    let focus = focus.note.min(notes.len() - 1);
-    if focus < start {
-        return focus;
-    }
-    let cost = |pos: usize| {
-        let (above, h, below, _) = footprint(v, zone, pos, inner.width, lang);
-        above + h + below
-    };
-    let mut fits_from = focus;
-    let mut used = cost(focus);
-    while fits_from > 0 {
-        let more = gap + cost(fits_from - 1);
-        if used + more > inner.height {
-            break;
-        }
-        used += more;
-        fits_from -= 1;
-    }
-    start.max(fits_from)
+) -> (u16, u16, u16, u16) {
+    let (above, below, card_width) = edges(v, zone, pos, width);
+    let index = v.index.zones[zone][pos];
+    let height = content(v, index, card_width, lang).len() as u16;
+    (above, height, below, card_width)
 }
 
 /// What a cluster's frame says: its title, marked when private, and no
@@ -248,7 +247,9 @@ pub fn cluster_title(c: &crate::model::Cluster, hide_private: bool, lang: Lang) 
 }
 
 /// The cards of `zone` that fit in `inner`, from `start`, with the frames
-/// of their clusters.
+/// of their clusters. A frame has a row of its own above and below its
+/// cards, also when the edge of the zone cuts it; cut at the top, its
+/// title says it continues.
 pub fn cards(
     v: &ZoneView,
     zone: usize,
@@ -261,48 +262,65 @@ pub fn cards(
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
     let mut open: Option<(u16, String)> = None;
-    let title_of = |id: Uuid| {
-        v.session
+    // The title is cut to the frame (corners and spaces take four), so
+    // that "(cont.)" always shows.
+    let room = usize::from(inner.width.saturating_sub(4));
+    let title_of = |id: Uuid, continued: bool| {
+        let title = v
+            .session
             .clusters
             .iter()
             .find(|c| c.id == id)
             .map(|c| cluster_title(c, v.index.hide_private, lang))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if continued && !title.is_empty() {
+            let template = Ui::ClusterContinued.text(lang);
+            let rest = template.replace("{title}", "").width();
+            template.replace("{title}", &fit(&title, room.saturating_sub(rest).max(3)))
+        } else {
+            fit(&title, room)
+        }
     };
     for pos in start..v.index.zones[zone].len() {
-        if y >= bottom {
-            break;
-        }
-        let (above, _, below, card_width) = footprint(v, zone, pos, inner.width, lang);
+        let (above, below, card_width) = edges(v, zone, pos, inner.width);
         let own = cluster(v, zone, pos);
         if let Some(id) = own
-            && (above == 1 || open.is_none())
+            && open.is_none()
         {
-            open = Some((y, title_of(id)));
-            y += above;
+            // A frame needs its top row, one row of a card and its bottom row.
+            if y + 3 > bottom {
+                break;
+            }
+            open = Some((y, title_of(id, above == 0)));
+            y += 1;
+        }
+        // The last row of the zone belongs to an open frame's bottom edge.
+        let limit = bottom - u16::from(open.is_some());
+        if y >= limit {
+            break;
         }
         let index = v.index.zones[zone][pos];
         let lines = content(v, index, card_width, lang);
         let full = lines.len() as u16;
-        let x = inner.x + u16::from(own.is_some());
-        let h = full.min(bottom.saturating_sub(y));
-        if h > 0 {
-            out.cards.push(Card {
-                pos,
-                rect: Rect::new(x, y, card_width, h),
-                lines,
-                joint: None,
-            });
+        let h = full.min(limit - y);
+        out.cards.push(Card {
+            pos,
+            rect: Rect::new(inner.x + u16::from(own.is_some()), y, card_width, h),
+            lines,
+            joint: None,
+        });
+        if h < full {
+            break;
         }
-        y += full + below;
+        y += full;
         if below == 1
             && let Some((top, title)) = open.take()
         {
-            let end = y.min(bottom);
             out.frames.push(Frame {
-                rect: Rect::new(inner.x, top, inner.width, end - top),
+                rect: Rect::new(inner.x, top, inner.width, y + 1 - top),
                 title,
             });
+            y += 1;
         }
         y += gap;
     }
@@ -336,6 +354,7 @@ mod tests {
             links: vec![],
             phase: None,
             meeting: None,
+            copied_from: None,
             status: crate::model::NoteStatus::Active,
             created: Timestamp::UNIX_EPOCH,
             updated: Timestamp::UNIX_EPOCH,
@@ -354,6 +373,15 @@ mod tests {
         assert_eq!(lines.len(), MAX_LINES);
         assert!(lines[MAX_LINES - 1].ends_with('…'));
         assert!(lines.iter().all(|l| l.width() <= 10));
+    }
+
+    #[test]
+    fn only_words_wider_than_the_card_break_and_they_say_so() {
+        let lines = wrap_text("Restauranter og caféer ved kysten", 11, MAX_LINES);
+        assert_eq!(lines, ["Restaurant-", "er og", "caféer ved", "kysten"]);
+        // Every other word stays whole on its line.
+        let lines = wrap_text("Friske, håndplukkede bær fra Thy", 13, MAX_LINES);
+        assert_eq!(lines, ["Friske,", "håndplukkede", "bær fra Thy"]);
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub enum FormPurpose {
     Dots(Uuid),
     /// Who votes, and how many votes they have.
     VoteRound,
+    /// Who votes in a tie-break round among these tied notes.
+    TieBreak(Vec<Uuid>),
     /// A decision from these notes.
     Decision(Vec<Uuid>),
     /// A decision's new words.
@@ -141,6 +143,13 @@ pub fn open_form(app: &mut App, purpose: FormPurpose) {
             vec![
                 (Ui::FieldVoter, String::new()),
                 (Ui::FieldVotes, "3".into()),
+            ],
+        ),
+        FormPurpose::TieBreak(notes) => (
+            t(Ui::FormTieBreak).replace("{n}", &notes.len().to_string()),
+            vec![
+                (Ui::FieldVoter, String::new()),
+                (Ui::FieldVotes, "1".into()),
             ],
         ),
         FormPurpose::Decision(notes) => {
@@ -287,7 +296,7 @@ pub fn submit_form(
             let dots = number(&first, lang)?;
             saved(try_apply(app, |s, _| s.set_dots(note, dots, None, now)))
         }
-        FormPurpose::VoteRound => {
+        FormPurpose::VoteRound | FormPurpose::TieBreak(_) => {
             let voter = first.trim().to_string();
             if voter.is_empty() {
                 return Err(Ui::ErrVoter.text(lang).to_string());
@@ -296,10 +305,19 @@ pub fn submit_form(
             if budget == 0 {
                 return Err(Ui::ErrNumber.text(lang).to_string());
             }
+            let only = match purpose {
+                FormPurpose::TieBreak(notes) => notes,
+                _ => Vec::new(),
+            };
+            // A tie-break round starts on the first tied note.
+            if let (Some(first), Some(b)) = (only.first(), board_mut(app)) {
+                b.focus_note(*first);
+            }
             app.layers.push(Layer::Voting(VotingState {
                 voter,
                 budget,
                 cast: Vec::new(),
+                only,
             }));
             Ok(Vec::new())
         }

@@ -5,14 +5,14 @@
 use ratatui::layout::Rect;
 
 use super::BoardState;
-use super::cards::{ZoneCards, cards, first_shown};
+use super::cards::{ZoneCards, cards};
+use super::columns::columns;
+use super::scroll::first_shown;
 use super::{chain, pack, tree};
 use crate::i18n::Lang;
 use crate::methods::{GridSize, Mode, Shape};
 use crate::tui::app::Prefs;
 
-/// Narrowest zone column, normally and on the projector.
-const MIN_COLUMN: [u16; 2] = [24, 30];
 /// A grid cell smaller than this makes the grid fall back to columns.
 const MIN_CELL: (u16, u16) = (16, 5);
 /// Width of the guidance panel beside the zones, when there is room.
@@ -105,6 +105,8 @@ pub struct BoardLayout {
     pub status: Option<Rect>,
     /// Blank rows between cards.
     pub gap: u16,
+    /// Zones folded to a narrow strip (empty, of a phase still to come).
+    pub strips: Vec<usize>,
 }
 
 /// The inside of a zone's frame.
@@ -221,29 +223,6 @@ fn grid(b: &BoardState, size: GridSize, body: Rect, out: &mut BoardLayout) -> bo
     true
 }
 
-fn columns(b: &BoardState, projector: usize, body: Rect, out: &mut BoardLayout) {
-    out.arrangement = Arrangement::Columns;
-    let n = b.method.zones.len();
-    if n == 0 {
-        return;
-    }
-    let (start, visible) = window(
-        n,
-        b.focus.zone,
-        b.zone_scroll,
-        body.width / MIN_COLUMN[projector],
-        out,
-    );
-    for k in 0..visible {
-        let column = share(body, k, visible);
-        out.slots.push(Slot {
-            board: b.board,
-            zone: start + k,
-            rect: column,
-        });
-    }
-}
-
 /// Which of `count` things side by side are shown when `fits` fit across:
 /// the window keeps `focus` in view and moves as little as it can from
 /// `wanted`. Records what is hidden on each side in `out`.
@@ -280,7 +259,7 @@ pub(super) fn share(body: Rect, k: usize, of: usize) -> Rect {
 fn decorate_columns(b: &BoardState, body: Rect, out: &mut BoardLayout) {
     match b.method.shape {
         Shape::Diamond if body.height > 12 => {
-            for slot in &out.slots {
+            for slot in out.slots.iter().filter(|s| !out.strips.contains(&s.zone)) {
                 let zone_id = &b.method.zones[slot.zone].id;
                 let mode = b
                     .method

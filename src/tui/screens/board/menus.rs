@@ -6,7 +6,6 @@ use uuid::Uuid;
 use super::dialogs::{FormPurpose, SetAside, compare, open_form, set_aside};
 use super::{BoardState, board_mut, dialogs::apply};
 use crate::i18n::Lang;
-use crate::model::text::fit;
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect};
 use crate::tui::layers::{Layer, MenuItem, MenuState};
@@ -59,7 +58,7 @@ pub enum MenuAction {
     CarryZone(Vec<Uuid>, String, String),
 }
 
-fn item(label: impl Into<String>, action: MenuAction) -> MenuItem {
+pub(super) fn item(label: impl Into<String>, action: MenuAction) -> MenuItem {
     MenuItem {
         label: label.into(),
         action,
@@ -203,64 +202,6 @@ pub fn boards_menu(app: &mut App) {
         ));
     }
     push(app, Ui::BoardsMenuTitle, items);
-}
-
-/// Where the focused card can hang (tree) or attach (chain).
-pub fn link_menu(app: &mut App) {
-    let lang = app.prefs.lang;
-    let Some(b) = app.board() else { return };
-    let Some(note) = b.focused_index().map(|i| b.session().notes[i].clone()) else {
-        return;
-    };
-    let Some(zone) = b.method.zone(&note.zone) else {
-        return;
-    };
-    let s = b.session();
-    // On the projector a private note is not offered either.
-    let projector = app.prefs.projector;
-    let shown = |n: &&crate::model::Note| !(projector && n.private);
-    let label = |n: &crate::model::Note, zone_name: &str| {
-        format!("{}: {}", zone_name, fit(&n.text.replace('\n', " "), 50))
-    };
-    let zone_name = |id: &str| {
-        b.method
-            .zone(id)
-            .map_or(id.to_string(), |z| z.name.get(lang).to_string())
-    };
-    if let Some(target) = &zone.attaches_to {
-        let mut items: Vec<MenuItem> = s
-            .notes_in(note.board, target)
-            .filter(shown)
-            .map(|n| {
-                item(
-                    label(n, &zone_name(target)),
-                    MenuAction::Attach(note.id, Some(n.id)),
-                )
-            })
-            .collect();
-        items.push(item(
-            Ui::MenuDetach.text(lang),
-            MenuAction::Attach(note.id, None),
-        ));
-        push(app, Ui::AttachMenuTitle, items);
-        return;
-    }
-    let Some(tree) = b
-        .method
-        .trees()
-        .into_iter()
-        .find(|t| t.roots == note.zone || t.crown == note.zone)
-    else {
-        app.warn(app.t(Ui::LinkNotHere));
-        return;
-    };
-    let items: Vec<MenuItem> = [&tree.trunk, &note.zone]
-        .into_iter()
-        .flat_map(|z| s.notes_in(note.board, z).filter(shown).map(move |n| (z, n)))
-        .filter(|(_, n)| n.id != note.id && n.status.is_active())
-        .map(|(z, n)| item(label(n, &zone_name(z)), MenuAction::Parent(note.id, n.id)))
-        .collect();
-    push(app, Ui::ParentMenuTitle, items);
 }
 
 /// Drop a card, bring it back, or make it an assumption.
@@ -411,9 +352,15 @@ pub fn choose(app: &mut App, action: MenuAction) -> Vec<Effect> {
             Vec::new()
         }
         MenuAction::Parent(child, parent) => {
-            apply(app, move |s, m| s.set_tree_parent(m, child, parent, now))
+            let effects = apply(app, move |s, m| s.set_tree_parent(m, child, parent, now));
+            super::link::keep_focus_on(app, child);
+            effects
         }
-        MenuAction::Attach(note, step) => apply(app, move |s, m| s.attach(m, note, step, now)),
+        MenuAction::Attach(note, step) => {
+            let effects = apply(app, move |s, m| s.attach(m, note, step, now));
+            super::link::keep_focus_on(app, note);
+            effects
+        }
         MenuAction::SetAside(note, how) => set_aside(app, note, how),
         MenuAction::CarryMethod(notes, method) => {
             carry_zones(app, notes, method, lang);

@@ -166,6 +166,10 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
         return;
     };
     let zone = slot.zone;
+    if l.strips.contains(&zone) {
+        super::columns::draw_strip(b, l, ctx, frame, slot);
+        return;
+    }
     let focused = slot.board == b.board && zone == b.focus.zone;
     let active = b.zone_active(zone);
     let name = b.method.zones[zone].name.get(lang);
@@ -210,10 +214,14 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
         + count_text.width()
         + marker.width()
         + 3;
-    let name = fit(
-        name,
-        usize::from(slot.rect.width).saturating_sub(taken).max(3),
-    );
+    let room = usize::from(slot.rect.width).saturating_sub(taken).max(3);
+    // A block too narrow for its name shows the method's short name, so
+    // two blocks never both read "Custo…".
+    let short = b.method.zones[zone].short.as_ref().map(|s| s.get(lang));
+    let name = match short {
+        Some(short) if name.width() > room => fit(short, room),
+        _ => fit(name, room),
+    };
     let mut block = Block::default()
         .borders(if stacked { Borders::TOP } else { Borders::ALL })
         .border_type(if focused {
@@ -357,7 +365,8 @@ fn draw_card(
     frame.render_widget(Paragraph::new(lines).style(style), body);
     let marked = b.marked.contains(&note.id);
     let gutter = match (focused, marked) {
-        (true, true) => Some(("✓", t.border_focus)),
+        // Marked and focused: both, or the group loses where focus is.
+        (true, true) => Some(("▶✓", t.border_focus)),
         (true, false) => Some(("▶", t.border_focus)),
         (false, true) => Some(("✓", t.key)),
         (false, false) => None,
@@ -365,7 +374,12 @@ fn draw_card(
     if let Some((mark, style)) = gutter {
         frame.render_widget(
             Paragraph::new(mark).style(style),
-            Rect::new(card.rect.x, card.rect.y, 1, 1),
+            Rect::new(
+                card.rect.x,
+                card.rect.y,
+                (mark.chars().count() as u16).min(card.rect.width),
+                1,
+            ),
         );
     }
     if let Some(joint) = card.joint

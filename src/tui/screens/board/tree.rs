@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use super::cards::{ZoneView, content};
 use super::layout::{Arrangement, BoardLayout, Decor, Slot, inner};
 use super::navigate::Direction;
+use super::scroll::first_shown;
 use std::rc::Rc;
 
 use super::tree_cards::{Owners, Positions, branch_fits, owners, tallest, zone_positions};
@@ -82,15 +83,8 @@ pub fn layout(b: &BoardState, lang: Lang, body: Rect, out: &mut BoardLayout) -> 
 /// part is drawn.
 fn place(b: &BoardState, lang: Lang, body: Rect, shown: &[usize], out: &mut BoardLayout) {
     let trees = b.method.trees();
-    let assumptions = b
-        .method
-        .zones
-        .iter()
-        .position(|z| z.assumptions && z.part.is_none());
-    let show_assumptions = assumptions.is_some_and(|a| {
-        body.height >= 30 || a == b.focus.zone || b.zone_len(a) > 0 && body.height >= 24
-    });
-    let strip = if show_assumptions { 6 } else { 0 };
+    let others = other_zones(b, body.height);
+    let strip = if others.is_empty() { 0 } else { 6 };
     let tree_height = body.height.saturating_sub(strip);
     let width = body.width / shown.len().max(1) as u16;
     let view = b.view();
@@ -175,6 +169,8 @@ fn place(b: &BoardState, lang: Lang, body: Rect, shown: &[usize], out: &mut Boar
             if let Some((v, first)) = part {
                 out.tree.push((z, v));
                 out.scroll.push((z, first));
+            } else {
+                listed(b, &view, z, rect, lang, out);
             }
         }
         if stems {
@@ -185,13 +181,37 @@ fn place(b: &BoardState, lang: Lang, body: Rect, shown: &[usize], out: &mut Boar
                 .push(Decor::Stem(Rect::new(centre, trunk.y + trunk.height, 1, 1)));
         }
     }
-    if let (true, Some(a)) = (show_assumptions, assumptions) {
+    let each = body.width / (others.len().max(1) as u16);
+    for (k, zone) in others.iter().enumerate() {
+        let x = body.x + each * k as u16;
+        let width = if k + 1 == others.len() {
+            body.x + body.width - x
+        } else {
+            each
+        };
+        let rect = Rect::new(x, body.y + tree_height, width, strip);
         out.slots.push(Slot {
             board: b.board,
-            zone: a,
-            rect: Rect::new(body.x, body.y + tree_height, body.width, strip),
+            zone: *zone,
+            rect,
         });
+        listed(b, &view, *zone, rect, lang, out);
     }
+}
+
+/// Scrolls a zone of the tree listed like a column (the trunk, the strip
+/// below) so that its focused card is shown.
+fn listed(
+    b: &BoardState,
+    view: &ZoneView,
+    zone: usize,
+    rect: Rect,
+    lang: Lang,
+    out: &mut BoardLayout,
+) {
+    let wanted = b.scroll.get(zone).copied().unwrap_or(0);
+    let first = first_shown(view, zone, inner(rect), wanted, 0, lang);
+    out.scroll.push((zone, first));
 }
 
 /// Rows (with the frame) the part in `zone` needs to show its branches
@@ -277,6 +297,29 @@ fn part_view(
             )
         }
     })
+}
+
+/// The zones outside the trees (assumptions, focus questions) that show
+/// in a strip below them, side by side: the focused one always, the ones
+/// that hold notes when there is room, assumptions on a tall screen, and
+/// any other zone while the phase writes in it.
+fn other_zones(b: &BoardState, height: u16) -> Vec<usize> {
+    b.method
+        .zones
+        .iter()
+        .enumerate()
+        .filter(|(_, z)| z.part.is_none())
+        .filter(|(i, z)| {
+            let notes = b.zone_len(*i) > 0;
+            let wanted = if z.assumptions {
+                height >= 30
+            } else {
+                b.zone_active(*i)
+            };
+            *i == b.focus.zone || wanted || notes && height >= 24
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The branches of the tree part in `zone`.

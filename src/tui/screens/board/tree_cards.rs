@@ -219,7 +219,12 @@ pub fn cards(
 ) -> ZoneCards {
     let area = inner(slot.rect);
     let Some((branches, which)) = branches(b, view, slot.zone) else {
-        return list_cards(view, slot.zone, area, 0, 0, lang);
+        let start = l
+            .scroll
+            .iter()
+            .find(|(z, _)| *z == slot.zone)
+            .map_or(0, |(_, s)| *s);
+        return list_cards(view, slot.zone, area, start, 0, lang);
     };
     let mut out = ZoneCards::default();
     if branches.is_empty() {

@@ -201,7 +201,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         Command::CarryForward => menus::carry_menu(app),
         Command::Mirror => return mirror(app),
-        Command::LinkNote => menus::link_menu(app),
+        Command::LinkNote => super::link::link_menu(app),
         Command::ChooseOnward => return choose_onward(app),
         Command::SetAside => menus::set_aside_menu(app),
         Command::Weight => match b.session().boards[b.board].participant {

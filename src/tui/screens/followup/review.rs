@@ -355,6 +355,11 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             r.filter.text.clear();
             r.refilter(entries);
         }
+        Input::Command(cmd @ (Command::ClearField | Command::DeleteWord)) if r.typing => {
+            crate::tui::field::edit(&mut r.query, cmd);
+            r.filter.text = clean_line(&r.query.lines().join(" "));
+            r.refilter(entries);
+        }
         Input::Key(key) if r.typing => {
             r.query.input(key);
             r.filter.text = clean_line(&r.query.lines().join(" "));
@@ -508,8 +513,8 @@ pub fn render(
     let mut spans = vec![Span::styled(format!(" {}: ", Ui::Filter.text(lang)), t.key)];
     let described = r.filter.describe(lang);
     if r.typing {
-        let mut text = r.query.lines().join(" ");
-        text.push('▏');
+        let room = usize::from(filter_area.width).saturating_sub(spans[0].width());
+        let text = crate::tui::field::shown(&r.query, true, room);
         spans.push(Span::styled(text, t.selected));
     } else if described.is_empty() {
         spans.push(Span::styled(Ui::NoFilter.text(lang), t.dim));
@@ -685,7 +690,11 @@ pub fn preview_lines(f: &FollowupState, entry: &Entry, app: &App, ctx: &Ctx) -> 
     }
     if !doc.ranking.is_empty() {
         heading(&mut lines, Ui::TopRanked.text(lang).to_string());
-        for rank in doc.ranking.iter().take(5) {
+        // The ranking comes one zone at a time; the summary shows the notes
+        // with most dots of any zone, each with its place in its zone.
+        let mut top: Vec<_> = doc.ranking.iter().collect();
+        top.sort_by_key(|r| std::cmp::Reverse(r.dots));
+        for rank in top.into_iter().take(5) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{:>2}. ", rank.place), t.key),
                 Span::styled(rank.text.replace('\n', " "), t.text),
