@@ -8,7 +8,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{COLS, ROWS, Tty, add_note, new_session, note_texts, only_session, store};
+use common::{
+    COLS, ROWS, Tty, add_note, config_home, new_session, note_texts, only_session, store,
+};
 
 /// From an empty store: the wizard, a title, and the board of a new
 /// Future Workshop.
@@ -175,4 +177,38 @@ fn a_coordinator_follows_up_and_exports_a_report() {
     assert_eq!(files.len(), 1, "{files:?}");
     let html = std::fs::read_to_string(&files[0]).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Rygsækken"));
+}
+
+#[test]
+fn a_danish_session_shows_a_danish_board_under_an_english_locale_and_choices_are_remembered() {
+    const F2: &str = "\x1bOQ";
+    let (_dir, store) = store();
+    std::fs::create_dir_all(&store).unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join("example-fremtidsvaerksted.json");
+    std::fs::copy(example, store.join("fremtid.json")).unwrap();
+    let english = [("LANG", "en_US.UTF-8")];
+    let mut tty = Tty::spawn_with(&[], &store, &[], &english);
+    tty.wait_for(&["Sessions", "Future Workshop"]);
+    tty.send("\r");
+    tty.wait_for(&["Kritik (", "Ingen fase i gang", "? hjælp"]);
+    tty.send(F2);
+    tty.wait_for(&["Critique (", "Board in English until it closes"]);
+    tty.send("q");
+    tty.wait_for(&["Sessions", "Future Workshop"]);
+    tty.send(F2); // the person's own language, remembered
+    tty.wait_for(&["Sessioner", "Fremtidsværksted  "]);
+    tty.send("q");
+    tty.wait_exit();
+    let file = config_home(&store).join("sempre").join("prefs.json");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved, serde_json::json!({ "lang": "da" }));
+
+    // The next start, under the same English locale, speaks Danish.
+    let mut tty = Tty::spawn_with(&[], &store, &[], &english);
+    tty.wait_for(&["Sessioner"]);
+    tty.send("q");
+    tty.wait_exit();
 }

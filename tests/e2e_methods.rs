@@ -156,7 +156,7 @@ fn future_workshop_from_critique_to_a_plan() {
     tty.send(ENTER);
     tty.wait_for(&["Åse: 2 af 3 stemmer tilbage", "●4"]);
     escape(&mut tty, "stemmer tilbage");
-    tty.wait_for(&["1 stemme fra Åse er skrevet ned."]);
+    tty.wait_for(&["Skrevet ned: 1 stemme fra Åse."]);
 
     next_phase(&mut tty, 3, 5, "Fantasi");
     add_note(&mut tty, "Gratis bus hver time");
@@ -415,7 +415,7 @@ fn problem_tree_turned_into_a_solution_tree_with_a_watering_can() {
 
     next_phase(&mut tty, 3, 4, "Løsningstræ");
     tty.send("M");
-    tty.wait_for(&["4 kort er vendt", "↺ Ensomme ældre", "↺ For få mødesteder"]);
+    tty.wait_for(&["Vendt: 4 kort", "↺ Ensomme ældre", "↺ For få mødesteder"]);
     // Focus is on the first counterpart, the objective: rewrite it.
     tty.send("e");
     tty.wait_for(&["Skriv kortet om til noget positivt"]);

@@ -17,6 +17,8 @@ fn a_board_on_a_store_that_cannot_be_written_opens_read_only() {
         .arg("--store")
         .arg(&store)
         .args([
+            "--lang",
+            "da",
             "new",
             "--method",
             "fremtidsvaerksted",

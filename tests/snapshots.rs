@@ -73,6 +73,9 @@ fn board(method: &str, lang: Lang, size: (u16, u16)) -> App {
         &mut app,
         Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
     );
+    // A board opens in its session's language; F2 shows it in the other,
+    // so every board is drawn in both.
+    app.prefs.lang = lang;
     app.flash = None;
     app
 }
@@ -261,6 +264,7 @@ fn three_level_tree(lang: Lang, size: (u16, u16)) -> (tempfile::TempDir, App) {
         &mut app,
         Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
     );
+    app.prefs.lang = lang; // as F2 would: the tree in both languages
     app.flash = None;
     (dir, app)
 }

@@ -95,6 +95,7 @@ fn notes_whose_zone_the_method_no_longer_has_are_shown_on_the_board() {
             &mut app,
             Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
         );
+        app.prefs.lang = lang; // as F2 would: the board in both languages
         app.flash = None;
         let shown = screen(&app);
         for text in &texts {

@@ -517,7 +517,7 @@ fn the_problem_phase_can_be_run_alone() {
     assert_eq!(s.current_phase(), None);
     assert_eq!(s.phase_log.len(), 2);
     assert!(s.phase_log.iter().all(|e| e.ended.is_some()));
-    assert!(h.app.flash.as_ref().unwrap().text.contains("ended here"));
+    assert!(h.app.flash.as_ref().unwrap().text.contains("ended early"));
     h.cmd(Command::Undo);
     assert_eq!(h.on_disk().current_phase(), Some("kritik"));
 }
@@ -606,7 +606,12 @@ fn copies_of_a_private_note_are_private_and_the_board_says_so() {
     h.press('P');
     h.cmd(Command::NextPhase);
     h.cmd(Command::Mirror);
-    assert!(h.flash().contains("1 of them are private"), "{}", h.flash());
+    assert!(
+        h.flash()
+            .contains("2 cards; private like their problem cards: 1"),
+        "{}",
+        h.flash()
+    );
     let s = h.on_disk();
     let mirrors: Vec<_> = s
         .notes
@@ -643,7 +648,8 @@ fn copies_of_a_private_note_are_private_and_the_board_says_so() {
     assert!(new.notes.iter().any(|n| n.text == "Ensom" && n.private));
     assert!(new.notes.iter().any(|n| n.text == "Breve" && !n.private));
     assert!(
-        h.flash().contains("1 of the notes carried are private"),
+        h.flash()
+            .contains("Private like their originals: 1 of the notes carried"),
         "{}",
         h.flash()
     );

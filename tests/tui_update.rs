@@ -13,6 +13,7 @@ use sempre::store::{Access, load_session, open_file};
 use sempre::tui::app::{Input, Screen};
 use sempre::tui::command::Command;
 use sempre::tui::layers::Layer;
+use sempre::tui::prefs::{PrefsFile, Remembered};
 use sempre::tui::theme::ThemeName;
 use sempre::tui::timer::Level;
 
@@ -211,19 +212,19 @@ fn the_timer_counts_warns_and_never_blocks() {
     h.cmd(Command::TimerToggle);
     let b = |h: &Harness| h.app.board().unwrap().timer.clone();
     h.app.clock.advance(Duration::from_secs(12 * 60));
-    assert_eq!(b(&h).level(h.app.clock.instant()), Level::Warn);
+    assert_eq!(b(&h).level(h.app.clock.now()), Level::Warn);
     h.cmd(Command::TimerPlus);
     h.cmd(Command::TimerPlus);
-    assert_eq!(b(&h).display(h.app.clock.instant()), "05:00");
+    assert_eq!(b(&h).display(h.app.clock.now()), "05:00");
     h.cmd(Command::TimerMinus);
     h.app.clock.advance(Duration::from_secs(5 * 60));
-    assert_eq!(b(&h).level(h.app.clock.instant()), Level::Up);
-    assert_eq!(b(&h).display(h.app.clock.instant()), "+01:00");
+    assert_eq!(b(&h).level(h.app.clock.now()), Level::Up);
+    assert_eq!(b(&h).display(h.app.clock.now()), "+01:00");
     h.note("still writing");
     assert_eq!(h.on_disk().notes.len(), 1);
     h.cmd(Command::TimerToggle);
     h.cmd(Command::TimerReset);
-    assert_eq!(b(&h).display(h.app.clock.instant()), "15:00");
+    assert_eq!(b(&h).display(h.app.clock.now()), "15:00");
     assert!(!b(&h).is_running());
 }
 
@@ -338,7 +339,13 @@ fn a_second_board_on_the_same_session_is_read_only() {
     other.input(Input::Outcome(sempre::tui::app::Outcome::Opened(Ok(
         Box::new(second),
     ))));
-    assert!(other.app.flash.as_ref().unwrap().error);
+    let screen = other.screen_text();
+    let footer = screen.lines().last().unwrap();
+    assert_eq!(
+        footer.matches("open in another window").count(),
+        1,
+        "said once: {footer}"
+    );
     other.cmd(Command::AddNote);
     assert!(other.app.flash.as_ref().unwrap().text.contains("read-only"));
     assert!(
@@ -525,4 +532,187 @@ fn escape_on_a_filled_in_new_session_form_asks_before_throwing_it_away() {
         "yes throws it away"
     );
     assert!(!h.store.dir().exists() || std::fs::read_dir(h.store.dir()).unwrap().count() == 0);
+}
+
+/// The Danish example of a Future Workshop, opened from the home screen of
+/// an English-speaking person.
+fn danish_example() -> Harness {
+    let mut h = Harness::new();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/example-fremtidsvaerksted.json");
+    std::fs::create_dir_all(h.store.dir()).unwrap();
+    std::fs::copy(&example, h.store.dir().join("fremtid.json")).unwrap();
+    h.cmd(Command::Reload);
+    h.cmd(Command::Open);
+    assert!(matches!(h.app.screen, Screen::Board(_)));
+    h
+}
+
+#[test]
+fn a_board_speaks_its_sessions_language_and_f2_switches_it_until_it_closes() {
+    let mut h = danish_example();
+    assert_eq!(h.app.person_lang, Lang::En);
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("Kritik (") && screen.contains("hjælp"),
+        "{screen}"
+    );
+    h.cmd(Command::ToggleLanguage);
+    let screen = h.screen_text();
+    assert!(screen.contains("Critique ("), "{screen}");
+    assert!(h.flash().contains("until it closes"), "{}", h.flash());
+    h.cmd(Command::Back);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    assert_eq!(h.app.prefs.lang, Lang::En, "home in the person's language");
+    h.cmd(Command::Open);
+    assert!(
+        h.screen_text().contains("Kritik ("),
+        "the session's language again"
+    );
+    assert_eq!(
+        h.app.remembered,
+        Remembered::default(),
+        "a board's F2 is not remembered"
+    );
+}
+
+#[test]
+fn choices_outside_a_session_are_remembered_in_the_preferences_file() {
+    let mut h = Harness::new();
+    let path = h
+        ._dir
+        .path()
+        .join("config")
+        .join("sempre")
+        .join("prefs.json");
+    let (file, remembered, problem) = PrefsFile::load(path.clone());
+    assert!(problem.is_none());
+    h.app.prefs_file = Some(file);
+    h.app.remembered = remembered;
+    h.cmd(Command::ToggleLanguage);
+    h.cmd(Command::CycleTheme);
+    let saved = PrefsFile::load(path.clone()).1;
+    assert_eq!(saved.lang, Some(Lang::Da));
+    assert_eq!(saved.theme, Some(ThemeName::HighContrast));
+    assert_eq!(saved.projector, None, "never chosen, never written");
+    let mut h = h.new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::ToggleProjector);
+    h.cmd(Command::ToggleLanguage); // this board only
+    let saved = PrefsFile::load(path).1;
+    assert_eq!((saved.lang, saved.projector), (Some(Lang::Da), Some(true)));
+}
+
+#[test]
+fn ending_a_phase_early_says_so_and_never_that_time_is_up() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::NextPhase); // preparation: 15 minutes
+    h.cmd(Command::TimerToggle);
+    h.app.clock.advance(Duration::from_secs(5 * 60));
+    h.press('E');
+    assert!(
+        h.flash().contains("ended early, 10:00 left"),
+        "{}",
+        h.flash()
+    );
+    let screen = h.screen_text();
+    assert!(screen.contains("Ended early"), "{screen}");
+    assert!(!screen.contains("Time is up"), "{screen}");
+    h.app.clock.advance(Duration::from_secs(60 * 60));
+    assert!(
+        !h.screen_text().contains("Time is up"),
+        "stopped where it stood"
+    );
+}
+
+#[test]
+fn the_time_box_is_saved_and_carries_on_when_the_session_is_opened_again() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::NextPhase); // preparation: 15 minutes
+    h.cmd(Command::TimerToggle);
+    h.cmd(Command::TimerPlus);
+    let saved = h.on_disk().timer.unwrap();
+    assert_eq!((saved.minutes, saved.started.is_some()), (16, true));
+    h.app.clock.advance(Duration::from_secs(4 * 60));
+    h.cmd(Command::Back);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    h.app.clock.advance(Duration::from_secs(60));
+    h.cmd(Command::Open);
+    let now = h.app.clock.now();
+    assert!(h.board().timer.is_running());
+    assert_eq!(
+        h.board().timer.display(now),
+        "11:00",
+        "the closed minute counts"
+    );
+    h.cmd(Command::TimerToggle);
+    let saved = h.on_disk().timer.unwrap();
+    assert_eq!((saved.elapsed_ms, saved.started), (5 * 60 * 1000, None));
+    // Running time is worked out, not counted: ticks save nothing.
+    h.cmd(Command::TimerToggle);
+    let last = h.board().save.last;
+    for _ in 0..5 {
+        h.app.clock.advance(Duration::from_secs(1));
+        h.input(Input::Tick);
+    }
+    assert_eq!(h.board().save.last, last);
+    assert_eq!(h.board().timer.display(h.app.clock.now()), "10:55");
+}
+
+#[test]
+fn counts_read_as_words_in_both_languages() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    h.cmd(Command::NextPhase);
+    h.cmd(Command::NextPhase);
+    h.note("Alene om alt");
+    h.cmd(Command::ClusterMenu);
+    let Some(Layer::Menu(menu)) = h.app.layers.last() else {
+        panic!("no menu");
+    };
+    assert_eq!(menu.items[0].label, "New cluster of 1 note");
+}
+
+#[test]
+fn a_read_only_board_says_so_once_in_its_status_line() {
+    let mut h = Harness::new();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/example-fremtidsvaerksted.json");
+    let open = open_file(&example, Access::ReadOnly).unwrap();
+    h.input(Input::Outcome(sempre::tui::app::Outcome::Opened(Ok(
+        Box::new(open),
+    ))));
+    let screen = h.screen_text();
+    let footer = screen.lines().last().unwrap();
+    assert_eq!(footer.matches("krivebeskyttet").count(), 1, "{footer}");
+}
+
+#[test]
+fn a_copied_canvas_is_named_in_the_sessions_language_even_after_f2() {
+    let mut h = Harness::example("business-model-canvas"); // Danish, shown in English
+    let first = h.board().session().boards[0].name.clone();
+    h.cmd(Command::BoardsMenu);
+    h.choose("Copy this board");
+    let Some(Layer::Form(form)) = h.app.layers.last() else {
+        panic!("no form");
+    };
+    assert_eq!(form.fields[0].area.lines()[0], format!("{first} (kopi)"));
+}
+
+#[test]
+fn the_board_after_a_phase_is_ended_early_in_both_languages() {
+    for lang in Lang::ALL {
+        for (w, h_) in [(80, 24), (160, 48)] {
+            let mut h = Harness::new();
+            if lang == Lang::Da {
+                h.cmd(Command::ToggleLanguage); // the wizard offers Danish
+            }
+            let mut h = h.new_session("fremtidsvaerksted", "Hverdagen på Ærø");
+            h.input(Input::Resize(w, h_));
+            h.cmd(Command::NextPhase); // preparation: 15 minutes
+            h.cmd(Command::TimerToggle);
+            h.app.clock.advance(Duration::from_secs(3 * 60 + 20));
+            h.press('E');
+            let name = format!("ended_early_{w}x{h_}_{}", lang.code());
+            insta::assert_snapshot!(name, h.draw().backend());
+        }
+    }
 }

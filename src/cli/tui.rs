@@ -5,9 +5,11 @@ use std::process::ExitCode;
 
 use super::args::OpenArgs;
 use super::{CliError, Env};
+use crate::i18n::Lang;
 use crate::store::Access;
 use crate::tui::app::{App, Prefs};
 use crate::tui::clock::Clock;
+use crate::tui::prefs::{PrefsFile, Remembered, platform_file};
 use crate::tui::theme::ThemeName;
 use crate::tui::{Start, run as run_tui};
 
@@ -35,10 +37,25 @@ pub fn run(
         None => None,
     };
     env.warn_method_problems();
+    let (file, remembered, problem) = match platform_file() {
+        Some(path) => {
+            let (file, remembered, problem) = PrefsFile::load(path);
+            (Some(file), remembered, problem)
+        }
+        None => (None, Remembered::default(), None),
+    };
+    // What is asked for on this run beats what was remembered, which
+    // beats the locale.
+    let asked_lang = env.lang_flag.or_else(|| {
+        std::env::var("SEMPRE_LANG")
+            .ok()
+            .and_then(|v| Lang::from_code(&v))
+    });
+    let lang = asked_lang.or(remembered.lang).unwrap_or(env.lang);
     let prefs = Prefs {
-        lang: env.lang,
-        theme: theme.unwrap_or_default(),
-        projector,
+        lang,
+        theme: theme.or(remembered.theme).unwrap_or_default(),
+        projector: projector || remembered.projector.unwrap_or(false),
     };
     let mut app = App::new(
         env.methods.clone(),
@@ -46,8 +63,14 @@ pub fn run(
         env.store_label.clone(),
         Clock::system(),
     );
-    if let Some(warning) = env.store_warning() {
-        app.warn(warning);
+    app.remembered = remembered;
+    app.prefs_file = file;
+    let warnings: Vec<String> = [env.store_warning(), problem.map(|p| p.message(lang))]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !warnings.is_empty() {
+        app.warn(warnings.join(" "));
     }
     let start = Start {
         store: env.store.clone(),

@@ -88,12 +88,7 @@ impl SessionDoc {
 
 /// "1 dot", "3 dots".
 pub fn dots(n: u32, lang: Lang) -> String {
-    let word = if n == 1 {
-        crate::strings::Ui::DotOne.text(lang)
-    } else {
-        Msg::Dots.text(lang)
-    };
-    format!("{n} {word}")
+    crate::strings::count(lang, n as usize, crate::strings::Noun::Dot)
 }
 
 /// One run of one phase.

@@ -20,6 +20,7 @@ mod session;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod text;
+mod timer;
 mod tree;
 mod validate;
 
@@ -36,6 +37,7 @@ pub use session::{
     Board, Context, FORMAT, Meeting, MethodRef, Participant, PhaseEntry, Rating, Session,
     SessionLink, SessionRelation,
 };
+pub use timer::TimerState;
 pub use tree::{Branch, Tree};
 pub use validate::Inconsistency;
 

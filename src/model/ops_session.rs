@@ -52,6 +52,7 @@ impl Session {
             links: Vec::new(),
             meetings: Vec::new(),
             ratings: Vec::new(),
+            timer: None,
         }
     }
 

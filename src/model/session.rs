@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Action, Cluster, Decision, Note, Vote};
+use super::{Action, Cluster, Decision, Note, TimerState, Vote};
 use crate::i18n::Lang;
 
 /// The session file format this program writes. Older formats are migrated
@@ -59,6 +59,10 @@ pub struct Session {
     /// Ratings participants gave, per meeting (how heavy the backpack is).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ratings: Vec<Rating>,
+    /// The phase's time box as the board last left it (started, paused,
+    /// given more time), so reopening the session carries on with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<TimerState>,
 }
 
 /// One meeting of a session that spans several.

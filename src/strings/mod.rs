@@ -207,13 +207,56 @@ pub fn private_hidden(lang: Lang, count: usize) -> String {
     }
 }
 
-/// "1 session" or "N sessions".
-pub fn session_count(lang: Lang, count: usize) -> String {
-    match (lang, count) {
-        (_, 1) => "1 session".into(),
-        (Lang::Da, n) => format!("{n} sessioner"),
-        (Lang::En, n) => format!("{n} sessions"),
+/// Things the program counts in its sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    /// A sticky note.
+    Note,
+    /// A private sticky note.
+    PrivateNote,
+    /// A card (of a tree).
+    Card,
+    /// A session.
+    Session,
+    /// A file.
+    File,
+    /// A vote.
+    Vote,
+    /// A dot on a note.
+    Dot,
+    /// Anything made from a note (a copy, a cluster, a decision).
+    Thing,
+}
+
+/// The singular and plural of `noun` in `lang`.
+fn forms(lang: Lang, noun: Noun) -> (&'static str, &'static str) {
+    use Noun::*;
+    match (lang, noun) {
+        (Lang::Da, Note) => ("seddel", "sedler"),
+        (Lang::Da, PrivateNote) => ("privat seddel", "private sedler"),
+        (Lang::Da, Card) => ("kort", "kort"),
+        (Lang::Da, Session) => ("session", "sessioner"),
+        (Lang::Da, File) => ("fil", "filer"),
+        (Lang::Da, Vote) => ("stemme", "stemmer"),
+        (Lang::Da, Dot) => ("prik", "prikker"),
+        (Lang::Da, Thing) => ("ting", "ting"),
+        (Lang::En, Note) => ("note", "notes"),
+        (Lang::En, PrivateNote) => ("private note", "private notes"),
+        (Lang::En, Card) => ("card", "cards"),
+        (Lang::En, Session) => ("session", "sessions"),
+        (Lang::En, File) => ("file", "files"),
+        (Lang::En, Vote) => ("vote", "votes"),
+        (Lang::En, Dot) => ("dot", "dots"),
+        (Lang::En, Thing) => ("thing", "things"),
     }
+}
+
+/// `n` and the noun in the number that fits: "1 note", "2 notes",
+/// "1 seddel", "2 sedler", "1 kort", "2 kort". Both languages use the
+/// singular for exactly one and the plural otherwise, zero included.
+pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
+    let (one, many) = forms(lang, noun);
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A colour's name.
@@ -289,5 +332,25 @@ pub fn store_open_to_everyone(lang: Lang, dir: &str) -> String {
         Lang::Da => format!(
             "Advarsel: alle brugere på maskinen kan tilføje og slette filer i sessionsmappen {dir}; kør `chmod o-w` på den."
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_every_other_number_plural_in_both_languages() {
+        assert_eq!(count(Lang::En, 1, Noun::Note), "1 note");
+        assert_eq!(count(Lang::En, 2, Noun::Note), "2 notes");
+        assert_eq!(count(Lang::En, 0, Noun::Note), "0 notes");
+        assert_eq!(count(Lang::Da, 1, Noun::Note), "1 seddel");
+        assert_eq!(count(Lang::Da, 2, Noun::Note), "2 sedler");
+        assert_eq!(count(Lang::Da, 1, Noun::Card), "1 kort");
+        assert_eq!(count(Lang::Da, 2, Noun::Card), "2 kort");
+        assert_eq!(count(Lang::En, 1, Noun::Session), "1 session");
+        assert_eq!(count(Lang::Da, 3, Noun::Session), "3 sessioner");
+        assert_eq!(count(Lang::Da, 1, Noun::PrivateNote), "1 privat seddel");
+        assert_eq!(count(Lang::En, 11, Noun::Dot), "11 dots");
     }
 }

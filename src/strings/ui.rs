@@ -117,7 +117,6 @@ pub enum Ui {
     ActionChangedElsewhere,
     ActionChanged,
     ActionChangeUndone,
-    DotOne,
     Backpacks,
     TheBoard,
     CsvStatus,
@@ -142,7 +141,6 @@ pub enum Ui {
     Status,
     Ended,
     Started,
-    VoteRecorded,
     PhaseEndedHere,
     KeyEndPhase,
     RewriteFrom,
@@ -424,7 +422,6 @@ pub enum Ui {
     NothingToRedo,
     NothingToUndo,
     OpenElsewhere,
-    OpenedReadOnly,
     PickerTitle,
     PrivateMark,
     /// Who holds the watering can of a solution card: `{owner}`.
@@ -445,6 +442,12 @@ pub enum Ui {
     WizardTitle,
     WorkshopFinished,
     Yes,
+    PrefsDamaged,
+    PrefsNotSaved,
+    BoardLanguage,
+    PhaseEndedEarly,
+    TimerEndedEarly,
+    TimerEnded,
 }
 
 impl Ui {
@@ -470,7 +473,7 @@ impl Ui {
             KeyExportChoice => "Skift valget (hvad, format, anonymisering, sprog)",
             ExportFolder => "Mappe",
             ExportLanguage => "Sprog",
-            UnreadableSkipped => "{n} filer kunne ikke læses og er sprunget over.",
+            UnreadableSkipped => "Kunne ikke læses og er sprunget over: {n}.",
             UnknownSession => "en session, der ikke er i mappen",
             TopRanked => "Flest prikker",
             TabSessions => "Sessioner",
@@ -478,10 +481,10 @@ impl Ui {
             TabActions => "Handlinger",
             SortedBy => "Sorteret efter {column}.",
             ShownOf => "{n} af {all}",
-            ScopeShown => "De {n} viste sessioner",
+            ScopeShown => "Viste: {n}",
             ScopeReport => "Rapport: {network} ({sessions})",
             ProcessSummary => "Sessioner: {n} · {span}",
-            PrivateHidden => "{n} private sedler vises ikke her.",
+            PrivateHidden => "Vises ikke her: {n}.",
             Preview => "Forhåndsvisning",
             OverdueCount => "{n} over fristen",
             OnlyOpen => "kun åbne",
@@ -583,7 +586,6 @@ impl Ui {
             }
             ActionChanged => "Ændret: {action}",
             ActionChangeUndone => "Fortrudt: {action}",
-            DotOne => "prik",
             Backpacks => "Rygsækkene",
             TheBoard => "Tavlen",
             CsvStatus => "status",
@@ -608,7 +610,6 @@ impl Ui {
             Status => "Status",
             Ended => "Slut",
             Started => "Start",
-            VoteRecorded => "1 stemme fra {who} er skrevet ned.",
             PhaseEndedHere => "Fasen er afsluttet her. > fortsætter med den næste, hvis I vil.",
             KeyEndPhase => "Afslut fasen her uden at starte den næste",
             RewriteFrom => "Skriv kortet om til noget positivt. Problemkortet:",
@@ -718,23 +719,23 @@ impl Ui {
             MenuClusterDissolve => "Opløs »{title}«",
             MenuClusterLeave => "Tag sedlen ud af klyngen",
             MenuClusterMerge => "Flet ind i »{title}«",
-            MenuClusterNew => "Ny klynge med {n} sedler",
+            MenuClusterNew => "Ny klynge med {n}",
             MenuClusterRename => "Omdøb »{title}«",
             MenuDetach => "Ikke hængt under noget",
             MenuDrop => "Drop kortet (bliver i filen)",
             MenuRestore => "Tag kortet i brug igen",
             MirrorNotHere => "Kun et problemtræ kan vendes til et løsningstræ.",
             MirrorNothing => "Alle kort har allerede et positivt modstykke.",
-            Mirrored => "{n} kort er vendt: skriv dem om til noget positivt.",
+            Mirrored => "Vendt: {n}; skriv hvert om til noget positivt.",
             NoDotsYet => "Ingen sedler har prikker endnu.",
             NoVotesLeft => "Ingen stemmer tilbage.",
             NoneYet => "(ingen endnu)",
             NothingToChoose => "Der er intet at vælge.",
             NowPrivate => "Privat: vises ikke på projektoren og eksporteres aldrig.",
             NowPublic => "Sedlen er ikke længere privat.",
-            MirroredPrivate => "{n} kort er vendt; {k} af dem er private som deres problemkort.",
+            MirroredPrivate => "Vendt: {n}; private som deres problemkort: {k}.",
             DerivedPrivateCopy => "Kopien er privat som sedlen, den kommer fra.",
-            CarriedPrivate => "{k} af de medbragte sedler er private som deres originaler.",
+            CarriedPrivate => "Private som deres originaler: {k} af de medbragte sedler.",
             ItemNowPublic => "Offentlig nu: vises på projektoren og kommer med i eksporter.",
             DerivedPrivateOutcome => {
                 "Privat, da den kommer fra en privat seddel; P i panelet (o) gør den offentlig."
@@ -742,7 +743,7 @@ impl Ui {
             DerivedPrivateCluster => {
                 "Klyngen er privat, da en privat seddel er med; C gør den offentlig."
             }
-            NowPrivateDerived => "Privat, og det samme er {n} ting lavet af sedlen.",
+            NowPrivateDerived => "Privat sammen med {n} lavet af sedlen.",
             PrivateHiddenHere => "Skjult på projektoren, da private: {n}.",
             HintPrivate => "privat",
             MenuClusterPublic => "Gør »{title}« offentlig",
@@ -758,12 +759,12 @@ impl Ui {
             NoTies => "Ingen sedler deler plads.",
             HintTieBreak => "omafstemning",
             KeyTieBreak => "Omafstemning mellem sedler, der deler plads",
-            FormTieBreak => "Omafstemning mellem {n} sedler",
+            FormTieBreak => "Omafstemning mellem {n}",
             OnlyTiedNotes => "I en omafstemning får kun sedlerne, der deler plads, stemmer.",
             TieBreakRound => "Omafstemning",
             CompareLegend => "+ kun på {right} · − kun på {left} · ~ ændret",
             VotesLeft => "{who}: {left} af {all} stemmer tilbage",
-            VotesRecorded => "{n} stemmer fra {who} er skrevet ned.",
+            VotesRecorded => "Skrevet ned: {n} fra {who}.",
             WeightNeedsBackpack => "Vægten hører til en deltagers rygsæk.",
             AllPhasesDone => "Alle faser er gennemført.",
             ConfirmDiscard => "Smid den tekst væk, du har skrevet?",
@@ -908,7 +909,6 @@ impl Ui {
             NothingToRedo => "Intet at gentage.",
             NothingToUndo => "Intet at fortryde.",
             OpenElsewhere => "Skrivebeskyttet: sessionen er åben i et andet vindue",
-            OpenedReadOnly => "Åbnet skrivebeskyttet.",
             PickerTitle => "Flyt til zone",
             PrivateMark => "privat",
             WateringCan => "🚿 {owner}",
@@ -926,10 +926,20 @@ impl Ui {
             TimerWarn => "⚠ Under 20 % tilbage",
             TooSmall => "Vinduet er for lille: mindst {min} tegn, nu {now}. Gør vinduet større.",
             Undone => "Fortrudt.",
-            UnreadableFiles => "{n} filer kan ikke læses og er ikke rørt:",
+            UnreadableFiles => "Kan ikke læses og er ikke rørt ({n}):",
             WizardTitle => "Ny session",
             WorkshopFinished => "Sidste fase er slut. Godt arbejde!",
             Yes => "ja",
+            PrefsDamaged => {
+                "Indstillingsfilen {path} kunne ikke læses ({reason}) og blev sprunget over; dit næste valg af sprog, tema eller projektorvisning gemmer den som {bak}."
+            }
+            PrefsNotSaved => {
+                "Dit valg gælder nu, men kunne ikke huskes: {path} kunne ikke skrives ({reason})."
+            }
+            BoardLanguage => "Tavlen på dansk, til den lukkes.",
+            PhaseEndedEarly => "Fasen er slut før tid, {left} tilbage. > starter den næste.",
+            TimerEndedEarly => "⏹ Afsluttet før tid",
+            TimerEnded => "⏹ Afsluttet",
         }
     }
 
@@ -947,7 +957,7 @@ impl Ui {
             KeyExportChoice => "Change the choice (what, format, anonymize, language)",
             ExportFolder => "Folder",
             ExportLanguage => "Language",
-            UnreadableSkipped => "{n} files could not be read and were skipped.",
+            UnreadableSkipped => "Could not be read and skipped: {n}.",
             UnknownSession => "a session not in this store",
             TopRanked => "Most dots",
             TabSessions => "Sessions",
@@ -955,10 +965,10 @@ impl Ui {
             TabActions => "Actions",
             SortedBy => "Sorted by {column}.",
             ShownOf => "{n} of {all}",
-            ScopeShown => "The {n} sessions shown",
+            ScopeShown => "Shown: {n}",
             ScopeReport => "Report: {network} ({sessions})",
             ProcessSummary => "Sessions: {n} · {span}",
-            PrivateHidden => "{n} private notes are not shown here.",
+            PrivateHidden => "Not shown here: {n}.",
             Preview => "Preview",
             OverdueCount => "{n} overdue",
             OnlyOpen => "open only",
@@ -1058,7 +1068,6 @@ impl Ui {
             }
             ActionChanged => "Changed: {action}",
             ActionChangeUndone => "Undone: {action}",
-            DotOne => "dot",
             Backpacks => "The backpacks",
             TheBoard => "The board",
             CsvStatus => "status",
@@ -1083,7 +1092,6 @@ impl Ui {
             Status => "Status",
             Ended => "Ended",
             Started => "Started",
-            VoteRecorded => "1 vote from {who} is recorded.",
             PhaseEndedHere => "The phase has ended here. > goes on to the next one if you want.",
             KeyEndPhase => "End the phase here without starting the next",
             RewriteFrom => "Rewrite the card in positive form. The problem card:",
@@ -1189,25 +1197,23 @@ impl Ui {
             MenuClusterDissolve => "Dissolve “{title}”",
             MenuClusterLeave => "Take the note out of its cluster",
             MenuClusterMerge => "Merge into “{title}”",
-            MenuClusterNew => "New cluster of {n} notes",
+            MenuClusterNew => "New cluster of {n}",
             MenuClusterRename => "Rename “{title}”",
             MenuDetach => "Not attached",
             MenuDrop => "Drop the card (stays in the file)",
             MenuRestore => "Bring the card back",
             MirrorNotHere => "Only a problem tree can be turned into a solution tree.",
             MirrorNothing => "Every card already has a positive counterpart.",
-            Mirrored => "{n} cards turned: rewrite them in positive form.",
+            Mirrored => "Turned over: {n}; rewrite each in positive form.",
             NoDotsYet => "No notes have dots yet.",
             NoVotesLeft => "No votes left.",
             NoneYet => "(none yet)",
             NothingToChoose => "There is nothing to choose.",
             NowPrivate => "Private: not on the projector and never exported.",
             NowPublic => "The note is no longer private.",
-            MirroredPrivate => {
-                "{n} cards turned; {k} of them are private like their problem cards."
-            }
+            MirroredPrivate => "Turned over: {n}; private like their problem cards: {k}.",
             DerivedPrivateCopy => "The copy is private, like the note it comes from.",
-            CarriedPrivate => "{k} of the notes carried are private, like their originals.",
+            CarriedPrivate => "Private like their originals: {k} of the notes carried.",
             ItemNowPublic => "Public now: shown on the projector and included in exports.",
             DerivedPrivateOutcome => {
                 "Private, as it comes from a private note; P in the panel (o) makes it public."
@@ -1215,7 +1221,7 @@ impl Ui {
             DerivedPrivateCluster => {
                 "The cluster is private, as a private note is in it; C makes it public."
             }
-            NowPrivateDerived => "Private, and so are {n} things made from it.",
+            NowPrivateDerived => "Private together with {n} made from it.",
             PrivateHiddenHere => "Hidden on the projector as private: {n}.",
             HintPrivate => "private",
             MenuClusterPublic => "Make “{title}” public",
@@ -1231,12 +1237,12 @@ impl Ui {
             NoTies => "No notes share a place.",
             HintTieBreak => "tie-break",
             KeyTieBreak => "Tie-break round among notes that share a place",
-            FormTieBreak => "Tie-break among {n} notes",
+            FormTieBreak => "Tie-break among {n}",
             OnlyTiedNotes => "In a tie-break round, only the notes that share a place take votes.",
             TieBreakRound => "Tie-break",
             CompareLegend => "+ only on {right} · − only on {left} · ~ changed",
             VotesLeft => "{who}: {left} of {all} votes left",
-            VotesRecorded => "{n} votes from {who} are recorded.",
+            VotesRecorded => "Recorded: {n} from {who}.",
             WeightNeedsBackpack => "The weight belongs to a participant's backpack.",
             AllPhasesDone => "All phases are done.",
             ConfirmDiscard => "Throw away the text you have written?",
@@ -1381,7 +1387,6 @@ impl Ui {
             NothingToRedo => "Nothing to redo.",
             NothingToUndo => "Nothing to undo.",
             OpenElsewhere => "Read-only: the session is open in another window",
-            OpenedReadOnly => "Opened read-only.",
             PickerTitle => "Move to zone",
             PrivateMark => "private",
             WateringCan => "🚿 {owner}",
@@ -1401,10 +1406,20 @@ impl Ui {
                 "The window is too small: at least {min} characters, now {now}. Make the window larger."
             }
             Undone => "Undone.",
-            UnreadableFiles => "{n} files cannot be read and were left untouched:",
+            UnreadableFiles => "Cannot be read and left untouched ({n}):",
             WizardTitle => "New session",
             WorkshopFinished => "The last phase has ended. Well done!",
             Yes => "yes",
+            PrefsDamaged => {
+                "The preferences file {path} could not be read ({reason}) and was ignored; your next choice of language, theme or projector view keeps it as {bak}."
+            }
+            PrefsNotSaved => {
+                "Your choice holds for now but could not be remembered: {path} could not be written ({reason})."
+            }
+            BoardLanguage => "Board in English until it closes.",
+            PhaseEndedEarly => "Phase ended early, {left} left. > starts the next one.",
+            TimerEndedEarly => "⏹ Ended early",
+            TimerEnded => "⏹ Ended",
         }
     }
 }

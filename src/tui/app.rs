@@ -14,6 +14,7 @@ use super::clock::Clock;
 use super::command::Command;
 use super::keymap::Context;
 use super::layers::{ExportFailure, ExportJob, Layer, export_finished, update_layer};
+use super::prefs::{PrefsError, PrefsFile, Remembered};
 use super::screens::board::BoardState;
 use super::screens::followup::{self, ActionEdit, EditFailure, EditTarget, FollowupState};
 use super::screens::home::HomeState;
@@ -33,7 +34,8 @@ pub const MIN_SIZE: (u16, u16) = (80, 24);
 /// What the user sees and can change about the interface itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prefs {
-    /// Language of every string.
+    /// Language of every string shown now: on a board its session's
+    /// language (or the other one after `F2`), elsewhere the person's.
     pub lang: Lang,
     /// Colours and emphasis.
     pub theme: ThemeName,
@@ -70,6 +72,13 @@ pub struct Flash {
 pub struct App {
     /// Language, theme, projector view.
     pub prefs: Prefs,
+    /// The person's own language, for every screen but a board.
+    pub person_lang: Lang,
+    /// The choices to remember between runs, and where; none keeps them
+    /// for this run only (tests, or no config folder).
+    pub remembered: Remembered,
+    /// The file the choices are remembered in.
+    pub prefs_file: Option<PrefsFile>,
     /// Methods known.
     pub methods: MethodLibrary,
     /// The screen.
@@ -135,6 +144,8 @@ pub enum Effect {
     CheckEditable(Box<EditTarget>),
     /// Write an export.
     Export(Box<ExportJob>),
+    /// Remember the interface choices in the preferences file.
+    SavePrefs,
 }
 
 /// What an effect brought back.
@@ -154,12 +165,17 @@ pub enum Outcome {
     Editable(Box<EditTarget>, Result<(), StoreError>),
     /// An export was written, or not.
     Exported(Result<PathBuf, ExportFailure>),
+    /// The preferences file was written, or not.
+    PrefsSaved(Result<(), PrefsError>),
 }
 
 impl App {
     /// A new interface showing the home screen.
     pub fn new(methods: MethodLibrary, prefs: Prefs, store_label: String, clock: Clock) -> App {
         App {
+            person_lang: prefs.lang,
+            remembered: Remembered::default(),
+            prefs_file: None,
             prefs,
             methods,
             screen: Screen::Home(Box::default()),
@@ -243,6 +259,7 @@ impl App {
     /// back to the follow-up screen instead if a session was opened from
     /// there.
     pub fn go_home(&mut self) -> Vec<Effect> {
+        self.prefs.lang = self.person_lang;
         self.screen = match self.parked.take() {
             Some(f) => Screen::Followup(f),
             None => Screen::Home(Box::default()),
@@ -266,6 +283,11 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
     if !matches!(input, Input::Tick | Input::Outcome(_) | Input::Resize(..)) {
         app.flash = None;
     }
+    if let Input::Command(cmd) = input
+        && let Some(effects) = app_command(app, cmd)
+    {
+        return effects;
+    }
     match input {
         Input::Resize(w, h) => {
             app.size = (w, h);
@@ -276,7 +298,6 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Input::Tick => Vec::new(),
         Input::Outcome(outcome) => outcome_update(app, outcome),
-        Input::Command(cmd) if app_command(app, cmd) => Vec::new(),
         input if !app.layers.is_empty() => update_layer(app, input),
         input => match &app.screen {
             Screen::Home(_) => home::update(app, input),
@@ -288,24 +309,34 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
     }
 }
 
-/// Commands that mean the same on every screen. Returns whether handled.
-fn app_command(app: &mut App, cmd: Command) -> bool {
+/// Commands that mean the same on every screen. Returns what they need
+/// done, or none if not handled.
+fn app_command(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
     match cmd {
         Command::ToggleLanguage => {
             app.prefs.lang = app.prefs.lang.toggled();
-            true
+            if matches!(app.screen, Screen::Board(_)) {
+                // The session keeps its language; only this board changes,
+                // until it closes.
+                app.say(app.t(Ui::BoardLanguage));
+                return Some(Vec::new());
+            }
+            app.person_lang = app.prefs.lang;
+            app.remembered.lang = Some(app.prefs.lang);
+            Some(vec![Effect::SavePrefs])
         }
         Command::CycleTheme => {
             app.prefs.theme = app.prefs.theme.next();
+            app.remembered.theme = Some(app.prefs.theme);
             let name = app.prefs.theme.code();
             app.say(format!("{}: {name}", app.t(Ui::Theme)));
-            true
+            Some(vec![Effect::SavePrefs])
         }
         Command::Help if !matches!(app.layers.last(), Some(Layer::Help(_))) => {
             let context = app.context();
             app.layers
                 .push(Layer::Help(super::layers::HelpState::new(context)));
-            true
+            Some(Vec::new())
         }
         Command::ForceQuit => {
             match &app.screen {
@@ -315,9 +346,9 @@ fn app_command(app: &mut App, cmd: Command) -> bool {
                 }
                 _ => app.quit = true,
             }
-            true
+            Some(Vec::new())
         }
-        _ => false,
+        _ => None,
     }
 }
 
@@ -369,6 +400,12 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::Exported(result) => {
             export_finished(app, result);
+            Vec::new()
+        }
+        Outcome::PrefsSaved(Ok(())) => Vec::new(),
+        Outcome::PrefsSaved(Err(e)) => {
+            let text = e.message(app.prefs.lang);
+            app.warn(text);
             Vec::new()
         }
     }

@@ -1,20 +1,21 @@
-//! Time for the interface: the wall clock for stamping changes and a
-//! monotonic clock for the phase timer. Tests use a fixed clock they move
-//! by hand, so nothing depends on how fast the machine is.
+//! Time for the interface: the wall clock, for stamping changes and for
+//! the phase timer (whose running time is worked out from when it was
+//! started, so it survives closing the program). Tests use a fixed clock
+//! they move by hand, so nothing depends on how fast the machine is.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jiff::Timestamp;
 
 /// Where the interface reads the time.
 #[derive(Debug, Clone)]
 pub struct Clock {
-    fixed: Option<(Timestamp, Instant)>,
+    fixed: Option<Timestamp>,
     offset: Duration,
 }
 
 impl Clock {
-    /// The real clocks.
+    /// The real clock.
     pub fn system() -> Clock {
         Clock {
             fixed: None,
@@ -25,7 +26,7 @@ impl Clock {
     /// A clock that stands still at `at` until [`Clock::advance`] moves it.
     pub fn fixed(at: Timestamp) -> Clock {
         Clock {
-            fixed: Some((at, Instant::now())),
+            fixed: Some(at),
             offset: Duration::ZERO,
         }
     }
@@ -38,18 +39,10 @@ impl Clock {
     /// The wall-clock time, to the millisecond.
     pub fn now(&self) -> Timestamp {
         match self.fixed {
-            Some((at, _)) => at
+            Some(at) => at
                 .checked_add(jiff::SignedDuration::try_from(self.offset).unwrap_or_default())
                 .unwrap_or(at),
             None => crate::model::now(),
-        }
-    }
-
-    /// The monotonic time, for timers.
-    pub fn instant(&self) -> Instant {
-        match self.fixed {
-            Some((_, base)) => base + self.offset,
-            None => Instant::now(),
         }
     }
 }

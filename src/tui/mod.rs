@@ -12,6 +12,7 @@ pub mod command;
 pub mod field;
 pub mod keymap;
 pub mod layers;
+pub mod prefs;
 pub mod render;
 pub mod screens;
 mod terminal;
@@ -94,6 +95,10 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 let result = screens::followup::apply_edit(&edit, app.clock.now());
                 Outcome::ActionEdited(edit, Box::new(result))
             }
+            Effect::SavePrefs => match &mut app.prefs_file {
+                Some(file) => Outcome::PrefsSaved(file.save(&app.remembered)),
+                None => continue,
+            },
             Effect::Export(job) => Outcome::Exported(layers::write_export(
                 &job,
                 store,
@@ -138,7 +143,7 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
             dirty = false;
         }
         let timeout = match app.board() {
-            Some(b) if b.timer.is_running() => b.timer.until_next_second(app.clock.instant()),
+            Some(b) if b.timer.is_running() => b.timer.until_next_second(app.clock.now()),
             _ => Duration::from_secs(3600),
         };
         if !event::poll(timeout)? {

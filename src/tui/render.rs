@@ -1,8 +1,7 @@
 //! Drawing the whole interface: the screen, then its layers. A pure
 //! function of the state.
 
-use std::time::Instant;
-
+use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -26,7 +25,7 @@ pub struct Ctx<'a> {
     /// The theme's styles.
     pub theme: Theme,
     /// Now, for the timer.
-    pub now: Instant,
+    pub now: Timestamp,
     /// The time zone for clock times.
     pub tz: TimeZone,
     /// The status-line message.
@@ -63,7 +62,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let ctx = Ctx {
         prefs: &app.prefs,
         theme: app.theme(),
-        now: app.clock.instant(),
+        now: app.clock.now(),
         tz: app.tz.clone(),
         flash: app.flash.as_ref(),
     };

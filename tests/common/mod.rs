@@ -65,6 +65,13 @@ impl Tty {
     /// Runs sempre through `wrapper` (a program and its arguments, such
     /// as `setpriv` to run it as another user); empty runs it directly.
     pub fn spawn_through(wrapper: &[&str], store: &Path, args: &[&str]) -> Tty {
+        Tty::spawn_with(wrapper, store, args, &[])
+    }
+
+    /// Runs sempre with `env` set on top of the usual environment. The
+    /// preferences file is always kept in the test's folder, never in the
+    /// real config folder.
+    pub fn spawn_with(wrapper: &[&str], store: &Path, args: &[&str], env: &[(&str, &str)]) -> Tty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -91,6 +98,11 @@ impl Tty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("SEMPRE_LANG");
         cmd.env_remove("SEMPRE_STORE");
+        cmd.env("XDG_CONFIG_HOME", config_home(store));
+        cmd.env("HOME", store.parent().unwrap());
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -187,6 +199,11 @@ impl Tty {
             std::thread::sleep(Duration::from_millis(20));
         }
     }
+}
+
+/// Where a test's sempre keeps its preferences file: beside the store.
+pub fn config_home(store: &Path) -> PathBuf {
+    store.parent().unwrap().join("config")
 }
 
 /// A temporary folder with the path of a store inside it (not yet made).

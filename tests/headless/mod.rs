@@ -168,6 +168,12 @@ impl Harness {
             matches!(h.app.screen, Screen::Board(_)),
             "the example opened"
         );
+        // A board speaks its session's language; the tests read English,
+        // so the board is switched with F2 as a facilitator would.
+        if h.app.prefs.lang != Lang::En {
+            h.cmd(Command::ToggleLanguage);
+            h.app.flash = None;
+        }
         h
     }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use uuid::Uuid;
 
 use super::Layer;
-use crate::strings::Ui;
+use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
@@ -140,14 +140,10 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
         }
         Input::Command(Command::Back) => {
             app.layers.pop();
-            let ui = if cast == 1 {
-                Ui::VoteRecorded
-            } else {
-                Ui::VotesRecorded
-            };
-            let text = ui
-                .text(app.prefs.lang)
-                .replace("{n}", &cast.to_string())
+            let lang = app.prefs.lang;
+            let text = Ui::VotesRecorded
+                .text(lang)
+                .replace("{n}", &count(lang, cast as usize, Noun::Vote))
                 .replace("{who}", &voter);
             app.say(text);
             Vec::new()

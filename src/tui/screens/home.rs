@@ -15,7 +15,7 @@ use super::wizard::WizardState;
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::store::{Access, Listing, StoreError, Summary, newer_first};
-use crate::strings::{Msg, Ui, session_count};
+use crate::strings::{Msg, Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
@@ -239,7 +239,10 @@ pub fn render(h: &HomeState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" sempre — {}", Ui::HomeTitle.text(lang)), t.title),
-            Span::styled(format!("  ({})", session_count(lang, h.rows.len())), t.dim),
+            Span::styled(
+                format!("  ({})", count(lang, h.rows.len(), Noun::Session)),
+                t.dim,
+            ),
             Span::styled(format!("  {}", app.store_label), t.dim),
         ])),
         title,
@@ -262,7 +265,7 @@ pub fn render(h: &HomeState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
                 " ⚠ {}",
                 Ui::UnreadableFiles
                     .text(lang)
-                    .replace("{n}", &h.problems.len().to_string())
+                    .replace("{n}", &count(lang, h.problems.len(), Noun::File))
             ),
             t.error,
         )];

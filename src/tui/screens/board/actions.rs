@@ -31,19 +31,18 @@ pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    let elsewhere = open.is_locked_elsewhere();
     let unwritable = open.is_unwritable();
-    let read_only = open.is_read_only();
+    // The board speaks the session's language, whatever the person's own
+    // is; the home and follow-up screens get theirs back on closing.
+    app.prefs.lang = open.session.context.language;
     let mut state = BoardState::new(open, method, &app.prefs, app.size);
     state.keep_focus_visible(&app.prefs, app.size);
     app.screen = Screen::Board(Box::new(state));
     app.layers.clear();
-    if elsewhere {
-        app.warn(app.t(Ui::OpenElsewhere));
-    } else if unwritable {
+    // A read-only board says so in its status line for as long as it is
+    // open; only the reason that line cannot give is said once here.
+    if unwritable {
         app.warn(app.t(Ui::StoreUnwritable));
-    } else if read_only {
-        app.say(app.t(Ui::OpenedReadOnly));
     }
     Vec::new()
 }

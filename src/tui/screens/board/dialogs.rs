@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::methods::Method;
 use crate::model::text::capitalise;
 use crate::model::{ActionStatus, Item, ModelError, NoteStatus, Session};
-use crate::strings::Ui;
+use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect};
 use crate::tui::layers::{CompareState, FormState, Layer, VotingState, parse_day};
 
@@ -146,7 +146,7 @@ pub fn open_form(app: &mut App, purpose: FormPurpose) {
             ],
         ),
         FormPurpose::TieBreak(notes) => (
-            t(Ui::FormTieBreak).replace("{n}", &notes.len().to_string()),
+            t(Ui::FormTieBreak).replace("{n}", &count(lang, notes.len(), Noun::Note)),
             vec![
                 (Ui::FieldVoter, String::new()),
                 (Ui::FieldVotes, "1".into()),
@@ -206,6 +206,9 @@ pub fn open_form(app: &mut App, purpose: FormPurpose) {
             )
         }
         FormPurpose::NewBoard(copy) => {
+            // A name is kept in the session, so it is in the session's
+            // language even while F2 shows the board in the other one.
+            let lang = s.context.language;
             let name = match copy {
                 Some(id) => {
                     let from = s

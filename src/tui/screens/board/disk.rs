@@ -84,6 +84,7 @@ pub fn reloaded(app: &mut App, result: Result<(), StoreError>) {
             b.marked.clear();
             b.conflict = None;
             b.save = super::SaveStatus::default();
+            b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method);
             b.reindex(&prefs);
             b.keep_focus_visible(&prefs, size);
             let text = app.t(Ui::Reloaded);

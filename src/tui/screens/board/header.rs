@@ -14,10 +14,20 @@ use crate::tui::keymap::{Context, first_key};
 use crate::tui::render::Ctx;
 use crate::tui::timer::Level;
 
+/// Whether the time box stopped with its phase (`E`, or `>` after the last
+/// phase): it then only shows where it stood.
+fn ended(b: &BoardState) -> bool {
+    let last = b.session().phase_log.last();
+    b.phase_index().is_none()
+        && !b.timer.is_running()
+        && last.is_some_and(|e| b.timer.state().phase.as_deref() == Some(&e.phase))
+}
+
 fn timer_style(b: &BoardState, ctx: &Ctx) -> (Style, Level) {
     let level = b.timer.level(ctx.now);
     let t = &ctx.theme;
     let style = match level {
+        _ if ended(b) => t.dim,
         Level::Calm => t.timer,
         Level::Warn => t.timer_warn,
         Level::Urgent => t.timer_urgent,
@@ -26,8 +36,12 @@ fn timer_style(b: &BoardState, ctx: &Ctx) -> (Style, Level) {
     (style, level)
 }
 
-fn level_text(level: Level, ctx: &Ctx) -> Option<String> {
+/// The words beside the phase: how much time is left, or how the phase
+/// ended, never "time is up" for a phase the group ended early.
+fn level_text(b: &BoardState, level: Level, ctx: &Ctx) -> Option<String> {
     let ui = match level {
+        _ if ended(b) && b.timer.remaining_secs(ctx.now) > 0 => Ui::TimerEndedEarly,
+        _ if ended(b) => Ui::TimerEnded,
         Level::Calm => return None,
         Level::Warn => Ui::TimerWarn,
         Level::Urgent => Ui::TimerUrgent,
@@ -90,7 +104,7 @@ fn phase_line(b: &BoardState, ctx: &Ctx) -> Line<'static> {
         None => spans.push(Span::styled(Ui::NoPhaseRunning.text(lang), t.dim)),
     }
     let (style, level) = timer_style(b, ctx);
-    if let Some(text) = level_text(level, ctx) {
+    if let Some(text) = level_text(b, level, ctx) {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(text, style));
     }

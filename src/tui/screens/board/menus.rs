@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::dialogs::{FormPurpose, SetAside, compare, open_form, set_aside};
 use super::{BoardState, board_mut, dialogs::apply};
 use crate::i18n::Lang;
-use crate::strings::Ui;
+use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect};
 use crate::tui::layers::{Layer, MenuItem, MenuState};
 
@@ -121,7 +121,7 @@ pub fn cluster_menu(app: &mut App) {
         .filter(|c| !(projector && c.private))
         .collect();
     let mut items = vec![item(
-        t(Ui::MenuClusterNew).replace("{n}", &notes.len().to_string()),
+        t(Ui::MenuClusterNew).replace("{n}", &count(lang, notes.len(), Noun::Note)),
         MenuAction::ClusterNew(notes.clone()),
     )];
     for c in &here {

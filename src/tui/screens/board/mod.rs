@@ -17,6 +17,7 @@ mod navigate;
 mod pack;
 mod render;
 mod scroll;
+mod timing;
 mod tree;
 mod tree_cards;
 mod tree_fit;
@@ -132,12 +133,7 @@ impl BoardState {
     /// A board for an opened session, with the guidance panel shown if a
     /// terminal of `size` has room for it beside or under the zones.
     pub fn new(open: OpenSession, method: Method, prefs: &Prefs, size: (u16, u16)) -> BoardState {
-        let session = &open.session;
-        let phase = session
-            .current_phase()
-            .and_then(|p| method.phase(p))
-            .or(method.phases.first());
-        let timer = Timer::new(phase.map_or(0, |p| p.minutes));
+        let timer = Timer::for_session(&open.session, &method);
         let zones = method.zones.len();
         let mut state = BoardState {
             open,

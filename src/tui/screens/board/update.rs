@@ -6,13 +6,12 @@ use ratatui::layout::Rect;
 use super::dialogs::{FormPurpose, open_form};
 use super::menus;
 use super::navigate::{Direction, click, step, wheel};
-use super::{BoardState, Focus, board_mut, refuse};
+use super::{Focus, board_mut, refuse, timing};
 use crate::model::{Item, ModelError};
-use crate::strings::Ui;
+use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::layers::{EditTarget, EditorState, Layer, OutcomesState, RankingState};
-use crate::tui::timer::Timer;
 
 /// Applies an input to the board.
 pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
@@ -39,7 +38,6 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
     let prefs = app.prefs.clone();
     let now = app.clock.now();
-    let instant = app.clock.instant();
     let area = Rect::new(0, 0, app.size.0, app.size.1);
     let lang = prefs.lang;
     let Some(b) = board_mut(app) else {
@@ -174,7 +172,9 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 let message = match (private, derived) {
                     (false, _) => app.t(Ui::NowPublic).to_string(),
                     (true, 0) => app.t(Ui::NowPrivate).to_string(),
-                    (true, n) => app.t(Ui::NowPrivateDerived).replace("{n}", &n.to_string()),
+                    (true, n) => app
+                        .t(Ui::NowPrivateDerived)
+                        .replace("{n}", &count(lang, n, Noun::Thing)),
                 };
                 app.say(message);
             }
@@ -220,39 +220,23 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         Command::Undo | Command::Redo => return history(app, cmd == Command::Undo),
         Command::Reload => return super::disk::reload(app),
-        Command::EndPhase => {
-            if b.session().current_phase().is_none() {
-                return Vec::new();
-            }
-            let effects = super::apply(app, move |s, _| {
-                s.end_phase(now);
-                Ok::<(), crate::model::ModelError>(())
-            });
-            if !effects.is_empty() {
-                if let Some(b) = super::board_mut(app) {
-                    b.timer = Timer::new(0);
-                }
-                app.say(app.t(Ui::PhaseEndedHere));
-            }
-            return effects;
-        }
+        Command::EndPhase => return timing::end_phase(app),
         Command::NextPhase | Command::PrevPhase => {
             return phase(app, cmd == Command::NextPhase);
         }
-        Command::TimerToggle => b.timer.toggle(instant),
-        Command::TimerReset => {
-            let minutes = current_minutes(b);
-            b.timer.reset(minutes);
+        Command::TimerToggle | Command::TimerReset | Command::TimerPlus | Command::TimerMinus => {
+            return timing::command(b, cmd, now);
         }
-        Command::TimerPlus => b.timer.adjust(1),
-        Command::TimerMinus => b.timer.adjust(-1),
         Command::ToggleGuidance => b.guidance = !b.guidance,
         Command::ToggleProjector => {
             app.prefs.projector = !app.prefs.projector;
+            // Boards open the way the last one was left.
+            app.remembered.projector = Some(app.prefs.projector);
             let prefs = app.prefs.clone();
             if let Some(b) = board_mut(app) {
                 b.reindex(&prefs);
             }
+            return vec![Effect::SavePrefs];
         }
         Command::NextBoard => {
             let n = b.session().boards.len();
@@ -274,17 +258,6 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-fn current_minutes(b: &BoardState) -> u32 {
-    b.phase_index()
-        .or(if b.session().phase_log.is_empty() {
-            Some(0)
-        } else {
-            None
-        })
-        .and_then(|i| b.method.phases.get(i))
-        .map_or(0, |p| p.minutes)
 }
 
 fn history(app: &mut App, undo: bool) -> Vec<Effect> {
@@ -331,7 +304,6 @@ fn history(app: &mut App, undo: bool) -> Vec<Effect> {
 fn phase(app: &mut App, forward: bool) -> Vec<Effect> {
     let prefs = app.prefs.clone();
     let now = app.clock.now();
-    let instant = app.clock.instant();
     let Some(b) = board_mut(app) else {
         return Vec::new();
     };
@@ -372,13 +344,7 @@ fn phase(app: &mut App, forward: bool) -> Vec<Effect> {
     };
     match result {
         Ok(()) => {
-            // A running time box carries on into the next phase, so the
-            // room keeps its rhythm; a paused one stays paused.
-            let running = b.timer.is_running();
-            b.timer = Timer::new(target.map_or(0, |i| b.method.phases[i].minutes));
-            if running && target.is_some() {
-                b.timer.toggle(instant);
-            }
+            timing::follow_phase(b, target, now);
             b.focus_phase_zone();
             if target.is_none() {
                 let text = app.t(Ui::WorkshopFinished);
@@ -429,7 +395,7 @@ fn mirror(app: &mut App) -> Vec<Effect> {
                 Ui::Mirrored.text(lang)
             };
             app.say(
-                text.replace("{n}", &made.len().to_string())
+                text.replace("{n}", &count(lang, made.len(), Noun::Card))
                     .replace("{k}", &private.to_string()),
             );
             vec![Effect::Save]

@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 use crate::methods::{Category, MethodLibrary};
 use crate::model::{ActionStatus, Session};
 use crate::store::{Access, Listing, StoreError, day_of, searchable_texts};
-use crate::strings::Ui;
+use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::layers::{ExportScope, ExportState, Layer};
@@ -547,7 +547,7 @@ pub fn render(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: 
             "⚠ {}",
             Ui::UnreadableSkipped
                 .text(lang)
-                .replace("{n}", &f.problems.to_string())
+                .replace("{n}", &count(lang, f.problems, Noun::File))
         )
     });
     let left = ctx.flash_line(f.error.as_deref().or(unreadable.as_deref()));

@@ -19,7 +19,7 @@ use crate::export::{known_networks, network_report, without_private};
 use crate::i18n::Lang;
 use crate::model::text::clean_line;
 use crate::store::network_key;
-use crate::strings::{Msg, Ui, session_count};
+use crate::strings::{Msg, Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
@@ -252,7 +252,7 @@ fn scopes(f: &FollowupState, lang: Lang) -> Vec<ExportScope> {
         scopes.push(ExportScope {
             label: Ui::ScopeShown
                 .text(lang)
-                .replace("{n}", &f.review.shown.len().to_string()),
+                .replace("{n}", &count(lang, f.review.shown.len(), Noun::Session)),
             sessions,
             report: None,
             stem: "sessions".into(),
@@ -283,7 +283,7 @@ pub fn report_scopes(f: &FollowupState, first: Option<&str>, lang: Lang) -> Vec<
                 label: Ui::ScopeReport
                     .text(lang)
                     .replace("{network}", &report.network)
-                    .replace("{sessions}", &session_count(lang, sessions.len())),
+                    .replace("{sessions}", &count(lang, sessions.len(), Noun::Session)),
                 stem: format!("report-{}", report.network),
                 sessions,
                 report: Some(report),
@@ -729,7 +729,7 @@ pub fn preview_lines(f: &FollowupState, entry: &Entry, app: &App, ctx: &Ctx) -> 
         lines.push(Line::styled(
             Ui::PrivateHidden
                 .text(lang)
-                .replace("{n}", &private.to_string()),
+                .replace("{n}", &count(lang, private, Noun::PrivateNote)),
             t.dim,
         ));
     }
