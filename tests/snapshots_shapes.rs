@@ -88,8 +88,8 @@ fn title_row(text: &str, name: &str) -> usize {
 
 #[test]
 fn a_problem_tree_with_six_root_causes_stays_a_tree_at_every_size() {
-    let session = trees::problem_tree();
     for lang in Lang::ALL {
+        let session = trees::problem_tree(lang);
         let (crown, trunk, roots) = match lang {
             Lang::Da => ("Konsekvenser", "Kerneproblem", "Årsager"),
             Lang::En => ("Consequences", "Core problem", "Causes"),
@@ -121,8 +121,8 @@ fn a_problem_tree_with_six_root_causes_stays_a_tree_at_every_size() {
 
 #[test]
 fn the_solution_tree_names_who_holds_each_watering_can() {
-    let session = trees::solution_tree();
     for lang in Lang::ALL {
+        let session = trees::solution_tree(lang);
         for size in [(80, 24), (160, 48)] {
             let (_dir, app) = open(&session, lang, size, size.0 > 100);
             let (terminal, text) = screen(&app);
@@ -133,6 +133,7 @@ fn the_solution_tree_names_who_holds_each_watering_can() {
     }
     // On the wall, a private action's owner stays on the facilitator's
     // screen.
+    let session = trees::solution_tree(Lang::Da);
     let (_dir, mut app) = open(&session, Lang::Da, (160, 48), true);
     assert!(screen(&app).1.contains("🚿 Louise"));
     update(&mut app, Input::Command(Command::ToggleProjector));
@@ -146,12 +147,13 @@ fn the_solution_tree_names_who_holds_each_watering_can() {
 
 /// The example Theory of Change with three more steps: eight steps of
 /// change in a chain of eight links.
-fn long_chain() -> Session {
+fn long_chain(lang: Lang) -> Session {
     let library = MethodLibrary::builtin();
     let m = library.get("theory-of-change").unwrap();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sessions/example-theory-of-change.json");
     let mut s = load_session(&path).unwrap();
+    s.context.language = lang;
     let t: Timestamp = "2026-11-23T09:00:00Z".parse().unwrap();
     for text in [
         "Caféen får sin egen forening med bestyrelse af forældre.",
@@ -165,11 +167,11 @@ fn long_chain() -> Session {
 
 #[test]
 fn every_link_of_a_theory_of_change_is_on_the_wall() {
-    let session = long_chain();
     let library = MethodLibrary::builtin();
     let m = library.get("theory-of-change").unwrap();
-    assert_eq!(session.notes.iter().filter(|n| n.zone == "trin").count(), 8);
     for lang in Lang::ALL {
+        let session = long_chain(lang);
+        assert_eq!(session.notes.iter().filter(|n| n.zone == "trin").count(), 8);
         let names: Vec<&str> = m.zones.iter().map(|z| z.name.get(lang)).collect();
         for size in SIZES {
             for guidance in [false, true] {

@@ -63,7 +63,7 @@ fn focused_text(h: &Harness) -> String {
 
 #[test]
 fn the_focused_cause_is_on_screen_wherever_the_arrows_take_it() {
-    let session = trees::problem_tree();
+    let session = trees::problem_tree(sempre::i18n::Lang::Da);
     let top: Vec<&str> = [
         "Pengene slår",
         "Jeg er alene",
@@ -110,7 +110,11 @@ fn the_focused_cause_is_on_screen_wherever_the_arrows_take_it() {
 
 #[test]
 fn an_action_made_with_a_on_a_solution_card_shows_its_owner_there() {
-    let mut h = board(&trees::solution_tree(), (160, 48), true);
+    let mut h = board(
+        &trees::solution_tree(sempre::i18n::Lang::Da),
+        (160, 48),
+        true,
+    );
     h.focus_text("Økonomien hænger sammen");
     assert!(!visible(&h).contains("🚿 Kim"));
     h.press('A');

@@ -60,13 +60,14 @@ fn t() -> Timestamp {
     "2026-11-23T09:00:00Z".parse().unwrap()
 }
 
-/// The problem tree, in the problem-tree phase.
-pub fn problem_tree() -> Session {
+/// The problem tree, in the problem-tree phase, in a session held in
+/// `lang` (the board speaks the session's language).
+pub fn problem_tree(lang: Lang) -> Session {
     let library = MethodLibrary::builtin();
     let m = library.get("problemtrae").unwrap();
     let context = Context {
         title: "Enlige forældres sundhed".into(),
-        language: Lang::Da,
+        language: lang,
         network: None,
         ..Default::default()
     };
@@ -105,10 +106,10 @@ pub fn problem_tree() -> Session {
 
 /// The solution tree in the ownership phase: three cards have an owner,
 /// one of them through an action that stays private.
-pub fn solution_tree() -> Session {
+pub fn solution_tree(lang: Lang) -> Session {
     let library = MethodLibrary::builtin();
     let m = library.get("problemtrae").unwrap();
-    let mut s = problem_tree();
+    let mut s = problem_tree(lang);
     let board = s.boards[0].id;
     s.start_phase(m, "loesningstrae", t()).unwrap();
     s.mirror_tree(m, board, t()).unwrap();
