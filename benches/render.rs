@@ -1,6 +1,8 @@
 //! Drawing speed: one frame of a board with 2,000 notes into a 200×60
 //! buffer (goal ≤ 1 ms), and the same board with 20,000 notes, which
 //! must cost about the same because only the notes on screen are drawn.
+//! Also a problem tree, whose layout looks at every card to decide how
+//! the tree fits.
 //!
 //! Run with `cargo bench --bench render`.
 
@@ -74,6 +76,66 @@ fn fixture(notes: usize) -> Fixture {
 #[divan::bench(args = [2_000, 20_000])]
 fn board_frame_200x60(bencher: divan::Bencher, notes: usize) {
     let mut f = fixture(notes);
+    bencher.bench_local(|| {
+        f.terminal
+            .draw(|frame| render(&f.app, frame))
+            .map(|_| ())
+            .expect("draws");
+    });
+}
+
+/// A problem tree of `notes` root causes: branches of five cards, each
+/// hanging under the one before.
+fn tree_fixture(notes: usize) -> Fixture {
+    let library = MethodLibrary::builtin();
+    let method = library.get("problemtrae").expect("built in");
+    let context = Context {
+        title: "Enlige forældres sundhed".into(),
+        language: Lang::Da,
+        ..Default::default()
+    };
+    let t = Timestamp::UNIX_EPOCH;
+    let mut session = Session::new(method, context, t);
+    let core = session
+        .add_note(method, NewNote::new("kerneproblem", "Intet overskud"), t)
+        .expect("valid");
+    let mut parent = core;
+    for i in 0..notes {
+        let text = format!("Årsag {i}: for lidt tid og for mange opgaver på én gang");
+        let id = session
+            .add_note(method, NewNote::new("aarsager", &text), t)
+            .expect("valid");
+        let under = if i % 5 == 0 { core } else { parent };
+        session
+            .set_tree_parent(method, id, under, t)
+            .expect("no loop");
+        parent = id;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = Store::new(dir.path()).create(&session).expect("saved");
+    let prefs = Prefs {
+        lang: Lang::Da,
+        theme: ThemeName::Default,
+        projector: false,
+    };
+    let mut app = App::new(library.clone(), prefs, "sessions".into(), Clock::fixed(t));
+    update(&mut app, Input::Resize(200, 60));
+    let open = open_file(&path, Access::Edit).expect("opens");
+    update(
+        &mut app,
+        Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
+    );
+    let terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+    Fixture {
+        _dir: dir,
+        app,
+        terminal,
+    }
+}
+
+#[divan::bench(args = [50, 2_000])]
+fn tree_frame_200x60(bencher: divan::Bencher, notes: usize) {
+    let mut f = tree_fixture(notes);
     bencher.bench_local(|| {
         f.terminal
             .draw(|frame| render(&f.app, frame))

@@ -41,6 +41,10 @@ pub struct ZoneIndex {
     /// Private things are left out (the projector view): private notes,
     /// and the titles of private clusters.
     pub hide_private: bool,
+    /// What a tree's layout worked out about its cards (rows per width,
+    /// places in the zone), kept until the index is rebuilt, since a
+    /// tree's layout measures every card.
+    pub tree_cache: super::tree_cards::TreeCache,
     /// The positions of the notes in a zone the method does not have (a
     /// method file changed since): shown apart, never hidden.
     pub unplaced: Vec<usize>,
@@ -141,6 +145,7 @@ impl ZoneIndex {
             trees,
             hide_private,
             unplaced,
+            tree_cache: Default::default(),
         }
     }
 }

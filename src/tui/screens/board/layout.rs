@@ -8,7 +8,7 @@ use super::BoardState;
 use super::cards::{ZoneCards, cards};
 use super::columns::columns;
 use super::scroll::first_shown;
-use super::{pack, tree};
+use super::{chain, pack, tree};
 use crate::i18n::Lang;
 use crate::methods::{GridSize, Mode, Shape};
 use crate::tui::app::Prefs;
@@ -61,6 +61,9 @@ pub enum Decor {
     },
     /// The trunk line between the crown, the trunk and the roots.
     Stem(Rect),
+    /// The line from the end of one row of a chain to the start of the
+    /// next.
+    Turn(Rect),
     /// A participant's backpack around their zones.
     Backpack {
         /// The board.
@@ -89,8 +92,11 @@ pub struct BoardLayout {
     pub hidden_right: usize,
     /// The first zone column shown.
     pub zone_scroll: usize,
-    /// Per shown zone of the focused board, the first note shown.
+    /// Per shown zone of the focused board, the first note shown (in a
+    /// tree's crown and roots: the first branch or outline line).
     pub scroll: Vec<(usize, usize)>,
+    /// How each part of a tree is drawn, by zone.
+    pub tree: Vec<(usize, tree::PartView)>,
     /// The notes in no zone of the method, under the zones.
     pub unplaced: Option<Rect>,
     /// The guidance panel.
@@ -155,6 +161,10 @@ pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
         (Shape::Grid, Some(size)) => grid(b, size, body, &mut out),
         (Shape::Tree, _) => tree::layout(b, prefs.lang, body, &mut out),
         (Shape::Backpack, _) => pack::layout(b, usize::from(projector), body, &mut out),
+        (Shape::Chain, _) => {
+            chain::layout(b, usize::from(projector), body, &mut out);
+            true
+        }
         _ => false,
     };
     if !native {
@@ -168,11 +178,15 @@ pub fn layout(b: &BoardState, prefs: &Prefs, area: Rect) -> BoardLayout {
         columns(b, usize::from(projector), columns_body, &mut out);
         decorate_columns(b, body, &mut out);
     }
+    if out.arrangement == Arrangement::Tree {
+        // The tree worked out its own scrolling.
+        return out;
+    }
     let view = b.view();
     out.scroll = out
         .slots
         .iter()
-        .filter(|s| s.board == b.board && out.arrangement != Arrangement::Tree)
+        .filter(|s| s.board == b.board)
         .map(|s| {
             let wanted = b.scroll.get(s.zone).copied().unwrap_or(0);
             (
@@ -240,25 +254,10 @@ pub(super) fn share(body: Rect, k: usize, of: usize) -> Rect {
     Rect::new(x0, body.y, x1 - x0, body.height)
 }
 
-/// Arrows between the links of a chain; opening and narrowing bands over
-/// the zones of a Double Diamond.
+/// Opening and narrowing bands over the zones of a Double Diamond (a
+/// chain draws its own arrows).
 fn decorate_columns(b: &BoardState, body: Rect, out: &mut BoardLayout) {
     match b.method.shape {
-        Shape::Chain => {
-            for pair in out.slots.windows(2) {
-                let next = &b.method.zones[pair[1].zone];
-                if next.attaches_to.is_some() && next.assumptions {
-                    continue;
-                }
-                let y = pair[1].rect.y + pair[1].rect.height / 2;
-                out.decor.push(Decor::Arrow(Rect::new(
-                    pair[1].rect.x.saturating_sub(1),
-                    y,
-                    2,
-                    1,
-                )));
-            }
-        }
         Shape::Diamond if body.height > 12 => {
             for slot in out.slots.iter().filter(|s| !out.strips.contains(&s.zone)) {
                 let zone_id = &b.method.zones[slot.zone].id;
@@ -288,7 +287,7 @@ impl BoardLayout {
             return ZoneCards::default();
         };
         if self.arrangement == Arrangement::Tree {
-            return tree::cards(b, &view, slot, lang);
+            return tree::cards(b, &view, slot, lang, self);
         }
         let start = if slot.board == b.board {
             self.scroll

@@ -4,6 +4,7 @@
 mod actions;
 mod cards;
 mod carry;
+mod chain;
 mod columns;
 mod dialogs;
 mod disk;
@@ -18,6 +19,9 @@ mod render;
 mod scroll;
 mod timing;
 mod tree;
+mod tree_cards;
+mod tree_fit;
+mod tree_outline;
 mod unplaced;
 mod update;
 

@@ -77,7 +77,10 @@ fn step_list(b: &mut BoardState, l: &BoardLayout, dir: Direction) -> bool {
     }
     let current = b.focus.zone;
     let n = b.method.zones.len();
-    let next = if l.arrangement == Arrangement::Grid {
+    // A chain wrapped into rows goes up and down between its rows.
+    let rows = b.method.shape == crate::methods::Shape::Chain
+        && matches!(dir, Direction::Up | Direction::Down);
+    let next = if l.arrangement == Arrangement::Grid || rows {
         let Some(from) = l.slots.iter().find(|s| s.zone == current).map(|s| s.rect) else {
             return false;
         };
@@ -112,6 +115,10 @@ fn step_list(b: &mut BoardState, l: &BoardLayout, dir: Direction) -> bool {
 
 /// Trees: to the nearest card that way, across branches and parts.
 fn step_card(b: &mut BoardState, l: &BoardLayout, prefs: &Prefs, dir: Direction) -> bool {
+    if let Some(focus) = super::tree::step(b, l, dir) {
+        b.focus = focus;
+        return true;
+    }
     let cards: Vec<((usize, usize), Rect)> = l
         .slots
         .iter()

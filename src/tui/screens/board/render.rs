@@ -43,6 +43,10 @@ pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             Decor::Stem(r) => {
                 frame.render_widget(Paragraph::new("┃").style(ctx.theme.border_focus), *r)
             }
+            Decor::Turn(r) => frame.render_widget(
+                Paragraph::new(super::chain::turn_line(r.width)).style(ctx.theme.zone_active),
+                *r,
+            ),
             Decor::Band { zone, rect, mode } => band(b, ctx, frame, *zone, *rect, *mode),
             Decor::Questions(r) => questions(b, ctx, frame, *r),
             Decor::Backpack { .. } => {}
@@ -183,8 +187,9 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
     if columns && l.hidden_right > 0 && l.slots.last().is_some_and(|s| s.zone == zone) {
         right_marks.push(format!(" {} ▶ ", l.hidden_right));
     }
-    let mut below = 0;
-    if l.arrangement != Arrangement::Tree {
+    let below;
+    // The trunk of a tree lists its cards like a column.
+    if super::tree::view_of(l, zone).is_none() {
         let above = zone_cards.cards.first().map_or(0, |c| c.pos);
         below = zone_cards.cards.last().map_or(0, |c| {
             let cut = (c.rect.height as usize) < c.lines.len();
@@ -193,6 +198,11 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
         if above > 0 {
             right_marks.push(format!(" ▲ {above} "));
         }
+    } else {
+        let (left, right, down) = super::tree::marks(l, zone);
+        left_marks.extend(left);
+        right_marks.extend(right);
+        below = down;
     }
     // The name gives way, so the count and the markers always show.
     let count_text = format!(" ({count}) ");
@@ -257,6 +267,11 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
             frame_block = frame_block.title(Line::styled(format!(" {} ", cluster.title), t.key));
         }
         frame.render_widget(frame_block, cluster.rect);
+    }
+    if l.arrangement == Arrangement::Tree {
+        for (rect, connector) in super::tree::connectors(b, &view, slot, lang, l) {
+            frame.render_widget(Paragraph::new(connector).style(t.border), rect);
+        }
     }
     for card in &zone_cards.cards {
         draw_card(
