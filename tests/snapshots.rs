@@ -25,7 +25,7 @@ use sempre::tui::screens::library::LibraryState;
 use sempre::tui::screens::wizard::WizardState;
 use sempre::tui::theme::ThemeName;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (160, 48)];
 
 fn examples() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")
