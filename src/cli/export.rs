@@ -19,40 +19,45 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
     if let Some(path) = &args.out {
         env.store.check_export(path).map_err(CliError::IntoStore)?;
     }
-    let listing = env.store.list()?;
-    let (sessions, report): (Vec<Session>, Option<Report>) = match &args.network {
-        Some(network) => {
-            let known = known_networks(listing.sessions.iter().map(|s| &s.session));
-            if !known.iter().any(|n| network_key(n) == network_key(network)) {
-                return Err(CliError::UnknownNetwork {
-                    asked: network.trim().to_string(),
-                    known,
-                });
+    // A network's report reads the whole store; sessions named by id
+    // read only themselves and the sessions they link to, for the links'
+    // titles and for the notes carried from them that are private there.
+    let (sessions, report, others): (Vec<Session>, Option<Report>, Vec<Session>) =
+        match &args.network {
+            Some(network) => {
+                let listing = env.store.list()?;
+                let all: Vec<Session> = listing.sessions.into_iter().map(|s| s.session).collect();
+                let known = known_networks(all.iter());
+                if !known.iter().any(|n| network_key(n) == network_key(network)) {
+                    return Err(CliError::UnknownNetwork {
+                        asked: network.trim().to_string(),
+                        known,
+                    });
+                }
+                let (chosen, report) =
+                    network_report(all.iter().cloned(), network, args.since, args.until)
+                        .ok_or_else(|| CliError::NoSessionsFor(network.clone()))?;
+                (chosen, Some(report), all)
             }
-            let all = listing.sessions.iter().map(|s| s.session.clone());
-            network_report(all, network, args.since, args.until)
-                .map(|(chosen, report)| (chosen, Some(report)))
-                .ok_or_else(|| CliError::NoSessionsFor(network.clone()))?
-        }
-        None if args.sessions.is_empty() => return Err(CliError::NothingToExport),
-        None => {
-            let mut chosen = Vec::new();
-            for query in &args.sessions {
-                chosen.push(env.store.open(query, Access::ReadOnly)?.session);
+            None if args.sessions.is_empty() => return Err(CliError::NothingToExport),
+            None => {
+                let mut chosen = Vec::new();
+                for query in &args.sessions {
+                    chosen.push(env.store.open(query, Access::ReadOnly)?.session);
+                }
+                let linked = env.store.linked(&chosen);
+                (chosen, None, linked)
             }
-            (chosen, None)
-        }
-    };
+        };
     let tz = TimeZone::system();
     let lang = env.lang_flag.unwrap_or(sessions[0].context.language);
-    let all = || listing.sessions.iter().map(|s| &s.session);
     let options = Options {
         anonymize: args.anonymize,
         lang,
         today: jiff::Zoned::now().with_time_zone(tz.clone()).date(),
         tz,
-        titles: link_titles(all(), args.anonymize, lang),
-        private_elsewhere: PrivateElsewhere::of(all().chain(&sessions)),
+        titles: link_titles(others.iter().chain(&sessions), args.anonymize, lang),
+        private_elsewhere: PrivateElsewhere::of(others.iter().chain(&sessions)),
     };
     let sources = Source::all(&sessions, &env.methods);
     let text = export(&sources, report, args.format.into(), &options);

@@ -274,10 +274,11 @@ fn linked_sessions(t: &mut String, env: &Env, s: &Session) {
     let _ = writeln!(t, "\n{}", Msg::LinkedSessions.text(lang));
     for link in &s.links {
         let id = link.session.to_string();
+        // Read by id: one file, whatever the size of the store.
         let title = env
             .store
-            .open(&id, Access::ReadOnly)
-            .map(|o| o.session.context.title)
+            .read(link.session)
+            .map(|s| s.context.title)
             .unwrap_or_default();
         let _ = writeln!(
             t,

@@ -34,7 +34,11 @@ impl Store {
             return sweep;
         };
         let mut temps: Vec<(PathBuf, PathBuf)> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter_map(Result::ok)
+            // Only a name starting with a dot can be a leftover: the
+            // thousands of session files are passed over by name.
+            .filter(|e| e.file_name().as_encoded_bytes().first() == Some(&b'.'))
+            .map(|e| e.path())
             .filter_map(|p| session_of(&p).map(|s| (p, s)))
             .collect();
         temps.sort();

@@ -14,6 +14,7 @@ mod leftovers;
 mod location;
 mod lock;
 mod open;
+mod resolve;
 mod search;
 
 use std::path::{Path, PathBuf};
@@ -163,54 +164,6 @@ impl Store {
         let _lock = SessionLock::try_acquire_as(&path, Holder::Command)?;
         save_session(&path, session)?;
         Ok(path)
-    }
-
-    /// The file a user means by `query`: a path to a session file, a full
-    /// session id, or the start of one that only one session has.
-    pub fn resolve(&self, query: &str) -> Result<PathBuf, StoreError> {
-        let q = query.trim();
-        let not_found = || StoreError::NotFound {
-            query: q.to_string(),
-        };
-        if q.is_empty() {
-            return Err(not_found());
-        }
-        let as_path = Path::new(q);
-        if as_path.is_file() {
-            return Ok(as_path.to_path_buf());
-        }
-        if q.contains(std::path::MAIN_SEPARATOR) || q.ends_with(".json") {
-            return Err(not_found());
-        }
-        let prefix = q.to_lowercase();
-        let files = self.session_files()?;
-        let by_name: Vec<&PathBuf> = files
-            .iter()
-            .filter(|p| file_stem(p).to_lowercase().starts_with(&prefix))
-            .collect();
-        match by_name.len() {
-            1 => return Ok(by_name[0].clone()),
-            n if n > 1 => {
-                return Err(StoreError::Ambiguous {
-                    query: q.into(),
-                    count: n,
-                });
-            }
-            _ => {}
-        }
-        // A file may have been renamed; look inside.
-        let by_id: Vec<&PathBuf> = files
-            .iter()
-            .filter(|p| load_session(p).is_ok_and(|s| s.id.to_string().starts_with(&prefix)))
-            .collect();
-        match by_id.len() {
-            1 => Ok(by_id[0].clone()),
-            0 => Err(not_found()),
-            n => Err(StoreError::Ambiguous {
-                query: q.into(),
-                count: n,
-            }),
-        }
     }
 
     /// Opens the session `query` refers to.

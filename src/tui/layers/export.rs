@@ -294,15 +294,16 @@ pub fn write(
     if path.exists() && !job.replace {
         return Err(ExportFailure::Exists(path.clone()));
     }
-    let listing = store.list().unwrap_or_default();
-    let all = || listing.sessions.iter().map(|s| &s.session);
+    // Only the sessions these link to, read by id, not the whole store.
+    let linked = store.linked(&job.sessions);
+    let all = || linked.iter().chain(&job.sessions);
     let options = Options {
         anonymize: job.anonymize,
         lang: job.lang,
         tz,
         today,
         titles: link_titles(all(), job.anonymize, job.lang),
-        private_elsewhere: PrivateElsewhere::of(all().chain(&job.sessions)),
+        private_elsewhere: PrivateElsewhere::of(all()),
     };
     let sources = Source::all(&job.sessions, methods);
     let text = export(&sources, job.report.clone(), job.format, &options);

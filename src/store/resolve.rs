@@ -1,0 +1,140 @@
+//! Finding the one session a command names, and the few sessions it
+//! refers to, without reading the rest of the store: a command on one
+//! session costs the same in a store of ten sessions or ten thousand.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use uuid::Uuid;
+
+use super::{Store, StoreError, file_stem, is_session_file, load_session};
+use crate::model::{LinkKind, Session};
+
+/// The length of a full session id as its file is named
+/// (`8-4-4-4-12` hexadecimal digits).
+const FULL_ID_LEN: usize = 36;
+
+impl Store {
+    /// The file a user means by `query`: a full session id, a path to a
+    /// session file, or the start of an id that only one session has.
+    ///
+    /// A full id is one look at the disk (its file is named after it); a
+    /// path is one more. Only the start of an id needs the folder's list
+    /// of names, and only an id found in no name (a file renamed by hand)
+    /// opens the files to look inside.
+    pub fn resolve(&self, query: &str) -> Result<PathBuf, StoreError> {
+        let q = query.trim();
+        let not_found = || StoreError::NotFound {
+            query: q.to_string(),
+        };
+        if q.is_empty() {
+            return Err(not_found());
+        }
+        if q.len() == FULL_ID_LEN
+            && let Ok(id) = Uuid::try_parse(q)
+        {
+            let path = self.path_of(id);
+            // Not followed: a link is refused, with its own sentence, when
+            // it is read.
+            if std::fs::symlink_metadata(&path).is_ok() {
+                return Ok(path);
+            }
+        }
+        let as_path = Path::new(q);
+        if as_path.is_file() {
+            return Ok(as_path.to_path_buf());
+        }
+        if q.contains(std::path::MAIN_SEPARATOR) || q.ends_with(".json") {
+            return Err(not_found());
+        }
+        let prefix = q.to_lowercase();
+        let by_name = self.named_starting(&prefix)?;
+        match by_name.len() {
+            1 => return Ok(by_name[0].clone()),
+            n if n > 1 => {
+                return Err(StoreError::Ambiguous {
+                    query: q.into(),
+                    count: n,
+                });
+            }
+            _ => {}
+        }
+        // A file may have been renamed; look inside.
+        let by_id: Vec<PathBuf> = self
+            .session_files()?
+            .into_iter()
+            .filter(|p| load_session(p).is_ok_and(|s| s.id.to_string().starts_with(&prefix)))
+            .collect();
+        match by_id.len() {
+            1 => Ok(by_id[0].clone()),
+            0 => Err(not_found()),
+            n => Err(StoreError::Ambiguous {
+                query: q.into(),
+                count: n,
+            }),
+        }
+    }
+
+    /// The session files whose name starts with `prefix` (in lower case),
+    /// from the folder's list of names: only those are looked at on disk.
+    fn named_starting(&self, prefix: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let entries = match std::fs::read_dir(self.dir()) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    doing: super::Doing::Listing,
+                    path: self.dir().display().to_string(),
+                    source,
+                });
+            }
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| file_stem(p).to_lowercase().starts_with(prefix))
+            .filter(|p| is_session_file(p))
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
+    /// The session with `id`, read from its file.
+    pub fn read(&self, id: Uuid) -> Result<Session, StoreError> {
+        load_session(&self.path_of(id))
+    }
+
+    /// The sessions `sessions` refer to, each read by its id: the
+    /// sessions they link to (whose titles an export or `show` prints),
+    /// and every session a note of theirs was carried from, followed back
+    /// through the carried notes to where they were first written (whose
+    /// private notes must stay behind in every copy). Nothing else in the
+    /// store is read. A session that is gone or cannot be read is left
+    /// out, as a link to it was before.
+    pub fn linked(&self, sessions: &[Session]) -> Vec<Session> {
+        let mut seen: HashSet<Uuid> = sessions.iter().map(|s| s.id).collect();
+        let mut pending: Vec<Uuid> = Vec::new();
+        for s in sessions {
+            let ids = s.links.iter().map(|l| l.session).chain(carried_from(s));
+            pending.extend(ids.filter(|id| seen.insert(*id)));
+        }
+        let mut found = Vec::new();
+        while let Some(id) = pending.pop() {
+            if let Ok(s) = self.read(id) {
+                pending.extend(carried_from(&s).filter(|id| seen.insert(*id)));
+                found.push(s);
+            }
+        }
+        found
+    }
+}
+
+/// The sessions the notes of `session` were carried from.
+fn carried_from(session: &Session) -> impl Iterator<Item = Uuid> + '_ {
+    session
+        .notes
+        .iter()
+        .flat_map(|n| &n.links)
+        .filter(|l| l.kind == LinkKind::CarriedFrom)
+        .filter_map(|l| l.session)
+        .filter(move |id| *id != session.id)
+}
