@@ -138,3 +138,82 @@ fn carried_from(session: &Session) -> impl Iterator<Item = Uuid> + '_ {
         .filter_map(|l| l.session)
         .filter(move |id| *id != session.id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::{context, method};
+    use crate::model::{Carry, NewNote, carry_forward};
+    use jiff::Timestamp;
+
+    fn save(store: &Store, s: &Session) {
+        super::super::save_session(&store.path_of(s.id), s).unwrap();
+    }
+
+    #[test]
+    fn linked_sessions_follow_carried_notes_back_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let m = method();
+        let t = Timestamp::UNIX_EPOCH;
+        let mut first = Session::new(&m, context("Første"), t);
+        let note = first
+            .add_note(&m, NewNote::new("kritik", "Tid"), t)
+            .unwrap();
+        let carry = |notes, title| Carry {
+            notes,
+            method: &m,
+            zone: "kritik",
+            context: context(title),
+            branches: false,
+        };
+        let notes = [note];
+        let mut second = carry_forward(&mut first, &m, carry(&notes, "Anden"), t).unwrap();
+        let copies = [second.notes[0].id];
+        let mut third = carry_forward(&mut second, &m, carry(&copies, "Tredje"), t).unwrap();
+        let unrelated = Session::new(&m, context("Andet"), t);
+        for s in [&first, &second, &third, &unrelated] {
+            save(&store, s);
+        }
+        std::fs::write(dir.path().join("broken.json"), "{").unwrap();
+        // A link to a session that is gone is left out.
+        let gone = Session::new(&m, context("Væk"), t);
+        third.links.push(crate::model::SessionLink {
+            session: gone.id,
+            relation: third.links[0].relation,
+        });
+        let mut found: Vec<String> = store
+            .linked(std::slice::from_ref(&third))
+            .into_iter()
+            .map(|s| s.context.title)
+            .collect();
+        found.sort();
+        assert_eq!(found, ["Anden", "Første"]);
+    }
+
+    #[test]
+    fn an_id_is_found_by_its_file_name_before_any_file_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let s = Session::new(&method(), context("Møde"), Timestamp::UNIX_EPOCH);
+        save(&store, &s);
+        let id = s.id.to_string();
+        // Files that would fail to read if they were opened.
+        std::fs::write(dir.path().join(format!("{}x.json", &id[..6])), "{").unwrap();
+        std::fs::write(dir.path().join("renamed.json"), "{").unwrap();
+        let path = store.path_of(s.id);
+        assert_eq!(store.resolve(&id).unwrap(), path);
+        assert_eq!(store.resolve(&id.to_uppercase()).unwrap(), path);
+        assert_eq!(store.resolve(&id[..8]).unwrap(), path);
+        assert!(matches!(
+            store.resolve(&id[..6]),
+            Err(StoreError::Ambiguous { count: 2, .. })
+        ));
+        // Renamed by hand: found by looking inside.
+        std::fs::rename(&path, dir.path().join("mit møde.json")).unwrap();
+        assert_eq!(
+            store.resolve(&id).unwrap(),
+            dir.path().join("mit møde.json")
+        );
+    }
+}
