@@ -272,13 +272,15 @@ fn linked_sessions(t: &mut String, env: &Env, s: &Session) {
     }
     let lang = env.lang;
     let _ = writeln!(t, "\n{}", Msg::LinkedSessions.text(lang));
+    // Read by id: the linked files only, whatever the size of the store.
+    let ids: Vec<_> = s.links.iter().map(|l| l.session).collect();
+    let linked = env.store.read_many(&ids);
     for link in &s.links {
         let id = link.session.to_string();
-        // Read by id: one file, whatever the size of the store.
-        let title = env
-            .store
-            .read(link.session)
-            .map(|s| s.context.title)
+        let title = linked
+            .iter()
+            .find(|o| o.id == link.session)
+            .map(|o| o.context.title.as_str())
             .unwrap_or_default();
         let _ = writeln!(
             t,

@@ -2,7 +2,7 @@
 //! refers to, without reading the rest of the store: a command on one
 //! session costs the same in a store of ten sessions or ten thousand.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
@@ -48,7 +48,7 @@ impl Store {
             return Err(not_found());
         }
         let prefix = q.to_lowercase();
-        let by_name = self.named_starting(&prefix)?;
+        let by_name = self.files_named(|stem| stem.to_lowercase().starts_with(&prefix))?;
         match by_name.len() {
             1 => return Ok(by_name[0].clone()),
             n if n > 1 => {
@@ -60,8 +60,9 @@ impl Store {
             _ => {}
         }
         // A file may have been renamed; look inside.
+        // Only a file whose name is not an id can hold another id.
         let by_id: Vec<PathBuf> = self
-            .session_files()?
+            .odd_named()?
             .into_iter()
             .filter(|p| load_session(p).is_ok_and(|s| s.id.to_string().starts_with(&prefix)))
             .collect();
@@ -75,9 +76,9 @@ impl Store {
         }
     }
 
-    /// The session files whose name starts with `prefix` (in lower case),
+    /// The session files whose name (without `.json`) passes `wanted`,
     /// from the folder's list of names: only those are looked at on disk.
-    fn named_starting(&self, prefix: &str) -> Result<Vec<PathBuf>, StoreError> {
+    fn files_named(&self, wanted: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, StoreError> {
         let entries = match std::fs::read_dir(self.dir()) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -91,7 +92,7 @@ impl Store {
         };
         let mut found: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| file_stem(p).to_lowercase().starts_with(prefix))
+            .filter(|p| wanted(&file_stem(p)))
             .filter(|p| is_session_file(p))
             .collect();
         found.sort();
@@ -101,6 +102,13 @@ impl Store {
     /// The session with `id`, read from its file.
     pub fn read(&self, id: Uuid) -> Result<Session, StoreError> {
         load_session(&self.path_of(id))
+    }
+
+    /// The sessions with `ids` that can be read, each found by its file
+    /// name ([`Finder`]).
+    pub fn read_many(&self, ids: &[Uuid]) -> Vec<Session> {
+        let mut finder = Finder::new(self);
+        ids.iter().filter_map(|id| finder.get(*id)).collect()
     }
 
     /// The sessions `sessions` refer to, each read by its id: the
@@ -117,14 +125,56 @@ impl Store {
             let ids = s.links.iter().map(|l| l.session).chain(carried_from(s));
             pending.extend(ids.filter(|id| seen.insert(*id)));
         }
+        let mut finder = Finder::new(self);
         let mut found = Vec::new();
         while let Some(id) = pending.pop() {
-            if let Ok(s) = self.read(id) {
+            if let Some(s) = finder.get(id) {
                 pending.extend(carried_from(&s).filter(|id| seen.insert(*id)));
                 found.push(s);
             }
         }
         found
+    }
+
+    /// The session files whose name is not a session id (copies of the
+    /// examples, files renamed by hand): the only ones that can hold a
+    /// session their name does not tell.
+    fn odd_named(&self) -> Result<Vec<PathBuf>, StoreError> {
+        self.files_named(|stem| Uuid::try_parse(stem).is_err())
+    }
+}
+
+/// Finds sessions by id: first the file named after the id, one look at
+/// the disk; for an id no file is named after, the files whose name is
+/// not an id are read, once, and kept.
+struct Finder<'a> {
+    store: &'a Store,
+    odd: Option<HashMap<Uuid, Session>>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(store: &'a Store) -> Finder<'a> {
+        Finder { store, odd: None }
+    }
+
+    fn get(&mut self, id: Uuid) -> Option<Session> {
+        if let Ok(s) = self.store.read(id)
+            && s.id == id
+        {
+            return Some(s);
+        }
+        let store = self.store;
+        self.odd
+            .get_or_insert_with(|| {
+                let files = store.odd_named().unwrap_or_default();
+                files
+                    .iter()
+                    .filter_map(|p| load_session(p).ok())
+                    .map(|s| (s.id, s))
+                    .collect()
+            })
+            .get(&id)
+            .cloned()
     }
 }
 
@@ -172,9 +222,12 @@ mod tests {
         let copies = [second.notes[0].id];
         let mut third = carry_forward(&mut second, &m, carry(&copies, "Tredje"), t).unwrap();
         let unrelated = Session::new(&m, context("Andet"), t);
-        for s in [&first, &second, &third, &unrelated] {
+        for s in [&second, &third, &unrelated] {
             save(&store, s);
         }
+        // Not named by its id, as the copied examples are: still found.
+        let odd = dir.path().join("example-første.json");
+        super::super::save_session(&odd, &first).unwrap();
         std::fs::write(dir.path().join("broken.json"), "{").unwrap();
         // A link to a session that is gone is left out.
         let gone = Session::new(&m, context("Væk"), t);
