@@ -203,3 +203,51 @@ fn a_second_board_after_the_lock_folder_went_cannot_overwrite_the_first() {
     assert_ne!(std::fs::read(&path).unwrap(), theirs);
     assert_eq!(load_session(&path).unwrap().context.title, "Andet vindue");
 }
+
+/// The export dialog reads the session it exports and the sessions that
+/// one links to, not the rest of the store (issue 11): link titles and a
+/// carried note's privacy come from the linked sessions, and a private
+/// note in an unrelated session, even in the same words as a public
+/// carried note, is never read.
+#[test]
+fn the_export_dialog_reads_only_the_linked_sessions() {
+    use sempre::methods::MethodLibrary;
+    use sempre::model::{Context, NewNote, Session};
+    const CARRIED: &str = "Vi mangler penge til det første udstyr.";
+    let mut h = Harness::followup();
+    let library = MethodLibrary::builtin();
+    let m = library.get("fremtidsvaerksted").unwrap();
+    let t = jiff::Timestamp::UNIX_EPOCH;
+    let context = Context {
+        title: "Et andet møde".into(),
+        ..Context::default()
+    };
+    let mut unrelated = Session::new(m, context, t);
+    let same = unrelated
+        .add_note(m, NewNote::new("kritik", CARRIED), t)
+        .unwrap();
+    unrelated.set_private(same, true, t).unwrap();
+    let dir = h.store.dir().to_path_buf();
+    save_session(&dir.join(format!("{}.json", unrelated.id)), &unrelated).unwrap();
+    std::fs::write(dir.join("ødelagt.json"), "{ not json").unwrap();
+
+    h.cmd(Command::Filters);
+    h.fill(&["Double Diamond", "", "", "", "", "", ""]);
+    h.cmd(Command::Export);
+    h.cmd(Command::NextField);
+    h.cmd(Command::ChoiceNext);
+    h.cmd(Command::Submit);
+    assert!(h.app.layers.is_empty(), "the dialog closes");
+    let out: Vec<PathBuf> = std::fs::read_dir(&h.app.exports_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(out.len(), 1, "{out:?}");
+    let md = std::fs::read_to_string(&out[0]).unwrap();
+    assert!(md.starts_with("# Double Diamond"), "{md}");
+    assert!(
+        md.contains("Fremtidsværksted: Arbejde og hverdag i Herning"),
+        "the linked session's title: {md}"
+    );
+    assert!(md.contains(CARRIED), "{md}");
+}
