@@ -20,11 +20,11 @@ use jiff::civil::date;
 use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sempre::cli::show_text;
+use sempre::export::without_private;
 use sempre::export::{Format, Options, Source, export};
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
-use sempre::cli::show_text;
-use sempre::export::without_private;
 use sempre::model::{Context, LinkKind, NewNote, NoteLink, Session};
 use sempre::store::{Listing, StoredSession};
 use sempre::tui::app::{App, Input, Outcome, Prefs, update};
@@ -168,7 +168,10 @@ static FIXTURES: LazyLock<Vec<Fixture>> = LazyLock::new(|| {
 });
 
 fn fixture(notes: usize) -> &'static Fixture {
-    let i = SIZES.iter().position(|n| *n == notes).expect("a bench size");
+    let i = SIZES
+        .iter()
+        .position(|n| *n == notes)
+        .expect("a bench size");
     &FIXTURES[i]
 }
 
@@ -310,4 +313,14 @@ fn scale_export_csv(bencher: divan::Bencher, notes: usize) {
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn scale_export_json(bencher: divan::Bencher, notes: usize) {
     export_dense(bencher, notes, Format::Json);
+}
+
+/// A second floor: copying the read session and dropping the copy, which
+/// every export and `show` do once to leave private things out. It shows
+/// how much of the growth past 10,000 notes is the memory itself (caches,
+/// allocation) rather than the work.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn scale_clone_floor(bencher: divan::Bencher, notes: usize) {
+    let s = &fixture(notes).session;
+    bencher.bench_local(|| drop(s.clone()));
 }

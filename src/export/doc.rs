@@ -539,7 +539,12 @@ impl Builder<'_> {
                     .iter()
                     .map(|c| GroupDoc {
                         title: Some(c.title.clone()),
-                        notes: clustered.get(&c.id).into_iter().flatten().map(doc).collect(),
+                        notes: clustered
+                            .get(&c.id)
+                            .into_iter()
+                            .flatten()
+                            .map(doc)
+                            .collect(),
                     })
                     .collect();
                 let loose: Vec<NoteDoc> = loose_at.iter().map(doc).collect();

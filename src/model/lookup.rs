@@ -153,7 +153,8 @@ mod tests {
             tie_break: true,
             ..s.votes[0].clone()
         });
-        s.cluster_notes(&[ids[1], ids[2]], "Tema", t).expect("valid");
+        s.cluster_notes(&[ids[1], ids[2]], "Tema", t)
+            .expect("valid");
         let attach = |to: Uuid| NoteLink {
             kind: LinkKind::AttachedTo,
             note: to,
