@@ -54,7 +54,10 @@ fn local(ts: Timestamp) -> String {
 /// The whole session as text. Without its method (a method file that is
 /// gone), zones and phases are shown by id.
 pub fn render(session: &Session, method: Option<&Method>, lang: Lang) -> String {
-    let mut t = String::new();
+    // About what a note takes on screen, so a long session's text is not
+    // copied again each time it outgrows its buffer.
+    let size: usize = session.notes.iter().map(|n| n.text.len() + 40).sum();
+    let mut t = String::with_capacity(size);
     header(&mut t, session, method, lang);
     phase_log(&mut t, session, method, lang);
     let look = Lookup::new(session);

@@ -29,7 +29,13 @@ pub struct Lookup<'a> {
 impl<'a> Lookup<'a> {
     /// Indexes `s` in one pass over its notes, votes and clusters.
     pub fn new(s: &'a Session) -> Lookup<'a> {
-        let mut l = Lookup::default();
+        // Sized up front: growing a table of 100,000 notes rehashes it
+        // several times, each time touching all of it.
+        let mut l = Lookup {
+            notes: HashMap::with_capacity(s.notes.len()),
+            tallies: HashMap::with_capacity(s.votes.len()),
+            ..Lookup::default()
+        };
         let mut seen: HashSet<&str> = HashSet::new();
         for n in &s.notes {
             l.notes.entry(n.id).or_insert(n);
