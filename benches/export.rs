@@ -3,17 +3,29 @@
 //! the follow-up screen over 500 sessions: filtering by a word (goal
 //! ≤ 10 ms per key typed) and drawing one frame (goal ≤ 5 ms).
 //!
+//! Scaling: `show` and every export format over sessions of 1,000, 10,000
+//! and 100,000 notes at the examples' density (0.6 votes and 0.1 clusters
+//! per note, some private notes, decisions, actions, attached and carried
+//! notes), next to the floor: parsing the same file with serde_json. Time
+//! must grow linearly with the notes (goal: ten times the notes take at
+//! most 10^1.1 times as long), and a 100,000-note HTML export at most
+//! three times the parse.
+//!
 //! Run with `cargo bench --bench export`.
+
+use std::sync::LazyLock;
 
 use jiff::Timestamp;
 use jiff::civil::date;
 use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sempre::cli::show_text;
+use sempre::export::without_private;
 use sempre::export::{Format, Options, Source, export};
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
-use sempre::model::{Context, NewNote, Session};
+use sempre::model::{Context, LinkKind, NewNote, NoteLink, Session};
 use sempre::store::{Listing, StoredSession};
 use sempre::tui::app::{App, Input, Outcome, Prefs, update};
 use sempre::tui::clock::Clock;
@@ -21,6 +33,7 @@ use sempre::tui::command::Command;
 use sempre::tui::render::render;
 use sempre::tui::screens::followup::FollowupState;
 use sempre::tui::theme::ThemeName;
+use uuid::Uuid;
 
 fn main() {
     divan::main();
@@ -132,4 +145,182 @@ fn followup_frame_500_sessions_160x48(bencher: divan::Bencher) {
             .map(|_| ())
             .expect("draws");
     });
+}
+
+/// The sizes the scaling benches run at.
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// A session of `notes` notes at the examples' density, and its file.
+struct Fixture {
+    session: Session,
+    bytes: Vec<u8>,
+}
+
+static FIXTURES: LazyLock<Vec<Fixture>> = LazyLock::new(|| {
+    SIZES
+        .iter()
+        .map(|n| {
+            let session = dense(*n);
+            let bytes = serde_json::to_vec_pretty(&session).expect("serializes");
+            Fixture { session, bytes }
+        })
+        .collect()
+});
+
+fn fixture(notes: usize) -> &'static Fixture {
+    let i = SIZES
+        .iter()
+        .position(|n| *n == notes)
+        .expect("a bench size");
+    &FIXTURES[i]
+}
+
+/// A session shaped like the examples, built from one real note, vote,
+/// cluster, decision and action as templates (adding 100,000 notes one by
+/// one through the model would time the model, not the export).
+fn dense(notes: usize) -> Session {
+    let library = MethodLibrary::builtin();
+    let m = library.get("fremtidsvaerksted").expect("built in");
+    let t = Timestamp::UNIX_EPOCH;
+    let mut s = session(0, 1);
+    let first = s
+        .add_note(m, NewNote::new("kritik", "skabelon"), t)
+        .expect("valid");
+    s.set_dots(first, 1, Some("Amal"), t).expect("valid");
+    s.cluster_notes(&[first], "Skabelon", t).expect("valid");
+    let decision = s.add_decision("Skabelon", &[first], t).expect("valid");
+    s.add_action("Skabelon", Some(first), Some(decision), t)
+        .expect("valid");
+    let note = s.notes[0].clone();
+    let vote = s.votes[0].clone();
+    let cluster = s.clusters[0].clone();
+    let decision = s.decisions[0].clone();
+    let action = s.actions[0].clone();
+    s.notes.clear();
+    s.votes.clear();
+    s.clusters.clear();
+    s.decisions.clear();
+    s.actions.clear();
+    let zones = ["kritik", "fantasi", "virkeliggoerelse"];
+    let id = |kind: u128, i: usize| Uuid::from_u128((kind << 64) | i as u128);
+    let link = |kind, i: usize| NoteLink {
+        kind,
+        note: id(1, i),
+        session: None,
+    };
+    for i in 0..notes {
+        let zone = zones[i % 3];
+        // Three clusters per 30 notes (one per zone), holding most of them.
+        let cluster_id = id(2, (i / 30) * 3 + i % 3);
+        if i % 30 < 3 {
+            let mut c = cluster.clone();
+            c.id = cluster_id;
+            c.zone = zone.to_string();
+            c.title = format!("Tema {i}");
+            c.from.clear();
+            s.clusters.push(c);
+        }
+        let mut n = note.clone();
+        n.id = id(1, i);
+        n.zone = zone.to_string();
+        n.text = format!("Seddel {i}: for lidt tid med børnene om aftenen og i weekenden");
+        n.cluster = (i % 30 < 21).then_some(cluster_id);
+        n.private = i % 40 == 7;
+        n.author = (i % 4 == 0).then(|| format!("Deltager {}", i % 12));
+        n.links = match i % 100 {
+            50 => vec![link(LinkKind::AttachedTo, i - 1)],
+            51 => vec![link(LinkKind::CarriedFrom, i - 3)],
+            _ => Vec::new(),
+        };
+        s.notes.push(n);
+        if i % 5 < 3 {
+            let mut v = vote.clone();
+            v.id = id(3, i);
+            v.note = id(1, i);
+            v.dots = 1 + (i % 3) as u32;
+            v.tie_break = i % 997 == 0;
+            s.votes.push(v);
+        }
+        if i % 200 == 0 {
+            let mut d = decision.clone();
+            d.id = id(4, i);
+            d.text = format!("Beslutning om seddel {i}");
+            d.notes = vec![id(1, i)];
+            d.private = i % 40 == 7;
+            s.decisions.push(d);
+            let mut a = action.clone();
+            a.id = id(5, i);
+            a.text = format!("Følg op på seddel {i}");
+            a.note = Some(id(1, i));
+            a.decision = Some(id(4, i));
+            a.private = i % 40 == 7;
+            s.actions.push(a);
+        }
+    }
+    s
+}
+
+fn export_dense(bencher: divan::Bencher, notes: usize, format: Format) {
+    let library = MethodLibrary::builtin();
+    let s = &fixture(notes).session;
+    let options = Options {
+        anonymize: false,
+        lang: Lang::Da,
+        tz: TimeZone::UTC,
+        today: date(2026, 11, 23),
+        titles: Default::default(),
+        private_elsewhere: Default::default(),
+    };
+    let sources = [Source {
+        session: s,
+        method: library.get("fremtidsvaerksted"),
+    }];
+    bencher.bench_local(|| export(&sources, None, format, &options));
+}
+
+/// The floor: serde_json reading the session's file.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn scale_parse_floor(bencher: divan::Bencher, notes: usize) {
+    let bytes = &fixture(notes).bytes;
+    bencher.bench_local(|| serde_json::from_slice::<Session>(bytes).expect("parses"));
+}
+
+/// What `sempre show` does with a read session: leaves private things
+/// out and writes the text.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn scale_show(bencher: divan::Bencher, notes: usize) {
+    let library = MethodLibrary::builtin();
+    let s = &fixture(notes).session;
+    let method = library.get("fremtidsvaerksted");
+    bencher.bench_local(|| show_text(&without_private(s), method, Lang::Da));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn scale_export_md(bencher: divan::Bencher, notes: usize) {
+    export_dense(bencher, notes, Format::Markdown);
+}
+
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn scale_export_html(bencher: divan::Bencher, notes: usize) {
+    export_dense(bencher, notes, Format::Html);
+}
+
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn scale_export_csv(bencher: divan::Bencher, notes: usize) {
+    export_dense(bencher, notes, Format::Csv);
+}
+
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn scale_export_json(bencher: divan::Bencher, notes: usize) {
+    export_dense(bencher, notes, Format::Json);
+}
+
+/// A second floor: copying the read session and dropping the copy, which
+/// every export and `show` do once to leave private things out. It shows
+/// how much of the growth past 10,000 notes is the memory itself (caches,
+/// allocation) rather than the work.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn scale_clone_floor(bencher: divan::Bencher, notes: usize) {
+    let s = &fixture(notes).session;
+    bencher.bench_local(|| drop(s.clone()));
 }

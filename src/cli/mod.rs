@@ -19,6 +19,8 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
+/// What `sempre show` prints of a session (public for the benches).
+pub use show::render as show_text;
 pub use visible::{Visible, warn};
 
 use crate::i18n::Lang;

@@ -1,18 +1,20 @@
 //! `sempre show`: a session, zone by zone, for reading in a terminal.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use uuid::Uuid;
 
 use super::args::ShowArgs;
 use super::{CliError, Env};
 use crate::export::without_private;
 use crate::i18n::Lang;
 use crate::methods::Method;
-use crate::model::{Board, Note, Session};
+use crate::model::{Board, Lookup, Note, Session};
 use crate::store::Access;
 use crate::strings::{Msg, colour_name, private_hidden, relation_name, role_name, status_name};
 
@@ -52,14 +54,18 @@ fn local(ts: Timestamp) -> String {
 /// The whole session as text. Without its method (a method file that is
 /// gone), zones and phases are shown by id.
 pub fn render(session: &Session, method: Option<&Method>, lang: Lang) -> String {
-    let mut t = String::new();
+    // About what a note takes on screen, so a long session's text is not
+    // copied again each time it outgrows its buffer.
+    let size: usize = session.notes.iter().map(|n| n.text.len() + 40).sum();
+    let mut t = String::with_capacity(size);
     header(&mut t, session, method, lang);
     phase_log(&mut t, session, method, lang);
+    let look = Lookup::new(session);
     for board in &session.boards {
         if session.boards.len() > 1 {
             let _ = writeln!(t, "\n═══ {}: {} ═══", Msg::Board.text(lang), board.name);
         }
-        zones(&mut t, session, board, method, lang);
+        zones(&mut t, &look, board, method, lang);
     }
     outcomes(&mut t, session, lang);
     t
@@ -162,19 +168,16 @@ fn phase_log(t: &mut String, s: &Session, method: Option<&Method>, lang: Lang) {
     }
 }
 
-fn zones(t: &mut String, s: &Session, board: &Board, method: Option<&Method>, lang: Lang) {
-    let mut zone_ids: Vec<String> = method
-        .map(|m| m.zones.iter().map(|z| z.id.clone()).collect())
+fn zones(t: &mut String, look: &Lookup, board: &Board, method: Option<&Method>, lang: Lang) {
+    let mut zone_ids: Vec<&str> = method
+        .map(|m| m.zones.iter().map(|z| z.id.as_str()).collect())
         .unwrap_or_default();
-    for note in &s.notes {
-        if !zone_ids.contains(&note.zone) {
-            zone_ids.push(note.zone.clone());
-        }
-    }
-    for zone_id in &zone_ids {
+    let listed: HashSet<&str> = zone_ids.iter().copied().collect();
+    zone_ids.extend(look.note_zones().iter().filter(|z| !listed.contains(*z)));
+    for zone_id in zone_ids {
         let zone = method.and_then(|m| m.zone(zone_id));
-        let notes: Vec<&Note> = s.notes_in(board.id, zone_id).collect();
-        let name = zone.map_or(zone_id.as_str(), |z| z.name.get(lang));
+        let notes = look.notes_in(board.id, zone_id);
+        let name = zone.map_or(zone_id, |z| z.name.get(lang));
         let _ = writeln!(t, "\n── {name} ({}) ──", notes.len());
         if let Some(q) = zone.and_then(|z| z.questions.first()) {
             let _ = writeln!(t, "{}", q.get(lang));
@@ -182,30 +185,33 @@ fn zones(t: &mut String, s: &Session, board: &Board, method: Option<&Method>, la
         if notes.is_empty() {
             let _ = writeln!(t, "  {}", Msg::NoNotes.text(lang));
         }
-        for cluster in s
-            .clusters
-            .iter()
-            .filter(|c| c.board == board.id && c.zone == *zone_id)
-        {
+        // Each cluster's notes, sorted out in one pass over the zone.
+        let mut clustered: HashMap<Uuid, Vec<&Note>> = HashMap::new();
+        for note in notes {
+            if let Some(c) = note.cluster {
+                clustered.entry(c).or_default().push(note);
+            }
+        }
+        for cluster in look.clusters_in(board.id, zone_id) {
             let _ = writeln!(t, "  ▸ {}", cluster.title);
-            for note in notes.iter().filter(|n| n.cluster == Some(cluster.id)) {
-                note_line(t, s, note, "    ", lang);
+            for note in clustered.get(&cluster.id).into_iter().flatten() {
+                note_line(t, look, note, "    ", lang);
             }
         }
         for note in notes.iter().filter(|n| n.cluster.is_none()) {
-            note_line(t, s, note, "  ", lang);
+            note_line(t, look, note, "  ", lang);
         }
     }
 }
 
-fn note_line(t: &mut String, s: &Session, note: &Note, indent: &str, lang: Lang) {
+fn note_line(t: &mut String, look: &Lookup, note: &Note, indent: &str, lang: Lang) {
     let mut lines = note.text.lines();
     let _ = writeln!(t, "{indent}• {}", lines.next().unwrap_or_default());
     for line in lines {
         let _ = writeln!(t, "{indent}  {line}");
     }
     let mut meta = vec![colour_name(note.colour, lang).to_string()];
-    let dots = s.dots(note.id);
+    let dots = look.dots(note.id);
     if dots > 0 {
         meta.push(format!("{} {dots}", "●".repeat(dots.min(10) as usize)));
     }

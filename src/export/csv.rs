@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::Options;
 use crate::i18n::Lang;
 use crate::methods::Method;
-use crate::model::Session;
+use crate::model::{Lookup, Session};
 use crate::strings::{Msg, Ui, colour_name, role_name, status_name};
 
 /// A cell that cannot run as a formula: wherever a spreadsheet could start
@@ -74,6 +74,7 @@ pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String
             .iter()
             .map(|c| (c.id, c.title.as_str()))
             .collect();
+        let look = Lookup::new(s);
         for n in &s.notes {
             rows.push(vec![
                 Msg::Notes.text(lang).to_string(),
@@ -92,7 +93,7 @@ pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String
                     .to_string(),
                 n.text.clone(),
                 colour_name(n.colour, lang).to_string(),
-                s.dots(n.id).to_string(),
+                look.dots(n.id).to_string(),
                 n.role
                     .map(|r| role_name(r, lang))
                     .unwrap_or_default()

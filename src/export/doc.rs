@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::i18n::Lang;
 use crate::methods::{GridCell, GridSize, Method, Mode, Shape, TreePart};
-use crate::model::{ActionStatus, Branch, Colour, LinkKind, Marks, Note, Session};
+use crate::model::{ActionStatus, Branch, Colour, Lookup, Marks, Note, Session};
 use crate::strings::{Msg, Ui, relation_name, role_name, status_name};
 
 /// One export: one session, several, or a network's report.
@@ -295,7 +295,6 @@ impl Builder<'_> {
 
     fn note(
         &self,
-        s: &Session,
         method: Option<&Method>,
         known: &Known,
         n: &Note,
@@ -310,10 +309,9 @@ impl Builder<'_> {
             (None, None) => None,
         };
         let attached = known
-            .attached
-            .get(&n.id)
-            .into_iter()
-            .flatten()
+            .look
+            .attached_to(n.id)
+            .iter()
             .map(|a| {
                 let assumption = method
                     .and_then(|m| m.zone(&a.zone))
@@ -324,7 +322,7 @@ impl Builder<'_> {
         NoteDoc {
             text: n.text.clone(),
             colour: n.colour,
-            dots: s.dots(n.id),
+            dots: known.look.dots(n.id),
             by,
             dropped: !n.status.is_active(),
             set_aside: marks.set_aside.contains(&n.id),
@@ -343,6 +341,10 @@ impl Builder<'_> {
     ) -> SessionDoc {
         let lang = self.lang;
         let marks = method.map(|m| s.marks(m)).unwrap_or_default();
+        let known = Known {
+            marks: &marks,
+            look: Lookup::new(s),
+        };
         let zone_name = |id: &str| {
             method
                 .and_then(|m| m.zone(id))
@@ -383,31 +385,32 @@ impl Builder<'_> {
         let boards = s
             .boards
             .iter()
-            .map(|b| self.board(s, method, &marks, b))
+            .map(|b| self.board(s, method, &known, b))
             .collect();
         // One ranking per zone, in the method's order: critique problems
         // and fantasy ideas answer different questions, so places restart.
         let mut zones: Vec<&str> = method
             .map(|m| m.zones.iter().map(|z| z.id.as_str()).collect())
             .unwrap_or_default();
-        for n in &s.notes {
-            if !zones.contains(&n.zone.as_str()) {
-                zones.push(&n.zone);
-            }
+        let listed: HashSet<&str> = zones.iter().copied().collect();
+        zones.extend(
+            known
+                .look
+                .note_zones()
+                .iter()
+                .filter(|z| !listed.contains(*z)),
+        );
+        // The active notes of each zone, all boards together, in session
+        // order: gathered in one pass rather than once per zone.
+        let mut active: HashMap<&str, Vec<Uuid>> = HashMap::new();
+        for n in s.notes.iter().filter(|n| n.status.is_active()) {
+            active.entry(n.zone.as_str()).or_default().push(n.id);
         }
         let ranking = zones
             .iter()
-            .flat_map(|z| {
-                let ids: Vec<Uuid> = s
-                    .notes
-                    .iter()
-                    .filter(|n| n.status.is_active() && n.zone == *z)
-                    .map(|n| n.id)
-                    .collect();
-                s.ranking(&ids)
-            })
+            .flat_map(|z| known.look.ranking(active.get(z).into_iter().flatten()))
             .filter_map(|r| {
-                let n = s.note(r.note).ok()?;
+                let n = known.look.note(r.note)?;
                 Some(RankDoc {
                     tie_break: r.tie_break,
                     place: r.place,
@@ -472,11 +475,10 @@ impl Builder<'_> {
         &self,
         s: &Session,
         method: Option<&Method>,
-        marks: &Marks,
+        known: &Known,
         board: &crate::model::Board,
     ) -> BoardDoc {
         let lang = self.lang;
-        let known = Known::new(s, marks);
         let weight = board.participant.and_then(|p| {
             let values: Vec<String> = s
                 .ratings_of(p)
@@ -499,15 +501,12 @@ impl Builder<'_> {
                 }
                 ids
             }
-            None => {
-                let mut ids: Vec<String> = Vec::new();
-                for n in &s.notes {
-                    if !ids.contains(&n.zone) {
-                        ids.push(n.zone.clone());
-                    }
-                }
-                ids
-            }
+            None => known
+                .look
+                .note_zones()
+                .iter()
+                .map(|z| z.to_string())
+                .collect(),
         };
         let numbered: Vec<&str> = method
             .map(|m| {
@@ -521,28 +520,34 @@ impl Builder<'_> {
             .iter()
             .map(|id| {
                 let zone = method.and_then(|m| m.zone(id));
-                let notes: Vec<&Note> = s.notes_in(board.id, id).collect();
+                let notes = known.look.notes_in(board.id, id);
                 let number = |i: usize| numbered.contains(&id.as_str()).then_some(i + 1);
-                let mut groups: Vec<GroupDoc> = s
-                    .clusters
+                // Each cluster's notes by their place in the zone, sorted
+                // out in one pass over the zone.
+                let mut clustered: HashMap<Uuid, Vec<usize>> = HashMap::new();
+                let mut loose_at: Vec<usize> = Vec::new();
+                for (i, n) in notes.iter().enumerate() {
+                    match n.cluster {
+                        Some(c) => clustered.entry(c).or_default().push(i),
+                        None => loose_at.push(i),
+                    }
+                }
+                let doc = |i: &usize| self.note(method, known, notes[*i], number(*i));
+                let mut groups: Vec<GroupDoc> = known
+                    .look
+                    .clusters_in(board.id, id)
                     .iter()
-                    .filter(|c| c.board == board.id && &c.zone == id)
                     .map(|c| GroupDoc {
                         title: Some(c.title.clone()),
-                        notes: notes
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, n)| n.cluster == Some(c.id))
-                            .map(|(i, n)| self.note(s, method, &known, n, number(i)))
+                        notes: clustered
+                            .get(&c.id)
+                            .into_iter()
+                            .flatten()
+                            .map(doc)
                             .collect(),
                     })
                     .collect();
-                let loose: Vec<NoteDoc> = notes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| n.cluster.is_none())
-                    .map(|(i, n)| self.note(s, method, &known, n, number(i)))
-                    .collect();
+                let loose: Vec<NoteDoc> = loose_at.iter().map(doc).collect();
                 if !loose.is_empty() {
                     groups.push(GroupDoc {
                         title: None,
@@ -585,15 +590,15 @@ impl Builder<'_> {
                             m.zone(id)
                                 .map_or(id.to_string(), |z| z.name.get(lang).to_string())
                         };
-                        let branch = |b: &Branch| self.branch(s, Some(m), &known, b);
+                        let branch = |b: &Branch| self.branch(Some(m), known, b);
                         TreeDoc {
                             names: [name(&t.crown), name(&t.trunk), name(&t.roots)],
                             crown: tree.crown.iter().map(branch).collect(),
                             trunk: tree
                                 .trunk
                                 .iter()
-                                .filter_map(|id| known.notes.get(id))
-                                .map(|n| self.note(s, Some(m), &known, n, None))
+                                .filter_map(|id| known.look.note(*id))
+                                .map(|n| self.note(Some(m), known, n, None))
                                 .collect(),
                             roots: tree.roots.iter().map(branch).collect(),
                         }
@@ -609,16 +614,16 @@ impl Builder<'_> {
         }
     }
 
-    fn branch(&self, s: &Session, method: Option<&Method>, known: &Known, b: &Branch) -> BranchDoc {
+    fn branch(&self, method: Option<&Method>, known: &Known, b: &Branch) -> BranchDoc {
         BranchDoc {
             cards: b
                 .flatten()
                 .iter()
                 .map(|(id, depth)| {
                     let note = known
-                        .notes
-                        .get(id)
-                        .map(|n| self.note(s, method, known, n, None))
+                        .look
+                        .note(*id)
+                        .map(|n| self.note(method, known, n, None))
                         .unwrap_or_else(|| self.empty_note());
                     (note, *depth)
                 })
@@ -646,32 +651,9 @@ pub fn unplaced_name(id: &str, lang: Lang) -> String {
     format!("{} ({id})", Ui::ZoneUnplaced.text(lang))
 }
 
-/// What building a board's document looks up per note, worked out once
-/// per board so that no note is searched for in the whole session.
+/// What building a session's document looks up per note, worked out once
+/// per session so that no note is searched for in the whole session.
 struct Known<'a> {
     marks: &'a Marks,
-    notes: HashMap<Uuid, &'a Note>,
-    attached: HashMap<Uuid, Vec<&'a Note>>,
-}
-
-impl<'a> Known<'a> {
-    fn new(s: &'a Session, marks: &'a Marks) -> Known<'a> {
-        let mut attached: HashMap<Uuid, Vec<&Note>> = HashMap::new();
-        for n in &s.notes {
-            for l in &n.links {
-                if l.kind == LinkKind::AttachedTo && l.session.is_none() {
-                    let under = attached.entry(l.note).or_default();
-                    // Twice attached to one step is shown once.
-                    if under.last().is_none_or(|last| last.id != n.id) {
-                        under.push(n);
-                    }
-                }
-            }
-        }
-        Known {
-            marks,
-            notes: s.notes.iter().map(|n| (n.id, n)).collect(),
-            attached,
-        }
-    }
+    look: Lookup<'a>,
 }

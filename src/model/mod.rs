@@ -8,6 +8,7 @@
 pub mod compare;
 mod diff;
 mod error;
+mod lookup;
 mod marks;
 mod note;
 mod ops_flow;
@@ -26,6 +27,7 @@ mod validate;
 
 pub use diff::SessionDiff;
 pub use error::ModelError;
+pub use lookup::Lookup;
 pub use marks::Marks;
 pub use note::{Colour, LinkKind, Note, NoteLink, NoteStatus, Role};
 pub use ops_flow::{Carry, carry_forward};

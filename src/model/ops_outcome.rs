@@ -62,6 +62,29 @@ fn places<K: Copy>(mut scored: Vec<(K, u32, u32)>) -> Vec<(usize, bool, K, u32, 
     out
 }
 
+/// The ranking of `candidates` by their `tallies` (dots, tie-break votes):
+/// shared by [`Session::ranking`] and the lookup that counts once.
+pub(super) fn rank<'a>(
+    tallies: &HashMap<Uuid, (u32, u32)>,
+    candidates: impl IntoIterator<Item = &'a Uuid>,
+) -> Vec<Rank> {
+    let scored = candidates
+        .into_iter()
+        .filter_map(|id| tallies.get(id).map(|(d, t)| (*id, *d, *t)))
+        .filter(|(_, dots, _)| *dots > 0)
+        .collect();
+    places(scored)
+        .into_iter()
+        .map(|(place, tied, note, dots, tie_break)| Rank {
+            place,
+            note,
+            dots,
+            tie_break,
+            tied,
+        })
+        .collect()
+}
+
 impl Session {
     /// Groups notes under a new cluster titled `title`, taking them out of
     /// any cluster they were in. The notes must share a board and a zone;
@@ -245,22 +268,7 @@ impl Session {
     /// order for equal dots. Rank one zone (or phase) at a time: places
     /// only mean something among notes that answered the same question.
     pub fn ranking<'a>(&self, candidates: impl IntoIterator<Item = &'a Uuid>) -> Vec<Rank> {
-        let tallies = self.tallies();
-        let scored = candidates
-            .into_iter()
-            .filter_map(|id| tallies.get(id).map(|(d, t)| (*id, *d, *t)))
-            .filter(|(_, dots, _)| *dots > 0)
-            .collect();
-        places(scored)
-            .into_iter()
-            .map(|(place, tied, note, dots, tie_break)| Rank {
-                place,
-                note,
-                dots,
-                tie_break,
-                tied,
-            })
-            .collect()
+        rank(&self.tallies(), candidates)
     }
 
     /// The clusters of the `candidates` notes ranked by the dots of those
