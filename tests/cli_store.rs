@@ -285,7 +285,10 @@ fn leftover_copies_of_killed_saves_are_cleared_and_check_reports_them() {
     assert!(report.contains("save running now"), "{report}");
     assert!(!left_a.exists() && left_b.exists());
     drop(lock);
-    // Any command that reads the store clears what no save owns.
+    // A command on one session leaves the folder alone; one that reads
+    // the whole store clears what no save owns.
+    f.run(&["show", &a]);
+    assert!(left_b.exists());
     f.run(&["list"]);
     assert!(!left_b.exists());
     let report = f.run(&["check"]);

@@ -91,9 +91,15 @@ impl Env {
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let env = Env::from_cli(&cli)?;
     // Copies left by killed saves hold private notes too; `check` reports
-    // what it clears, every other command that reads the store clears
-    // them quietly.
-    if !matches!(cli.command, Some(Command::Methods(_) | Command::Check(_))) {
+    // what it clears, the interface and every command that reads the whole
+    // store clear them quietly. A command on one session does not list
+    // the folder, so its cost does not grow with the store.
+    let whole_store = match &cli.command {
+        None | Some(Command::Open(_) | Command::List(_) | Command::New(_)) => true,
+        Some(Command::Export(args)) => args.network.is_some(),
+        _ => false,
+    };
+    if whole_store {
         env.store.sweep_leftovers();
     }
     if cli.command.is_none() {
