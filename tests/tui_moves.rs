@@ -561,10 +561,24 @@ fn what_is_made_from_a_private_note_is_marked_hidden_on_the_projector_and_made_p
         "the frame is marked"
     );
 
+    // Dots on the cluster's public note, so the cluster is ranked.
+    h.focus_text("Breve");
+    h.cmd(Command::SetDots);
+    h.fill(&["2"]);
+    h.press('r');
+    assert!(h.screen_text().contains("[private] Ensom og breve"));
+    h.cmd(Command::Back);
     // On the projector: no private words, no private lines to act on.
     h.press('p');
     let wall = h.screen_text();
     assert!(!wall.contains("Ensom"), "{wall}");
+    h.press('r');
+    let wall = h.screen_text();
+    assert!(
+        !wall.contains("Ensom") && wall.contains("[private] (1)"),
+        "{wall}"
+    );
+    h.cmd(Command::Back);
     h.press('o');
     let wall = h.screen_text();
     assert!(!wall.contains("Ensom"), "{wall}");

@@ -17,7 +17,7 @@ use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::render::{Ctx, centred, dialog, hints};
-use crate::tui::screens::board::{BoardState, FormPurpose, open_form};
+use crate::tui::screens::board::{BoardState, FormPurpose, cluster_title, open_form};
 
 /// The ranking view's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -195,7 +195,13 @@ fn lines(b: &BoardState, r: &RankingState, ctx: &Ctx, width: usize) -> Vec<Line<
                 let Some(cluster) = s.clusters.iter().find(|k| k.id == c.cluster) else {
                     continue;
                 };
-                let text = format!("{} ({})", cluster.title, c.notes);
+                // A private cluster's title is marked, and on the
+                // projector only the mark shows.
+                let title = match cluster_title(cluster, b.index.hide_private, lang) {
+                    t if t.is_empty() => format!("[{}]", Ui::PrivateMark.text(lang)),
+                    t => t,
+                };
+                let text = format!("{title} ({})", c.notes);
                 let x = Row {
                     place: c.place,
                     tied: c.tied,

@@ -29,7 +29,7 @@ use jiff::Timestamp;
 use uuid::Uuid;
 
 pub use actions::{close, commit_edit, move_to_zone, open};
-pub use cards::ZoneView;
+pub use cards::{ZoneView, cluster_title};
 pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
 pub use disk::{reloaded, saved};
 pub use index::{NoteMarks, ZoneIndex};
