@@ -335,6 +335,18 @@ pub fn store_open_to_everyone(lang: Lang, dir: &str) -> String {
     }
 }
 
+/// Words of something that may be private, as a screen shows them: marked
+/// `[privat]` when private, and only the mark when private things are
+/// hidden (the projector), so the room never reads them.
+pub fn private_words(lang: Lang, private: bool, hidden: bool, words: &str) -> String {
+    let mark = || format!("[{}]", Ui::PrivateMark.text(lang));
+    match (private, hidden) {
+        (false, _) => words.to_string(),
+        (true, false) => format!("{} {words}", mark()),
+        (true, true) => mark(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

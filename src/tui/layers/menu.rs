@@ -229,7 +229,7 @@ pub(super) fn render(m: &MenuState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let above = rows.len();
     let visible = usize::from(area.height.saturating_sub(4)).saturating_sub(above);
     let here = m.shown.iter().position(|i| *i == m.selected).unwrap_or(0);
-    let first = (here + 1).saturating_sub(visible);
+    let first = crate::tui::render::first_row(here, visible);
     for &i in m.shown.iter().skip(first).take(visible) {
         let style = if i == m.selected {
             ctx.theme.selected

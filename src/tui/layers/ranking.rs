@@ -195,12 +195,7 @@ fn lines(b: &BoardState, r: &RankingState, ctx: &Ctx, width: usize) -> Vec<Line<
                 let Some(cluster) = s.clusters.iter().find(|k| k.id == c.cluster) else {
                     continue;
                 };
-                // A private cluster's title is marked, and on the
-                // projector only the mark shows.
-                let title = match cluster_title(cluster, b.index.hide_private, lang) {
-                    t if t.is_empty() => format!("[{}]", Ui::PrivateMark.text(lang)),
-                    t => t,
-                };
+                let title = cluster_title(cluster, b.index.hide_private, lang);
                 let text = format!("{title} ({})", c.notes);
                 let x = Row {
                     place: c.place,

@@ -236,14 +236,10 @@ pub(super) fn footprint(
     (above, height, below, card_width)
 }
 
-/// What a cluster's frame says: its title, marked when private, and no
-/// words at all on the projector when private.
+/// What a cluster's frame says: its title, marked when private, and only
+/// the mark on the projector.
 pub fn cluster_title(c: &crate::model::Cluster, hide_private: bool, lang: Lang) -> String {
-    match (c.private, hide_private) {
-        (false, _) => c.title.clone(),
-        (true, false) => format!("[{}] {}", Ui::PrivateMark.text(lang), c.title),
-        (true, true) => String::new(),
-    }
+    crate::strings::private_words(lang, c.private, hide_private, &c.title)
 }
 
 /// The cards of `zone` that fit in `inner`, from `start`, with the frames

@@ -262,7 +262,6 @@ fn draw_zone(b: &BoardState, l: &BoardLayout, ctx: &Ctx, frame: &mut Frame, slot
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(t.key);
-        // A private cluster on the projector has a frame and no title.
         if !cluster.title.is_empty() {
             frame_block = frame_block.title(Line::styled(format!(" {} ", cluster.title), t.key));
         }
@@ -377,7 +376,7 @@ fn draw_card(
             Rect::new(
                 card.rect.x,
                 card.rect.y,
-                (mark.chars().count() as u16).min(card.rect.width),
+                (mark.width() as u16).min(card.rect.width),
                 1,
             ),
         );

@@ -561,10 +561,5 @@ fn detail(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
 /// An action's words in the list: a private one is marked, and on the
 /// projector only the mark is shown.
 fn action_text(a: &Action, projector: bool, lang: Lang) -> String {
-    let words = a.text.replace('\n', " ");
-    match (a.private, projector) {
-        (false, _) => words,
-        (true, false) => format!("[{}] {words}", Ui::PrivateMark.text(lang)),
-        (true, true) => format!("[{}]", Ui::PrivateMark.text(lang)),
-    }
+    crate::strings::private_words(lang, a.private, projector, &a.text.replace('\n', " "))
 }
