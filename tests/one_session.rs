@@ -128,6 +128,11 @@ fn show_finds_its_session_and_link_titles_without_the_rest() {
     let id = c.third.id.to_string();
     let text = out(sempre(&store).args(["show", &id]));
     assert!(text.contains("Tredje møde"), "{text}");
+    // The note made private where it was first written stays behind here
+    // too, as it does in an export, also in the JSON.
+    assert!(!text.contains(SECRET), "{text}");
+    let json = out(sempre(&store).args(["show", "--json", &id]));
+    assert!(!json.contains(SECRET), "{json}");
     assert!(text.contains(&c.second.id.to_string()[..8]), "{text}");
     assert!(text.contains("Andet møde"), "link title missing: {text}");
     // By the start of its id, and in capitals, it is the same session.

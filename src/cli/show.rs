@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::args::ShowArgs;
 use super::{CliError, Env};
-use crate::export::without_private;
+use crate::export::{PrivateElsewhere, prepare};
 use crate::i18n::Lang;
 use crate::methods::Method;
 use crate::model::{Board, Lookup, Note, Session};
@@ -21,10 +21,18 @@ use crate::strings::{Msg, colour_name, private_hidden, relation_name, role_name,
 /// Prints a session.
 pub fn run(env: &Env, args: ShowArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let open = env.store.open(&args.session, Access::ReadOnly)?;
+    // Without --private, as an export would: also a copy of a note that
+    // is private in a session this one links to stays behind.
     let session = if args.private {
         open.session.clone()
     } else {
-        without_private(&open.session)
+        let linked = env.store.linked(std::slice::from_ref(&open.session));
+        prepare(
+            &open.session,
+            false,
+            env.lang,
+            &PrivateElsewhere::of(&linked),
+        )
     };
     if args.json {
         let mut json = serde_json::to_string_pretty(&session).unwrap_or_default();

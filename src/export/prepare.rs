@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use uuid::Uuid;
 
 use crate::i18n::Lang;
-use crate::model::Session;
+use crate::model::{LinkKind, Note, Session};
 
 /// A copy of `session` fit to leave the machine: private notes are gone,
 /// with their dots and the links to them, and so are private clusters,
@@ -256,16 +256,30 @@ pub struct PrivateElsewhere {
 impl PrivateElsewhere {
     /// The private notes of `sessions`.
     pub fn of<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> PrivateElsewhere {
+        let notes: Vec<&Note> = sessions.into_iter().flat_map(|s| &s.notes).collect();
         let mut out = PrivateElsewhere::default();
-        for n in sessions
-            .into_iter()
-            .flat_map(|s| &s.notes)
-            .filter(|n| n.private)
-        {
+        for n in notes.iter().filter(|n| n.private) {
             out.notes.insert(n.id);
             out.texts.insert(n.text.clone());
         }
-        out
+        // A copy carried on before its original went private is private
+        // too, and so is a copy of that copy, however far it went.
+        loop {
+            let before = out.notes.len();
+            for n in &notes {
+                let from_private = n.links.iter().any(|l| {
+                    l.kind == LinkKind::CarriedFrom
+                        && l.session.is_some()
+                        && out.notes.contains(&l.note)
+                });
+                if from_private && out.notes.insert(n.id) {
+                    out.texts.insert(n.text.clone());
+                }
+            }
+            if out.notes.len() == before {
+                return out;
+            }
+        }
     }
 }
 
@@ -331,5 +345,35 @@ mod tests {
         );
         assert_eq!(replace_word("(Ole)", "Ole", "[navn]"), "([navn])");
         assert_eq!(replace_word("Olesen", "Ole", "[navn]"), "Olesen");
+    }
+
+    #[test]
+    fn a_copy_of_a_copy_of_a_private_note_is_private_elsewhere() {
+        use crate::model::testing::{context, method};
+        use crate::model::{LinkKind, NoteLink};
+        use uuid::Uuid;
+        let m = method();
+        let t = jiff::Timestamp::UNIX_EPOCH;
+        let mut a = crate::model::Session::new(&m, context("a"), t);
+        let n = a
+            .add_note(&m, crate::model::NewNote::new("kritik", "ord"), t)
+            .unwrap();
+        a.set_private(n, true, t).unwrap();
+        let carried = |from: Uuid, session: Uuid, text: &str| {
+            let mut s = crate::model::Session::new(&m, context("x"), t);
+            let id = s
+                .add_note(&m, crate::model::NewNote::new("kritik", text), t)
+                .unwrap();
+            s.notes[0].links.push(NoteLink {
+                kind: LinkKind::CarriedFrom,
+                note: from,
+                session: Some(session),
+            });
+            (s, id)
+        };
+        let (b, n2) = carried(n, a.id, "ord, omskrevet");
+        let (c, n3) = carried(n2, b.id, "ord, omskrevet igen");
+        let elsewhere = super::PrivateElsewhere::of([&a, &b, &c]);
+        assert!(elsewhere.notes.contains(&n2) && elsewhere.notes.contains(&n3));
     }
 }

@@ -289,6 +289,22 @@ impl Session {
             note.cluster = Some(into);
             note.updated = now;
         }
+        // What the merged cluster came from, and its privacy, go along.
+        let (private, sources) = self
+            .clusters
+            .iter()
+            .find(|c| c.id == from)
+            .map(|c| (c.private, c.from.clone()))
+            .unwrap_or_default();
+        if let Some(c) = self.clusters.iter_mut().find(|c| c.id == into) {
+            c.private |= private;
+            for n in sources {
+                if !c.from.contains(&n) {
+                    c.from.push(n);
+                }
+            }
+            c.updated = now;
+        }
         self.clusters.retain(|c| c.id != from);
         self.updated = now;
         Ok(())

@@ -155,10 +155,19 @@ impl Session {
         {
             return Err(ModelError::UnknownCluster(c));
         }
-        self.note(note)?;
+        let private = self.note(note)?.private;
         if let Some(n) = self.notes.iter_mut().find(|n| n.id == note) {
             n.cluster = cluster;
             n.updated = now;
+        }
+        // A private note in a cluster makes it private: its title may be
+        // renamed with the note's words.
+        if private
+            && let Some(c) = self.clusters.iter_mut().find(|c| Some(c.id) == cluster)
+            && !c.private
+        {
+            c.private = true;
+            c.updated = now;
         }
         self.drop_empty_clusters();
         self.updated = now;

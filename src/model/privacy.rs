@@ -160,6 +160,10 @@ impl Session {
                     copies.entry(l.note).or_default().push(n.id);
                 }
             }
+            // A note on a copied board (canvas copy) carries its words too.
+            if let Some(o) = n.copied_from {
+                copies.entry(o).or_default().push(n.id);
+            }
         }
         let mut reached: HashSet<Uuid> = seeds.iter().copied().collect();
         let mut todo = seeds.to_vec();
@@ -316,5 +320,32 @@ mod tests {
             "{:?}",
             s.inconsistencies(&m)
         );
+    }
+
+    #[test]
+    fn a_canvas_copy_and_a_cluster_a_private_note_joins_are_private_too() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), t(0));
+        let n = s.add_note(&m, NewNote::new("kritik", "ord"), t(1)).unwrap();
+        let other = s
+            .add_note(&m, NewNote::new("kritik", "andet"), t(1))
+            .unwrap();
+        let board = s.boards[0].id;
+        s.copy_board(board, "kopi", t(2)).unwrap();
+        let copy = s
+            .notes
+            .iter()
+            .find(|c| c.copied_from == Some(n))
+            .unwrap()
+            .id;
+        let d = s.add_decision("ord", &[copy], t(3)).unwrap();
+        s.set_private(n, true, t(4)).unwrap();
+        assert!(s.is_private(Item::Note(copy)), "the canvas copy");
+        assert!(s.is_private(Item::Decision(d)), "what was made from it");
+
+        let c = s.cluster_notes(&[other], "tema", t(5)).unwrap();
+        assert!(!s.is_private(Item::Cluster(c)));
+        s.set_cluster(n, Some(c), t(6)).unwrap();
+        assert!(s.is_private(Item::Cluster(c)), "a private note joined it");
     }
 }
