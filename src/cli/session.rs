@@ -76,7 +76,7 @@ pub fn add(env: &Env, args: AddArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
         SaveOutcome::Saved => {}
         // The note is in the file: saying otherwise would make a retry
         // add it twice.
-        SaveOutcome::SavedUnflushed(warning) => eprintln!("{}", warning.message(env.lang)),
+        SaveOutcome::SavedUnflushed(warning) => super::warn(&warning.message(env.lang)),
         SaveOutcome::ChangedOnDisk(_) => {
             return Err(StoreError::ChangedElsewhere {
                 file: open.path().display().to_string(),
