@@ -407,3 +407,76 @@ fn add_to_a_store_that_cannot_be_written_says_so_and_writes_nothing() {
     assert!(text.contains("cannot be written"), "{text}");
     assert_eq!(f.snapshot(), before);
 }
+
+fn has_bytes(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn list_answers_from_its_index_and_the_index_never_holds_private_words() {
+    let f = Fixture::new();
+    let id = f.new_session();
+    let index = f.store().join(".index").join("sessions.sqlite");
+    f.run(&[
+        "add",
+        &id,
+        "--zone",
+        "kritik",
+        "Kaffeautomaten er i stykker",
+    ]);
+    let args = [
+        "add",
+        &id,
+        "--zone",
+        "kritik",
+        "--private",
+        "Gældsrådgivningen",
+    ];
+    f.run(&args);
+    let found = |word: &str| f.run(&["list", "--json", "--text", word]).contains(&id);
+    assert!(found("kaffeautomaten"));
+    assert!(index.is_file(), "list made no index");
+    assert!(!found("gældsrådgivningen"));
+    // Each change is seen at once: the index is keyed by the file.
+    f.run(&["add", &id, "--zone", "kritik", "Cykelværkstedet"]);
+    assert!(found("cykelværkstedet"));
+    let bytes = std::fs::read(&index).unwrap();
+    assert!(has_bytes(&bytes, "cykelværkstedet"));
+    assert!(!has_bytes(&bytes, "ldsrådgivningen"));
+
+    // Removing the index loses nothing, and a broken one is made again.
+    std::fs::remove_dir_all(f.store().join(".index")).unwrap();
+    assert!(found("kaffeautomaten"));
+    std::fs::write(&index, "garbage, not a database").unwrap();
+    assert!(found("cykelværkstedet"));
+    assert!(!f.run(&["list"]).contains("garbage"));
+    // The index is not a session: check finds nothing wrong.
+    f.cmd().arg("check").assert().success();
+}
+
+#[test]
+#[cfg(unix)]
+fn list_on_a_store_that_cannot_be_written_reads_the_files() {
+    let f = Fixture::new();
+    let id = f.new_session();
+    f.run(&["add", &id, "--zone", "kritik", "Kaffeautomaten"]);
+    let before = f.snapshot();
+    let Some(mut cmd) = unprivileged(&f) else {
+        return;
+    };
+    set_mode(&f.store(), 0o500);
+    let out = cmd
+        .args(["list", "--text", "kaffeautomaten"])
+        .output()
+        .unwrap();
+    set_mode(&f.store(), 0o700);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&id[..8]));
+    assert_eq!(f.snapshot(), before);
+}

@@ -73,3 +73,41 @@ fn a_board_on_a_store_that_cannot_be_written_opens_read_only() {
     std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o700)).unwrap();
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+/// The home screen reads the store's index, and a session changed by
+/// another program shows its change after `r`, the index or no index.
+#[test]
+fn the_home_screen_lists_from_the_index_and_sees_changes_made_elsewhere() {
+    let (_dir, store) = common::store();
+    let bin = env!("CARGO_BIN_EXE_sempre");
+    let new = |title: &str| {
+        let out = std::process::Command::new(bin)
+            .arg("--store")
+            .arg(&store)
+            .args(["new", "--method", "rygsaek", "--title", title])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let first = new("Sprogcafé i Hasle");
+    new("Lektiehjælp på biblioteket");
+    let mut tty = Tty::spawn(&store, &["--lang", "da"]);
+    tty.wait_for(&["Sprogcafé i Hasle", "Lektiehjælp på biblioteket"]);
+    assert!(store.join(".index").join("sessions.sqlite").is_file());
+
+    // Another program renames a session and removes the index.
+    let file = store.join(format!("{first}.json"));
+    let mut session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    session["context"]["title"] = "Sprogcafé i Lystrup".into();
+    std::fs::write(&file, serde_json::to_vec_pretty(&session).unwrap()).unwrap();
+    tty.send("r");
+    tty.wait_for(&["Sprogcafé i Lystrup", "Lektiehjælp på biblioteket"]);
+    std::fs::remove_dir_all(store.join(".index")).unwrap();
+    tty.send("r");
+    let screen = tty.wait_for(&["Sprogcafé i Lystrup", "Lektiehjælp på biblioteket"]);
+    assert!(!screen.contains("Hasle"), "{screen}");
+    tty.send("q");
+    tty.wait_exit();
+}

@@ -21,15 +21,16 @@ pub fn run(env: &Env, args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, C
         until: args.until,
         text: args.text,
     };
-    let listing = env.store.list()?;
-    for problem in &listing.problems {
+    // The store's index answers the free text and has every summary;
+    // the other filters look at the summaries.
+    let overview = env.store.overview(filter.text.as_deref())?;
+    for problem in &overview.problems {
         super::warn(&problem.message(env.lang));
     }
-    let mut summaries: Vec<Summary> = listing
+    let mut summaries: Vec<Summary> = overview
         .sessions
-        .iter()
-        .filter(|s| filter.matches(&s.session))
-        .map(|s| Summary::of(&s.session, &s.path))
+        .into_iter()
+        .filter(|s| filter.matches_summary(s))
         .collect();
     newest_first(&mut summaries);
     if args.json {

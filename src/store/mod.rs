@@ -10,6 +10,7 @@ mod decode;
 mod error;
 mod files;
 mod guard;
+mod index;
 mod leftovers;
 mod location;
 mod lock;
@@ -25,6 +26,7 @@ pub use atomic::{Replaced, create_private_dir, write_atomic};
 pub use decode::decode;
 pub use error::{Doing, StoreError};
 pub use guard::ExportRefusal;
+pub use index::{INDEX_DIR, IndexUse, Overview, search_words};
 pub use leftovers::Sweep;
 pub use location::{StoreSource, choose_store, methods_beside, open_to_everyone, platform_store};
 pub use lock::{Holder, SessionLock};
@@ -32,7 +34,7 @@ pub use open::{
     Access, DiskChange, OpenSession, SaveOutcome, open_file, open_for_command, update_file,
 };
 pub use search::{
-    Filter, Summary, day_of, network_key, newer_first, newest_first, searchable_texts,
+    Filter, Summary, day_of, network_key, newer_first, newest_first, query_words, searchable_texts,
 };
 
 use crate::model::Session;
@@ -120,6 +122,20 @@ impl Store {
     /// The session files in the store, sorted by name. A store folder that
     /// does not exist yet holds none.
     pub fn session_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        Ok(self
+            .session_entries()?
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect())
+    }
+
+    /// The session files in the store, sorted by name, each with its
+    /// metadata (not following a link; `None` for a link, which reading
+    /// will refuse). Each file costs one `stat`: the folder listing
+    /// already tells a plain file from the rest.
+    pub(crate) fn session_entries(
+        &self,
+    ) -> Result<Vec<(PathBuf, Option<std::fs::Metadata>)>, StoreError> {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -131,11 +147,26 @@ impl Store {
                 });
             }
         };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_session_file(p))
-            .collect();
-        files.sort();
+        let mut files = Vec::new();
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if !has_session_name(&path) {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_file() => {
+                    if let Ok(meta) = entry.metadata() {
+                        files.push((path, Some(meta)));
+                    }
+                }
+                // A link to a file is listed, so that reading it says why
+                // it is refused.
+                Ok(t) if t.is_symlink() && path.is_file() => files.push((path, None)),
+                _ => {}
+            }
+        }
+        // All in one folder, so the names alone decide the order.
+        files.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
         Ok(files)
     }
 
@@ -186,7 +217,10 @@ fn file_stem(path: &Path) -> String {
 }
 
 fn is_session_file(path: &Path) -> bool {
-    path.is_file()
-        && path.extension().is_some_and(|e| e == "json")
-        && !file_stem(path).starts_with('.')
+    path.is_file() && has_session_name(path)
+}
+
+/// A name a session file can have: `.json`, not hidden.
+fn has_session_name(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "json") && !file_stem(path).starts_with('.')
 }

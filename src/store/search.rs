@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::model::Session;
@@ -36,27 +36,33 @@ fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
 impl Filter {
     /// Whether `session` matches.
     pub fn matches(&self, session: &Session) -> bool {
-        let ctx = &session.context;
+        self.matches_summary(&Summary::of(session, Path::new("")))
+            && self
+                .text
+                .as_ref()
+                .is_none_or(|q| contains_words(session, q))
+    }
+
+    /// Whether the session `summary` sums up matches every field but the
+    /// free text, which the store's index answers ([`Store::overview`]).
+    ///
+    /// [`Store::overview`]: super::Store::overview
+    pub fn matches_summary(&self, summary: &Summary) -> bool {
         let part = |value: &Option<String>, wanted: &Option<String>| match wanted {
             None => true,
             Some(w) => value
                 .as_deref()
                 .is_some_and(|v| contains_folded(v, &clean(w).to_lowercase())),
         };
-        let date = day_of(session);
-        self.method.as_ref().is_none_or(|m| *m == session.method.id)
-            && part(&ctx.network, &self.network)
-            && part(&ctx.target_group, &self.group)
+        self.method.as_ref().is_none_or(|m| *m == summary.method)
+            && part(&summary.network, &self.network)
+            && part(&summary.target_group, &self.group)
             && self.tag.as_ref().is_none_or(|t| {
                 let t = clean(t).to_lowercase();
-                ctx.tags.iter().any(|x| x.to_lowercase() == t)
+                summary.tags.iter().any(|x| x.to_lowercase() == t)
             })
-            && self.since.is_none_or(|d| date >= d)
-            && self.until.is_none_or(|d| date <= d)
-            && self
-                .text
-                .as_ref()
-                .is_none_or(|q| contains_words(session, q))
+            && self.since.is_none_or(|d| summary.date >= d)
+            && self.until.is_none_or(|d| summary.date <= d)
     }
 }
 
@@ -79,11 +85,22 @@ pub fn day_of(session: &Session) -> Date {
 /// Every word of `query` appears in the session: its context, notes,
 /// clusters, decisions or actions.
 fn contains_words(session: &Session, query: &str) -> bool {
-    let words: Vec<String> = clean(query)
+    has_words(session, &query_words(query))
+}
+
+/// The words of a free-text query, as a search compares them: cleaned,
+/// in lower case.
+pub fn query_words(query: &str) -> Vec<String> {
+    clean(query)
         .to_lowercase()
         .split_whitespace()
         .map(str::to_string)
-        .collect();
+        .collect()
+}
+
+/// Every one of `words` (from [`query_words`]) is part of the session's
+/// searchable text.
+pub(super) fn has_words(session: &Session, words: &[String]) -> bool {
     if words.is_empty() {
         return true;
     }
@@ -141,7 +158,7 @@ pub fn searchable_texts(session: &Session) -> impl Iterator<Item = &str> {
 }
 
 /// One line of a listing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// The session id.
     pub id: Uuid,

@@ -25,7 +25,7 @@ use super::theme::{Theme, ThemeName};
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::model::Session;
-use crate::store::{Access, Listing, OpenSession, SaveOutcome, StoreError};
+use crate::store::{Access, Listing, OpenSession, Overview, SaveOutcome, StoreError};
 use crate::strings::Ui;
 
 /// Smallest terminal the interface draws in.
@@ -151,8 +151,11 @@ pub enum Effect {
 /// What an effect brought back.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The store was read.
+    /// The store was read, every session whole (for follow-up).
     Listed(Result<Listing, StoreError>),
+    /// The store's sessions were summed up, from its index (for the home
+    /// screen).
+    Overview(Result<Overview, StoreError>),
     /// A session was opened (or created and opened).
     Opened(Result<Box<OpenSession>, StoreError>),
     /// The board's session was saved, found changed on disk, or not.
@@ -354,9 +357,17 @@ fn app_command(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
 
 fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
     match outcome {
+        Outcome::Overview(result) => {
+            if let Screen::Home(home) = &mut app.screen {
+                home.load(result, &app.methods, app.prefs.lang);
+            }
+            Vec::new()
+        }
         Outcome::Listed(result) => {
             match &mut app.screen {
-                Screen::Home(home) => home.load(result, &app.methods, app.prefs.lang),
+                Screen::Home(home) => {
+                    home.load(result.map(Overview::of), &app.methods, app.prefs.lang);
+                }
                 Screen::Followup(f) => f.load(result, &app.methods, app.prefs.lang),
                 _ => {}
             }

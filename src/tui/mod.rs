@@ -71,7 +71,12 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
     let mut pending = effects;
     while let Some(effect) = pending.pop() {
         let outcome = match effect {
-            Effect::List => Outcome::Listed(store.list()),
+            // The home screen needs each session's summary, which the
+            // store's index has; follow-up works with whole sessions.
+            Effect::List => match &app.screen {
+                Screen::Home(_) => Outcome::Overview(store.overview(None)),
+                _ => Outcome::Listed(store.list()),
+            },
             Effect::Open(path, access) => Outcome::Opened(open_file(&path, access).map(Box::new)),
             Effect::Create(session) => Outcome::Opened(
                 store

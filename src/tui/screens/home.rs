@@ -14,7 +14,7 @@ use super::library::LibraryState;
 use super::wizard::WizardState;
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
-use crate::store::{Access, Listing, StoreError, Summary, newer_first};
+use crate::store::{Access, Overview, StoreError, Summary, newer_first};
 use crate::strings::{Msg, Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
@@ -59,12 +59,12 @@ impl HomeState {
     /// Takes in the store's listing.
     pub fn load(
         &mut self,
-        result: Result<Listing, StoreError>,
+        result: Result<Overview, StoreError>,
         methods: &MethodLibrary,
         lang: Lang,
     ) {
         self.loaded = true;
-        let listing = match result {
+        let overview = match result {
             Ok(l) => l,
             Err(e) => {
                 self.error = Some(e.message(lang));
@@ -72,15 +72,12 @@ impl HomeState {
             }
         };
         self.error = None;
-        let mut summaries: Vec<(Summary, PathBuf)> = listing
-            .sessions
-            .iter()
-            .map(|s| (Summary::of(&s.session, &s.path), s.path.clone()))
-            .collect();
-        summaries.sort_by(|(a, _), (b, _)| newer_first(a, b));
+        let mut summaries = overview.sessions;
+        summaries.sort_by(newer_first);
         self.rows = summaries
             .into_iter()
-            .map(|(summary, path)| {
+            .map(|summary| {
+                let path = PathBuf::from(&summary.file);
                 let method = methods
                     .get(&summary.method)
                     .map_or([summary.method.clone(), summary.method.clone()], |m| {
@@ -106,7 +103,7 @@ impl HomeState {
                 }
             })
             .collect();
-        self.problems = listing.problems;
+        self.problems = overview.problems;
         self.refilter();
     }
 
