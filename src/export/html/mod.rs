@@ -6,6 +6,8 @@
 
 mod shapes;
 
+use std::io;
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::doc::{ActionDoc, Doc, NoteDoc, SessionDoc, ZoneDoc};
@@ -151,15 +153,30 @@ fn session(s: &SessionDoc, lang: Lang) -> Markup {
     }
 }
 
-/// The document as one HTML page.
-pub fn render(doc: &Doc) -> String {
+/// Where the sessions go in the page's frame: a comment, which no text
+/// in the page can hold, as maud escapes every `<` of it.
+const SESSIONS: &str = "<!--sessions-->";
+
+/// The document as one HTML page, written into `out` a session at a time.
+pub fn render_to(doc: &Doc, out: &mut dyn io::Write) -> io::Result<()> {
+    let frame = page(doc).into_string();
+    let (before, after) = frame.split_once(SESSIONS).unwrap_or((&frame, ""));
+    out.write_all(before.as_bytes())?;
+    for s in &doc.sessions {
+        out.write_all(session(s, doc.lang).into_string().as_bytes())?;
+    }
+    out.write_all(after.as_bytes())
+}
+
+/// The page with [`SESSIONS`] in place of the sessions.
+fn page(doc: &Doc) -> Markup {
     let lang = doc.lang;
     let title = match (&doc.report, doc.sessions.first()) {
         (Some(r), _) => format!("{} — {}", r.network, Ui::ReportTitle.text(lang)),
         (None, Some(s)) if doc.sessions.len() == 1 => s.title.clone(),
         _ => "sempre".to_string(),
     };
-    let page = html! {
+    html! {
         (DOCTYPE)
         html lang=(lang.code()) {
             head {
@@ -198,7 +215,7 @@ pub fn render(doc: &Doc) -> String {
                         }
                     }
                 }
-                @for s in &doc.sessions { (session(s, lang)) }
+                (PreEscaped(SESSIONS))
                 @if doc.report.is_some() {
                     section.open-actions {
                         h1 { (Ui::OpenActions.text(lang)) }
@@ -208,6 +225,5 @@ pub fn render(doc: &Doc) -> String {
                 footer { (footer(doc)) }
             }
         }
-    };
-    page.into_string()
+    }
 }
