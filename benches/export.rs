@@ -16,6 +16,7 @@
 //! write the file), counted by divan's allocation profiler. Its "max
 //! alloc" bytes are the most the command held at once; the goal is at
 //! most three times the file's size, printed as the fixtures are made.
+//! The floor next to them, `memory_floor_open`, reads and parses the file.
 //!
 //! Run with `cargo bench --bench export`.
 
@@ -391,6 +392,19 @@ fn export_command(bencher: divan::Bencher, notes: usize, format: &str) {
             <sempre::cli::Cli as clap::Parser>::try_parse_from(args).expect("parses")
         })
         .bench_local_values(|cli| sempre::cli::run(cli).expect("exports"));
+}
+
+/// The floor for the memory benches: reading and parsing the same file,
+/// as every command on a session does first.
+#[divan::bench(args = MEMORY_SIZES, sample_count = 3, sample_size = 1)]
+fn memory_floor_open(bencher: divan::Bencher, notes: usize) {
+    let stored = &*STORED;
+    let i = MEMORY_SIZES
+        .iter()
+        .position(|n| *n == notes)
+        .expect("a bench size");
+    let path = stored.store.path().join(format!("{}.json", stored.ids[i]));
+    bencher.bench_local(|| sempre::store::load_session(&path).expect("loads"));
 }
 
 #[divan::bench(args = MEMORY_SIZES, sample_count = 3, sample_size = 1)]
