@@ -37,8 +37,9 @@ pub struct OpenSession {
     /// The file's bytes as this process last read or wrote them: what the
     /// file must still hold for a save to go ahead, and where a merge
     /// with a change made elsewhere starts. Kept whole and compared byte
-    /// for byte, which is exact and cheaper than hashing; the time a file
-    /// was changed is not trusted, as a restore brings back an old one.
+    /// for byte, which is exact and cheaper than hashing, whenever the
+    /// file's [`Stamp`] moved; the modification time alone is never
+    /// trusted, as a restore brings back an old one.
     seen: Vec<u8>,
     /// The file's [`Stamp`] when it held `seen`: while the file still has
     /// it, a save need not read the file back to compare.
