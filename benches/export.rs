@@ -11,6 +11,13 @@
 //! most 10^1.1 times as long), and a 100,000-note HTML export at most
 //! three times the parse.
 //!
+//! Memory: `sempre export` of a 10,000- and a 100,000-note session file,
+//! the whole command as the binary runs it (read, parse, prepare, render,
+//! write the file), counted by divan's allocation profiler. Its "max
+//! alloc" bytes are the most the command held at once; the goal is at
+//! most three times the file's size, printed as the fixtures are made.
+//! The floor next to them, `memory_floor_open`, reads and parses the file.
+//!
 //! Run with `cargo bench --bench export`.
 
 use std::sync::LazyLock;
@@ -34,6 +41,9 @@ use sempre::tui::render::render;
 use sempre::tui::screens::followup::FollowupState;
 use sempre::tui::theme::ThemeName;
 use uuid::Uuid;
+
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
 
 fn main() {
     divan::main();
@@ -292,7 +302,7 @@ fn scale_show(bencher: divan::Bencher, notes: usize) {
     let library = MethodLibrary::builtin();
     let s = &fixture(notes).session;
     let method = library.get("fremtidsvaerksted");
-    bencher.bench_local(|| show_text(&without_private(s), method, Lang::Da));
+    bencher.bench_local(|| show_text(&without_private(s.clone()), method, Lang::Da));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
@@ -323,4 +333,96 @@ fn scale_export_json(bencher: divan::Bencher, notes: usize) {
 fn scale_clone_floor(bencher: divan::Bencher, notes: usize) {
     let s = &fixture(notes).session;
     bencher.bench_local(|| drop(s.clone()));
+}
+
+/// The sizes the memory benches run at.
+const MEMORY_SIZES: [usize; 2] = [10_000, 100_000];
+
+/// A store holding one dense session of each of [`MEMORY_SIZES`], and a
+/// folder for the exports.
+struct Stored {
+    store: tempfile::TempDir,
+    out: tempfile::TempDir,
+    ids: Vec<String>,
+}
+
+static STORED: LazyLock<Stored> = LazyLock::new(|| {
+    let store = tempfile::tempdir().expect("temp dir");
+    let out = tempfile::tempdir().expect("temp dir");
+    let ids = MEMORY_SIZES
+        .iter()
+        .map(|n| {
+            let mut s = dense(*n);
+            s.id = Uuid::from_u128(*n as u128);
+            let path = store.path().join(format!("{}.json", s.id));
+            sempre::store::save_session(&path, &s).expect("saved");
+            let size = std::fs::metadata(&path).expect("written").len();
+            eprintln!("memory fixture: {n} notes, file of {size} bytes");
+            s.id.to_string()
+        })
+        .collect();
+    Stored { store, out, ids }
+});
+
+/// `sempre export ID --format FORMAT --out FILE`, as the binary runs it.
+fn export_command(bencher: divan::Bencher, notes: usize, format: &str) {
+    let stored = &*STORED;
+    let i = MEMORY_SIZES
+        .iter()
+        .position(|n| *n == notes)
+        .expect("a bench size");
+    let out = stored.out.path().join(format!("export.{format}"));
+    let store = stored.store.path();
+    let args = [
+        "sempre".as_ref(),
+        "--store".as_ref(),
+        store.as_os_str(),
+        "export".as_ref(),
+        stored.ids[i].as_ref(),
+        "--format".as_ref(),
+        format.as_ref(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ];
+    bencher
+        .with_inputs(|| {
+            // A JSON export left from the last run reads as a session,
+            // which an export never writes over.
+            let _ = std::fs::remove_file(&out);
+            <sempre::cli::Cli as clap::Parser>::try_parse_from(args).expect("parses")
+        })
+        .bench_local_values(|cli| sempre::cli::run(cli).expect("exports"));
+}
+
+/// The floor for the memory benches: reading and parsing the same file,
+/// as every command on a session does first.
+#[divan::bench(args = MEMORY_SIZES, sample_count = 3, sample_size = 1)]
+fn memory_floor_open(bencher: divan::Bencher, notes: usize) {
+    let stored = &*STORED;
+    let i = MEMORY_SIZES
+        .iter()
+        .position(|n| *n == notes)
+        .expect("a bench size");
+    let path = stored.store.path().join(format!("{}.json", stored.ids[i]));
+    bencher.bench_local(|| sempre::store::load_session(&path).expect("loads"));
+}
+
+#[divan::bench(args = MEMORY_SIZES, sample_count = 3, sample_size = 1)]
+fn memory_export_md(bencher: divan::Bencher, notes: usize) {
+    export_command(bencher, notes, "md");
+}
+
+#[divan::bench(args = MEMORY_SIZES, sample_count = 3, sample_size = 1)]
+fn memory_export_html(bencher: divan::Bencher, notes: usize) {
+    export_command(bencher, notes, "html");
+}
+
+#[divan::bench(args = MEMORY_SIZES, sample_count = 3, sample_size = 1)]
+fn memory_export_csv(bencher: divan::Bencher, notes: usize) {
+    export_command(bencher, notes, "csv");
+}
+
+#[divan::bench(args = MEMORY_SIZES, sample_count = 3, sample_size = 1)]
+fn memory_export_json(bencher: divan::Bencher, notes: usize) {
+    export_command(bencher, notes, "json");
 }

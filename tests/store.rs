@@ -279,3 +279,117 @@ fn a_change_from_outside_the_board_takes_the_lock_and_writes_only_when_allowed()
         "the lock is let go"
     );
 }
+
+/// A board that has saved over its file once, its one note now "bbbb":
+/// the file is as this board last wrote it.
+fn board_after_own_save(dir: &Path) -> (sempre::store::OpenSession, std::path::PathBuf) {
+    let path = dir.join("s.json");
+    save_session(&path, &session_with(&["aaaa"])).unwrap();
+    let mut open = sempre::store::open_file(&path, Access::Edit).unwrap();
+    open.session.notes[0].text = "bbbb".into();
+    assert!(matches!(
+        open.save_own(),
+        Ok(sempre::store::SaveOutcome::Saved)
+    ));
+    (open, path)
+}
+
+/// The file's bytes with the board's note words swapped for `to`, of the
+/// same length.
+fn same_size_change(path: &Path, to: &str) -> Vec<u8> {
+    let mine = std::fs::read_to_string(path).unwrap();
+    let theirs = mine.replace("bbbb", to);
+    assert_eq!(theirs.len(), mine.len());
+    theirs.into_bytes()
+}
+
+/// Saves skip reading the file back while it is the one they wrote (issue
+/// 11); a change made in place with the same size and its modification
+/// time put back, as a restore does, must still be found by its change
+/// time, and nothing is written over it.
+#[cfg(unix)]
+#[test]
+fn a_same_size_change_with_its_time_put_back_is_found() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut open, path) = board_after_own_save(dir.path());
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let theirs = same_size_change(&path, "cccc");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.write_all(&theirs).unwrap();
+    file.set_times(std::fs::FileTimes::new().set_modified(modified))
+        .unwrap();
+    drop(file);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
+    open.session.notes[0].text = "dddd".into();
+    let outcome = open.save_own().unwrap();
+    let sempre::store::SaveOutcome::ChangedOnDisk(change) = outcome else {
+        panic!("the change was not found: {outcome:?}");
+    };
+    assert_eq!(
+        change.base.notes[0].text, "bbbb",
+        "the merge starts from ours"
+    );
+    assert_eq!(change.theirs.unwrap().notes[0].text, "cccc");
+    assert_eq!(std::fs::read(&path).unwrap(), theirs);
+}
+
+/// A file put back in place of ours (a sync, an editor's save) with the
+/// same size and times is another file: found too.
+#[test]
+fn a_file_put_in_place_of_ours_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut open, path) = board_after_own_save(dir.path());
+    let meta = std::fs::metadata(&path).unwrap();
+    let theirs = same_size_change(&path, "eeee");
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, &theirs).unwrap();
+    let times = std::fs::FileTimes::new()
+        .set_modified(meta.modified().unwrap())
+        .set_accessed(meta.accessed().unwrap());
+    std::fs::File::options()
+        .write(true)
+        .open(&other)
+        .unwrap()
+        .set_times(times)
+        .unwrap();
+    std::fs::rename(&other, &path).unwrap();
+    assert!(matches!(
+        open.save_own(),
+        Ok(sempre::store::SaveOutcome::ChangedOnDisk(_))
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), theirs);
+}
+
+/// Saves after the board's own save go ahead, and so does a save after
+/// the file was only touched: its bytes are still the ones last written.
+#[test]
+fn own_saves_and_a_touched_file_save_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut open, path) = board_after_own_save(dir.path());
+    for text in ["ffff", "gggg"] {
+        open.session.notes[0].text = text.into();
+        assert!(matches!(
+            open.save_own(),
+            Ok(sempre::store::SaveOutcome::Saved)
+        ));
+        assert_eq!(load_session(&path).unwrap().notes[0].text, text);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now())
+        .unwrap();
+    open.session.notes[0].text = "hhhh".into();
+    assert!(matches!(
+        open.save_own(),
+        Ok(sempre::store::SaveOutcome::Saved)
+    ));
+    assert_eq!(load_session(&path).unwrap().notes[0].text, "hhhh");
+}

@@ -1,7 +1,7 @@
 //! `sempre export`: sessions, or a network's report, as Markdown, HTML,
 //! CSV or JSON, without private notes.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
@@ -9,10 +9,10 @@ use jiff::tz::TimeZone;
 use super::args::ExportArgs;
 use super::{CliError, Env};
 use crate::export::{
-    Options, PrivateElsewhere, Report, Source, export, known_networks, link_titles, network_report,
+    Options, PrivateElsewhere, Report, export_to, known_networks, link_titles, network_report,
 };
 use crate::model::Session;
-use crate::store::{Access, network_key, write_export};
+use crate::store::{Access, network_key, write_export_with};
 
 /// Exports what `args` names to a file or standard output.
 pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -59,11 +59,26 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
         titles: link_titles(others.iter().chain(&sessions), args.anonymize, lang),
         private_elsewhere: PrivateElsewhere::of(others.iter().chain(&sessions)),
     };
-    let sources = Source::all(&sessions, &env.methods);
-    let text = export(&sources, report, args.format.into(), &options);
+    // What is exported is written as it is made, from the sessions
+    // themselves: a large session is held once, never whole as text.
+    drop(others);
+    let sessions: Vec<_> = sessions
+        .into_iter()
+        .map(|s| {
+            let method = env.methods.get(&s.method.id);
+            (s, method)
+        })
+        .collect();
+    let format = args.format.into();
     match &args.out {
-        Some(path) => write_export(path, &text)?,
-        None => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            write_export_with(path, |w| export_to(sessions, report, format, &options, w))?
+        }
+        None => {
+            let mut out = BufWriter::with_capacity(1 << 16, out);
+            export_to(sessions, report, format, &options, &mut out)?;
+            out.flush()?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -28,7 +28,7 @@ pub fn run(env: &Env, args: ShowArgs, out: &mut dyn Write) -> Result<ExitCode, C
     } else {
         let linked = env.store.linked(std::slice::from_ref(&open.session));
         prepare(
-            &open.session,
+            open.session.clone(),
             false,
             env.lang,
             &PrivateElsewhere::of(&linked),

@@ -5,6 +5,7 @@
 //! quote, so a `;` inside a text starts a cell there too.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use uuid::Uuid;
 
@@ -54,11 +55,16 @@ fn header(lang: Lang) -> Vec<String> {
     .collect()
 }
 
-/// The notes and actions of `sessions` as CSV.
-pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String {
+/// The notes and actions of `sessions` as CSV, written row by row.
+pub fn table(
+    sessions: &[(&Session, Option<&Method>)],
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = opts.lang;
-    let mut out = csv::WriterBuilder::new().from_writer(Vec::new());
-    let mut rows: Vec<Vec<String>> = vec![header(lang)];
+    let mut out = csv::WriterBuilder::new().from_writer(out);
+    let mut write = |row: Vec<String>| out.write_record(row.iter().map(|c| cell(c)));
+    write(header(lang))?;
     for (s, method) in sessions {
         let date = s.context.date.map(|d| d.to_string()).unwrap_or_default();
         let method_name = method.map_or(s.method.id.clone(), |m| m.name.get(lang).to_string());
@@ -76,7 +82,7 @@ pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String
             .collect();
         let look = Lookup::new(s);
         for n in &s.notes {
-            rows.push(vec![
+            write(vec![
                 Msg::Notes.text(lang).to_string(),
                 s.context.title.clone(),
                 date.clone(),
@@ -105,10 +111,10 @@ pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String
                 String::new(),
                 String::new(),
                 String::new(),
-            ]);
+            ])?;
         }
         for a in &s.actions {
-            rows.push(vec![
+            write(vec![
                 Msg::Actions.text(lang).to_string(),
                 s.context.title.clone(),
                 date.clone(),
@@ -127,14 +133,10 @@ pub fn table(sessions: &[(&Session, Option<&Method>)], opts: &Options) -> String
                 a.owner.clone().unwrap_or_default(),
                 a.due.map(|d| d.to_string()).unwrap_or_default(),
                 status_name(a.status, lang).to_string(),
-            ]);
+            ])?;
         }
     }
-    for row in rows {
-        // Writing into memory cannot fail.
-        let _ = out.write_record(row.iter().map(|c| cell(c)));
-    }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    out.flush()
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! Markdown: readable on a code forge and in any editor. Every piece of a
 //! participant's text is escaped, so it stays text.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+use std::io;
 
 use super::doc::{ActionDoc, BranchDoc, DRAWN_DEPTH, Doc, NoteDoc, SessionDoc, ZoneDoc};
+use super::sink::Sink;
 use crate::i18n::Lang;
 use crate::methods::Shape;
 use crate::model::text::capitalise;
@@ -61,7 +63,7 @@ fn note_line(n: &NoteDoc, lang: Lang) -> String {
     line
 }
 
-fn notes(t: &mut String, n: &NoteDoc, indent: &str, lang: Lang) {
+fn notes(t: &mut dyn fmt::Write, n: &NoteDoc, indent: &str, lang: Lang) {
     let _ = writeln!(t, "{indent}- {}", note_line(n, lang));
     for (assumption, text) in &n.attached {
         let sign = if *assumption { "?" } else { "▸" };
@@ -69,7 +71,7 @@ fn notes(t: &mut String, n: &NoteDoc, indent: &str, lang: Lang) {
     }
 }
 
-fn zone(t: &mut String, z: &ZoneDoc, lang: Lang) {
+fn zone(t: &mut dyn fmt::Write, z: &ZoneDoc, lang: Lang) {
     let count = z.notes().count();
     let _ = writeln!(t, "\n### {} ({count})\n", escape(&z.name));
     if !z.question.is_empty() {
@@ -88,7 +90,7 @@ fn zone(t: &mut String, z: &ZoneDoc, lang: Lang) {
     }
 }
 
-fn branch(t: &mut String, b: &BranchDoc, lang: Lang) {
+fn branch(t: &mut dyn fmt::Write, b: &BranchDoc, lang: Lang) {
     for (note, depth) in &b.cards {
         let indent = "  ".repeat((*depth).min(DRAWN_DEPTH));
         if *depth > DRAWN_DEPTH {
@@ -101,7 +103,7 @@ fn branch(t: &mut String, b: &BranchDoc, lang: Lang) {
     }
 }
 
-fn session(t: &mut String, s: &SessionDoc, lang: Lang) {
+fn session(t: &mut dyn fmt::Write, s: &SessionDoc, lang: Lang) {
     let _ = writeln!(t, "# {}\n", escape(&s.title));
     let _ = writeln!(t, "| | |\n|---|---|");
     for (label, value) in &s.facts {
@@ -199,7 +201,7 @@ fn session(t: &mut String, s: &SessionDoc, lang: Lang) {
     }
 }
 
-fn actions(t: &mut String, list: &[ActionDoc], with_session: bool, lang: Lang) {
+fn actions(t: &mut dyn fmt::Write, list: &[ActionDoc], with_session: bool, lang: Lang) {
     let session = if with_session {
         format!(" {} |", Msg::Title.text(lang))
     } else {
@@ -236,10 +238,15 @@ fn actions(t: &mut String, list: &[ActionDoc], with_session: bool, lang: Lang) {
     }
 }
 
-/// The document as Markdown.
-pub fn render(doc: &Doc) -> String {
+/// The document as Markdown, written into `out` as it is made.
+pub fn render_to(doc: &Doc, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut sink = Sink::new(out);
+    render(&mut sink, doc);
+    sink.finish()
+}
+
+fn render(t: &mut dyn fmt::Write, doc: &Doc) {
     let lang = doc.lang;
-    let mut t = String::new();
     if let Some(report) = &doc.report {
         let _ = writeln!(
             t,
@@ -278,14 +285,13 @@ pub fn render(doc: &Doc) -> String {
         if i > 0 || doc.report.is_some() {
             let _ = writeln!(t, "\n---\n");
         }
-        session(&mut t, s, lang);
+        session(t, s, lang);
     }
     if doc.report.is_some() {
         let _ = writeln!(t, "\n---\n\n# {}\n", Ui::OpenActions.text(lang));
-        actions(&mut t, &doc.open_actions, true, lang);
+        actions(t, &doc.open_actions, true, lang);
     }
     let _ = writeln!(t, "\n---\n\n_{}_", footer(doc));
-    t
 }
 
 /// The closing line of every export.

@@ -10,8 +10,10 @@ mod json;
 mod markdown;
 mod network;
 mod prepare;
+mod sink;
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -120,27 +122,46 @@ pub fn export(
     format: Format,
     opts: &Options,
 ) -> String {
-    let prepared: Vec<Session> = sources
+    let owned = sources
         .iter()
-        .map(|s| {
-            prepare(
-                s.session,
-                opts.anonymize,
-                opts.lang,
-                &opts.private_elsewhere,
-            )
+        .map(|s| (s.session.clone(), s.method))
+        .collect();
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and every format writes UTF-8.
+    let _ = export_to(owned, report, format, opts, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`export`], taking the sessions (each with its method) and writing
+/// into `out` as it goes: a large session is held once, not copied, and
+/// let go of as soon as what is written no longer needs it.
+pub fn export_to(
+    sessions: Vec<(Session, Option<&Method>)>,
+    report: Option<Report>,
+    format: Format,
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let prepared: Vec<(Session, Option<&Method>)> = sessions
+        .into_iter()
+        .map(|(s, m)| {
+            let public = prepare(s, opts.anonymize, opts.lang, &opts.private_elsewhere);
+            (public, m)
         })
         .collect();
-    let pairs: Vec<(&Session, Option<&Method>)> = prepared
-        .iter()
-        .zip(sources)
-        .map(|(s, src)| (s, src.method))
-        .collect();
+    let pairs =
+        || -> Vec<(&Session, Option<&Method>)> { prepared.iter().map(|(s, m)| (s, *m)).collect() };
     match format {
-        Format::Json => json::sessions(&prepared),
-        Format::Csv => csv::table(&pairs, opts),
-        Format::Markdown => markdown::render(&document(&pairs, report, opts)),
-        Format::Html => html::render(&document(&pairs, report, opts)),
+        Format::Json => json::sessions(prepared.iter().map(|(s, _)| s), out),
+        Format::Csv => csv::table(&pairs(), opts, out),
+        Format::Markdown | Format::Html => {
+            let doc = document(&pairs(), report, opts);
+            drop(prepared);
+            match format {
+                Format::Markdown => markdown::render_to(&doc, out),
+                _ => html::render_to(&doc, out),
+            }
+        }
     }
 }
 
@@ -211,7 +232,7 @@ mod tests {
         // Made public on purpose, after the facilitator saw its words.
         s.set_item_private(crate::model::Item::Decision(from_both), false, t)
             .unwrap();
-        let public = without_private(&s);
+        let public = without_private(s.clone());
         let json = serde_json::to_string(&public).unwrap();
         assert!(!json.contains("hemmelig"));
         assert!(!json.contains("Kun privat"));
@@ -248,7 +269,7 @@ mod tests {
         let a = s.add_action("gør noget", Some(n), None, t).unwrap();
         s.update_action(a, Some("Mette"), None, crate::model::ActionStatus::Open, t)
             .unwrap();
-        let anon = anonymized(&s, Lang::Da);
+        let anon = anonymized(s.clone(), Lang::Da);
         let json = serde_json::to_string(&anon).unwrap();
         assert!(!json.contains("Amal") && !json.contains("Mette"), "{json}");
         assert!(json.contains("Deltager 1"));

@@ -8,26 +8,27 @@ use uuid::Uuid;
 use crate::i18n::Lang;
 use crate::model::{LinkKind, Note, Session};
 
-/// A copy of `session` fit to leave the machine: private notes are gone,
+/// `session` made fit to leave the machine: private notes are gone,
 /// with their dots and the links to them, and so are private clusters,
 /// decisions and actions (those made from a private note and not made
 /// public since). A cluster left empty goes too; a public note of a
-/// private cluster stays, outside any cluster. One pass over each list.
-pub fn without_private(session: &Session) -> Session {
-    let mut public = session.clone();
-    let notes: HashSet<Uuid> = session
+/// private cluster stays, outside any cluster. One pass over each list,
+/// in place: an export of a large session holds it once.
+pub fn without_private(session: Session) -> Session {
+    let mut public = session;
+    let notes: HashSet<Uuid> = public
         .notes
         .iter()
         .filter(|n| n.private)
         .map(|n| n.id)
         .collect();
-    let clusters: HashSet<Uuid> = session
+    let clusters: HashSet<Uuid> = public
         .clusters
         .iter()
         .filter(|c| c.private)
         .map(|c| c.id)
         .collect();
-    let decisions: HashSet<Uuid> = session
+    let decisions: HashSet<Uuid> = public
         .decisions
         .iter()
         .filter(|d| d.private)
@@ -69,10 +70,10 @@ pub fn without_private(session: &Session) -> Session {
 /// facilitators are left out. Roles stay, since they name no one. A name
 /// that also turns up in a title, a board's name or a note's words is
 /// replaced there too, as a whole word (with a genitive "s").
-pub fn anonymized(session: &Session, lang: Lang) -> Session {
-    let names = names(session, lang);
+pub fn anonymized(session: Session, lang: Lang) -> Session {
+    let names = names(&session, lang);
     let scrub = |text: &mut String| *text = scrubbed(text, &names);
-    let mut s = session.clone();
+    let mut s = session;
     for (i, p) in s.context.participants.iter_mut().enumerate() {
         p.pseudonym = participant_label(i, lang);
     }
@@ -286,20 +287,19 @@ impl PrivateElsewhere {
 /// The session as it may be exported: without what is private, also
 /// through [`PrivateElsewhere`], and without names if asked.
 pub fn prepare(
-    session: &Session,
+    session: Session,
     anonymize: bool,
     lang: Lang,
     elsewhere: &PrivateElsewhere,
 ) -> Session {
-    let public = if elsewhere.notes.is_empty() {
-        without_private(session)
-    } else {
-        let mut marked = session.clone();
-        marked.hide_private_origins(&elsewhere.notes, &elsewhere.texts, session.updated);
-        without_private(&marked)
-    };
+    let mut marked = session;
+    if !elsewhere.notes.is_empty() {
+        let updated = marked.updated;
+        marked.hide_private_origins(&elsewhere.notes, &elsewhere.texts, updated);
+    }
+    let public = without_private(marked);
     if anonymize {
-        anonymized(&public, lang)
+        anonymized(public, lang)
     } else {
         public
     }

@@ -6,6 +6,8 @@ use std::fs::{DirBuilder, File};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
+use super::stamp::Stamp;
+
 /// Creates `dir` and its parents if they are missing, readable by the owner
 /// only.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
@@ -35,6 +37,15 @@ pub fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<Replaced> {
+    write_atomic_with(path, write, sync_dir).map(|(replaced, _)| replaced)
+}
+
+/// As [`write_atomic`], also telling the new file's [`Stamp`] as it is
+/// once in place (a rename sets the change time), if the system told it.
+pub(super) fn write_atomic_stamped(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<(Replaced, Option<Stamp>)> {
     write_atomic_with(path, write, sync_dir)
 }
 
@@ -42,7 +53,7 @@ fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     sync_dir: impl FnOnce(&Path) -> io::Result<()>,
-) -> io::Result<Replaced> {
+) -> io::Result<(Replaced, Option<Stamp>)> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -62,11 +73,15 @@ fn write_atomic_with(
         out.flush()?;
     }
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(match sync_dir(dir) {
+    let file = temp.persist(path).map_err(|e| e.error)?;
+    // Asked of the file still open, so it is this file's even if another
+    // has taken its name since.
+    let stamp = file.metadata().ok().as_ref().and_then(Stamp::of);
+    let replaced = match sync_dir(dir) {
         Ok(()) => Replaced::Durably,
         Err(e) => Replaced::Unflushed(e),
-    })
+    };
+    Ok((replaced, stamp))
 }
 
 #[cfg(unix)]
@@ -116,7 +131,10 @@ mod tests {
         // done, only opening the folder to flush it fails.
         let denied = |_: &Path| Err(io::Error::from(io::ErrorKind::PermissionDenied));
         let result = write_atomic_with(&path, |w| w.write_all(b"new"), denied);
-        assert!(matches!(result, Ok(Replaced::Unflushed(_))), "{result:?}");
+        assert!(
+            matches!(result, Ok((Replaced::Unflushed(_), _))),
+            "{result:?}"
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
     }
 

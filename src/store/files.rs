@@ -8,6 +8,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
+use super::stamp::Stamp;
 use super::{Doing, StoreError};
 
 /// Adds "do not follow a link in the last part of the path" to `options`.
@@ -41,6 +42,13 @@ fn is_link_refusal(e: &io::Error, path: &Path) -> bool {
 
 /// Reads the whole file at `path`, refusing a link.
 pub fn read_no_follow(path: &Path) -> Result<Vec<u8>, StoreError> {
+    read_stamped(path).map(|(bytes, _)| bytes)
+}
+
+/// Reads the whole file at `path`, refusing a link, with its [`Stamp`]
+/// from before the reading: a change made while reading moves the file
+/// past that stamp, so it is never taken for what was read.
+pub fn read_stamped(path: &Path) -> Result<(Vec<u8>, Option<Stamp>), StoreError> {
     let io = |source| StoreError::Io {
         doing: Doing::Reading,
         path: path.display().to_string(),
@@ -58,9 +66,12 @@ pub fn read_no_follow(path: &Path) -> Result<Vec<u8>, StoreError> {
                 io(e)
             }
         })?;
-    let mut bytes = Vec::new();
+    let meta = file.metadata().ok();
+    let stamp = meta.as_ref().and_then(Stamp::of);
+    let size = meta.map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+    let mut bytes = Vec::with_capacity(size.saturating_add(1));
     file.read_to_end(&mut bytes).map_err(io)?;
-    Ok(bytes)
+    Ok((bytes, stamp))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ mod lock;
 mod open;
 mod resolve;
 mod search;
+mod stamp;
 
 use std::path::{Path, PathBuf};
 
@@ -67,7 +68,7 @@ pub struct Listing {
 /// Reads the session in `path`; a file that is a symbolic link is
 /// refused, never followed.
 pub fn load_session(path: &Path) -> Result<Session, StoreError> {
-    open::read_session(path).map(|(session, _)| session)
+    open::read_session(path).map(|read| read.session)
 }
 
 /// Writes `session` to `path` atomically, as indented JSON. Once the new
@@ -79,6 +80,14 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), StoreError> {
 /// Writes an exported `text` to `path` atomically, making its folder
 /// (readable by the user only) if it is not there yet.
 pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
+    write_export_with(path, |w| w.write_all(text.as_bytes()))
+}
+
+/// [`write_export`] of what `write` writes, as it writes it.
+pub fn write_export_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let io = |source| StoreError::Io {
         doing: Doing::Exporting,
         path: path.display().to_string(),
@@ -91,9 +100,7 @@ pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
     }
     // An export is made again from its sessions, so a folder that could
     // not be flushed is no reason to say the export failed.
-    write_atomic(path, |w| w.write_all(text.as_bytes()))
-        .map(|_| ())
-        .map_err(io)
+    write_atomic(path, write).map(|_| ()).map_err(io)
 }
 
 impl Store {

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::atomic::{Replaced, write_atomic};
-use super::files::read_no_follow;
+use super::atomic::{Replaced, write_atomic_stamped};
+use super::files::{read_no_follow, read_stamped};
 use super::lock::{Holder, SessionLock, is_unwritable};
+use super::stamp::Stamp;
 use super::{Doing, StoreError, decode};
 use crate::model::Session;
 
@@ -36,9 +37,13 @@ pub struct OpenSession {
     /// The file's bytes as this process last read or wrote them: what the
     /// file must still hold for a save to go ahead, and where a merge
     /// with a change made elsewhere starts. Kept whole and compared byte
-    /// for byte, which is exact and cheaper than hashing; the time a file
-    /// was changed is not trusted, as a restore brings back an old one.
+    /// for byte, which is exact and cheaper than hashing, whenever the
+    /// file's [`Stamp`] moved; the modification time alone is never
+    /// trusted, as a restore brings back an old one.
     seen: Vec<u8>,
+    /// The file's [`Stamp`] when it held `seen`: while the file still has
+    /// it, a save need not read the file back to compare.
+    stamp: Option<Stamp>,
 }
 
 /// What became of a save that did not fail.
@@ -89,12 +94,12 @@ impl OpenSession {
     /// Saves `session` over the file, atomically, unless the file changed
     /// since this process last read or wrote it.
     pub fn save(&mut self, session: &Session) -> Result<SaveOutcome, StoreError> {
-        self.save_bytes(encode(session))
+        self.save_bytes(encode_sized(session, self.seen.len()))
     }
 
     /// Saves the session as it is held here.
     pub fn save_own(&mut self) -> Result<SaveOutcome, StoreError> {
-        self.save_bytes(encode(&self.session))
+        self.save_bytes(encode_sized(&self.session, self.seen.len()))
     }
 
     fn save_bytes(&mut self, bytes: Vec<u8>) -> Result<SaveOutcome, StoreError> {
@@ -103,26 +108,12 @@ impl OpenSession {
                 file: self.path.display().to_string(),
             });
         }
-        let on_disk = read_no_follow(&self.path).map_err(|e| match e {
-            StoreError::Io { path, source, .. } => StoreError::Io {
-                doing: Doing::Saving,
-                path,
-                source,
-            },
-            other => other,
-        })?;
-        if on_disk != self.seen {
-            let name = self.path.display().to_string();
-            // What this process wrote or read always reads back.
-            let base = decode(&name, &self.seen).unwrap_or_else(|_| self.session.clone());
-            let theirs = decode(&name, &on_disk).ok();
-            return Ok(SaveOutcome::ChangedOnDisk(Box::new(DiskChange {
-                base,
-                theirs,
-            })));
+        if let Some(change) = self.change_on_disk()? {
+            return Ok(SaveOutcome::ChangedOnDisk(Box::new(change)));
         }
-        let replaced = write_session(&self.path, &bytes)?;
+        let (replaced, stamp) = write_session_stamped(&self.path, &bytes)?;
         self.seen = bytes;
+        self.stamp = stamp;
         Ok(match replaced {
             Replaced::Durably => SaveOutcome::Saved,
             Replaced::Unflushed(source) => SaveOutcome::SavedUnflushed(StoreError::Io {
@@ -133,37 +124,98 @@ impl OpenSession {
         })
     }
 
+    /// What changed on disk since this process last read or wrote the
+    /// file, if anything did. The file is read and compared only when its
+    /// stamp moved: a save after this process's own save or read of an
+    /// untouched file reads nothing.
+    fn change_on_disk(&self) -> Result<Option<DiskChange>, StoreError> {
+        let now = std::fs::symlink_metadata(&self.path)
+            .ok()
+            .as_ref()
+            .and_then(Stamp::of);
+        if self.stamp.is_some() && now == self.stamp {
+            return Ok(None);
+        }
+        let on_disk = read_no_follow(&self.path).map_err(|e| match e {
+            StoreError::Io { path, source, .. } => StoreError::Io {
+                doing: Doing::Saving,
+                path,
+                source,
+            },
+            other => other,
+        })?;
+        if on_disk == self.seen {
+            return Ok(None);
+        }
+        let name = self.path.display().to_string();
+        // What this process wrote or read always reads back.
+        let base = decode(&name, &self.seen).unwrap_or_else(|_| self.session.clone());
+        let theirs = decode(&name, &on_disk).ok();
+        Ok(Some(DiskChange { base, theirs }))
+    }
+
     /// Reads the file again, dropping what is held here: after a change
     /// made elsewhere, or to see another window's work.
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        let (session, seen) = read_session(&self.path)?;
-        self.session = session;
-        self.seen = seen;
+        let read = read_session(&self.path)?;
+        self.session = read.session;
+        self.seen = read.bytes;
+        self.stamp = read.stamp;
         Ok(())
     }
 }
 
 /// The bytes of a session file: indented JSON and a final newline.
 pub(super) fn encode(session: &Session) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(session).unwrap_or_default();
+    encode_sized(session, 0)
+}
+
+/// [`encode`], into room for about `size` bytes (the file's size as last
+/// seen), so the bytes are not copied as they grow.
+fn encode_sized(session: &Session, size: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(size.saturating_add(size / 8).max(4096));
+    if serde_json::to_writer_pretty(&mut bytes, session).is_err() {
+        bytes.clear();
+    }
     bytes.push(b'\n');
     bytes
 }
 
 /// Replaces the file at `path` with `bytes`.
 pub(super) fn write_session(path: &Path, bytes: &[u8]) -> Result<Replaced, StoreError> {
-    write_atomic(path, |out| out.write_all(bytes)).map_err(|source| StoreError::Io {
+    write_session_stamped(path, bytes).map(|(replaced, _)| replaced)
+}
+
+/// [`write_session`], with the new file's stamp.
+fn write_session_stamped(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(Replaced, Option<Stamp>), StoreError> {
+    write_atomic_stamped(path, |out| out.write_all(bytes)).map_err(|source| StoreError::Io {
         doing: Doing::Saving,
         path: path.display().to_string(),
         source,
     })
 }
 
-/// Reads the session in `path`, with the bytes it was read from.
-pub(super) fn read_session(path: &Path) -> Result<(Session, Vec<u8>), StoreError> {
-    let bytes = read_no_follow(path)?;
+/// A session as read from its file.
+pub(super) struct Read {
+    pub session: Session,
+    /// The bytes it was read from.
+    pub bytes: Vec<u8>,
+    /// The file's stamp from before the reading.
+    pub stamp: Option<Stamp>,
+}
+
+/// Reads the session in `path`.
+pub(super) fn read_session(path: &Path) -> Result<Read, StoreError> {
+    let (bytes, stamp) = read_stamped(path)?;
     let session = decode(&path.display().to_string(), &bytes)?;
-    Ok((session, bytes))
+    Ok(Read {
+        session,
+        bytes,
+        stamp,
+    })
 }
 
 /// Opens the session in `path` for a board. With [`Access::Edit`] the
@@ -175,7 +227,7 @@ pub fn open_file(path: &Path, access: Access) -> Result<OpenSession, StoreError>
 
 fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, StoreError> {
     // A file that is not a session gets no lock file beside it.
-    let (first, first_seen) = read_session(path)?;
+    let first = read_session(path)?;
     let (lock, unwritable) = match access {
         Access::ReadOnly => (None, false),
         Access::Edit if folder_unwritable(path) => (None, true),
@@ -186,18 +238,19 @@ fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, S
         },
     };
     let locked_elsewhere = access == Access::Edit && lock.is_none() && !unwritable;
-    let (session, seen) = if lock.is_some() {
+    let read = if lock.is_some() {
         read_session(path)?
     } else {
-        (first, first_seen)
+        first
     };
     Ok(OpenSession {
-        session,
+        session: read.session,
         path: path.to_path_buf(),
         lock,
         locked_elsewhere,
         unwritable,
-        seen,
+        seen: read.bytes,
+        stamp: read.stamp,
     })
 }
 

@@ -6,6 +6,8 @@
 
 mod shapes;
 
+use std::io;
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::doc::{ActionDoc, Doc, NoteDoc, SessionDoc, ZoneDoc};
@@ -42,10 +44,49 @@ pub(super) fn note(n: &NoteDoc, lang: Lang) -> Markup {
     }
 }
 
+/// Where a frame's parts go, written one after the other: a comment,
+/// which no text in the page can hold, as maud escapes every `<` of it.
+const HOLE: &str = "<!--part-->";
+
+/// [`HOLE`] as markup.
+fn hole() -> PreEscaped<&'static str> {
+    PreEscaped(HOLE)
+}
+
+/// Writes `frame`, and into its `i`th [`HOLE`] what `part(i, out)`
+/// writes: a large page is made and written a piece at a time.
+fn write_frame(
+    out: &mut dyn io::Write,
+    frame: Markup,
+    mut part: impl FnMut(usize, &mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let frame = frame.into_string();
+    for (i, piece) in frame.split(HOLE).enumerate() {
+        if i > 0 {
+            part(i - 1, out)?;
+        }
+        out.write_all(piece.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// A zone with its clusters and notes.
 pub(super) fn zone(z: &ZoneDoc, lang: Lang, style: Option<String>) -> Markup {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = zone_to(z, lang, style, &mut out);
+    PreEscaped(String::from_utf8(out).unwrap_or_default())
+}
+
+/// [`zone`], written into `out` a note at a time.
+pub(super) fn zone_to(
+    z: &ZoneDoc,
+    lang: Lang,
+    style: Option<String>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     let count = z.notes().count();
-    html! {
+    let frame = html! {
         div.zone style=[style] {
             h3 { (z.name) " (" (count) ")" }
             @if !z.question.is_empty() { p.question { (z.question) } }
@@ -54,14 +95,20 @@ pub(super) fn zone(z: &ZoneDoc, lang: Lang, style: Option<String>) -> Markup {
                 @if let Some(title) = &group.title {
                     fieldset.cluster {
                         legend { (title) }
-                        @for n in &group.notes { (note(n, lang)) }
+                        (hole())
                     }
                 } @else {
-                    @for n in &group.notes { (note(n, lang)) }
+                    (hole())
                 }
             }
         }
-    }
+    };
+    write_frame(out, frame, |i, out| {
+        for n in z.groups.get(i).map_or(&[][..], |g| &g.notes) {
+            out.write_all(note(n, lang).into_string().as_bytes())?;
+        }
+        Ok(())
+    })
 }
 
 fn actions(list: &[ActionDoc], with_session: bool, lang: Lang) -> Markup {
@@ -93,8 +140,52 @@ fn actions(list: &[ActionDoc], with_session: bool, lang: Lang) -> Markup {
     }
 }
 
-fn session(s: &SessionDoc, lang: Lang) -> Markup {
+/// A session, written into `out` a zone and a ranking row at a time.
+fn session_to(s: &SessionDoc, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
+    write_frame(out, session(s, lang), |i, out| match i {
+        0 => boards_to(s, lang, out),
+        _ => ranking_to(s, out),
+    })
+}
+
+fn boards_to(s: &SessionDoc, lang: Lang, out: &mut dyn io::Write) -> io::Result<()> {
+    if s.shape == Some(Shape::Backpack) {
+        let backpacks = html! {
+            h2 { (Ui::Backpacks.text(lang)) }
+            (shapes::backpacks(s, lang))
+        };
+        return out.write_all(backpacks.into_string().as_bytes());
+    }
+    for board in &s.boards {
+        let frame = html! {
+            div.board {
+                h2 { (s.board_heading(board, lang)) }
+                (hole())
+            }
+        };
+        write_frame(out, frame, |_, out| shapes::board_to(s, board, lang, out))?;
+    }
+    Ok(())
+}
+
+fn ranking_to(s: &SessionDoc, out: &mut dyn io::Write) -> io::Result<()> {
     let most = s.ranking.first().map_or(1, |r| r.dots.max(1));
+    for r in &s.ranking {
+        let row = html! {
+            tr {
+                td.place { @if r.tied { "=" } (r.place) "." }
+                td.dots { (r.dots_shown()) }
+                td.bar { span style=(format!("width:{}mm", (r.dots * 40 / most).max(1))) {} }
+                td dir="auto" { (r.text) " " small { "(" (r.zone) ")" } }
+            }
+        };
+        out.write_all(row.into_string().as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A session's frame: its boards and its ranking's rows are holes.
+fn session(s: &SessionDoc, lang: Lang) -> Markup {
     html! {
         section.session {
             h1 { (s.title) small { (s.method) } }
@@ -104,29 +195,10 @@ fn session(s: &SessionDoc, lang: Lang) -> Markup {
             @if !s.questions.is_empty() {
                 ul.questions { @for q in &s.questions { li { (q) } } }
             }
-            @if s.shape == Some(Shape::Backpack) {
-                h2 { (Ui::Backpacks.text(lang)) }
-                (shapes::backpacks(s, lang))
-            } @else {
-                @for board in &s.boards {
-                    div.board {
-                        h2 { (s.board_heading(board, lang)) }
-                        (shapes::board(s, board, lang))
-                    }
-                }
-            }
+            (hole())
             @if !s.ranking.is_empty() {
                 h2 { (Ui::RankingTitle.text(lang)) }
-                table.rank { tbody {
-                    @for r in &s.ranking {
-                        tr {
-                            td.place { @if r.tied { "=" } (r.place) "." }
-                            td.dots { (r.dots_shown()) }
-                            td.bar { span style=(format!("width:{}mm", (r.dots * 40 / most).max(1))) {} }
-                            td dir="auto" { (r.text) " " small { "(" (r.zone) ")" } }
-                        }
-                    }
-                } }
+                table.rank { tbody { (hole()) } }
             }
             @if !s.decisions.is_empty() {
                 h2 { (Msg::Decisions.text(lang)) }
@@ -151,15 +223,24 @@ fn session(s: &SessionDoc, lang: Lang) -> Markup {
     }
 }
 
-/// The document as one HTML page.
-pub fn render(doc: &Doc) -> String {
+/// The document as one HTML page, written into `out` as it is made.
+pub fn render_to(doc: &Doc, out: &mut dyn io::Write) -> io::Result<()> {
+    write_frame(out, page(doc), |_, out| {
+        doc.sessions
+            .iter()
+            .try_for_each(|s| session_to(s, doc.lang, out))
+    })
+}
+
+/// The page with a hole for the sessions.
+fn page(doc: &Doc) -> Markup {
     let lang = doc.lang;
     let title = match (&doc.report, doc.sessions.first()) {
         (Some(r), _) => format!("{} — {}", r.network, Ui::ReportTitle.text(lang)),
         (None, Some(s)) if doc.sessions.len() == 1 => s.title.clone(),
         _ => "sempre".to_string(),
     };
-    let page = html! {
+    html! {
         (DOCTYPE)
         html lang=(lang.code()) {
             head {
@@ -198,7 +279,7 @@ pub fn render(doc: &Doc) -> String {
                         }
                     }
                 }
-                @for s in &doc.sessions { (session(s, lang)) }
+                (hole())
                 @if doc.report.is_some() {
                     section.open-actions {
                         h1 { (Ui::OpenActions.text(lang)) }
@@ -208,6 +289,5 @@ pub fn render(doc: &Doc) -> String {
                 footer { (footer(doc)) }
             }
         }
-    };
-    page.into_string()
+    }
 }

@@ -1,35 +1,61 @@
 //! Each method drawn as itself in HTML.
 
+use std::io;
+
 use maud::{Markup, PreEscaped, html};
 
-use super::{note, zone};
-use crate::export::doc::{BoardDoc, BranchDoc, DRAWN_DEPTH, SessionDoc, TreeDoc};
+use super::{hole, note, write_frame, zone, zone_to};
+use crate::export::doc::{BoardDoc, BranchDoc, DRAWN_DEPTH, SessionDoc, TreeDoc, ZoneDoc};
 use crate::i18n::Lang;
 use crate::methods::{Mode, Shape};
 use crate::strings::Ui;
 
-/// A board as its method's shape.
-pub fn board(s: &SessionDoc, b: &BoardDoc, lang: Lang) -> Markup {
-    match (s.shape, s.layout) {
-        (Some(Shape::Grid), Some(layout)) => html! {
-            div.canvas style=(format!("grid-template-columns: repeat({}, 1fr)", layout.columns)) {
-                @for z in &b.zones {
-                    // A zone the method no longer has spans a row of its own.
-                    @let place = Some(z.cell.map_or("grid-column: 1 / -1".to_string(), |c| format!(
-                        "grid-column: {} / span {}; grid-row: {} / span {}",
-                        c.column + 1, c.columns, c.row + 1, c.rows
-                    )));
-                    (zone(z, lang, place))
+/// A board as its method's shape, written into `out` a zone at a time
+/// where the shape is a row of zones or a canvas.
+pub fn board_to(
+    s: &SessionDoc,
+    b: &BoardDoc,
+    lang: Lang,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let zones = |style: fn(&ZoneDoc) -> Option<String>| {
+        move |i: usize, out: &mut dyn io::Write| match b.zones.get(i) {
+            Some(z) => zone_to(z, lang, style(z), out),
+            None => Ok(()),
+        }
+    };
+    let whole = match (s.shape, s.layout) {
+        (Some(Shape::Grid), Some(layout)) => {
+            let frame = html! {
+                div.canvas style=(format!("grid-template-columns: repeat({}, 1fr)", layout.columns)) {
+                    @for _ in &b.zones { (hole()) }
                 }
-            }
-        },
+            };
+            return write_frame(out, frame, zones(place));
+        }
         (Some(Shape::Tree), _) => trees(b, lang),
         (Some(Shape::Chain), _) => chain(b, lang),
         (Some(Shape::Diamond), _) => diamond(b, lang),
-        _ => html! {
-            div.columns { @for z in &b.zones { (zone(z, lang, None)) } }
-        },
-    }
+        _ => {
+            let frame = html! { div.columns { @for _ in &b.zones { (hole()) } } };
+            return write_frame(out, frame, zones(|_| None));
+        }
+    };
+    out.write_all(whole.into_string().as_bytes())
+}
+
+/// A zone's place on a canvas; a zone the method no longer has spans a
+/// row of its own.
+fn place(z: &ZoneDoc) -> Option<String> {
+    Some(z.cell.map_or("grid-column: 1 / -1".to_string(), |c| {
+        format!(
+            "grid-column: {} / span {}; grid-row: {} / span {}",
+            c.column + 1,
+            c.columns,
+            c.row + 1,
+            c.rows
+        )
+    }))
 }
 
 /// A branch as nested boxes, each card's box holding the boxes of the

@@ -18,12 +18,12 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use super::Layer;
-use crate::export::{Format, Options, PrivateElsewhere, Report, Source, export, link_titles};
+use crate::export::{Format, Options, PrivateElsewhere, Report, export_to, link_titles};
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::model::Session;
 use crate::model::text::clean_line;
-use crate::store::{ExportRefusal, Store, StoreError, write_export};
+use crate::store::{ExportRefusal, Store, StoreError, write_export_with};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
@@ -305,9 +305,17 @@ pub fn write(
         titles: link_titles(all(), job.anonymize, job.lang),
         private_elsewhere: PrivateElsewhere::of(all()),
     };
-    let sources = Source::all(&job.sessions, methods);
-    let text = export(&sources, job.report.clone(), job.format, &options);
-    write_export(path, &text).map_err(ExportFailure::Store)?;
+    drop(linked);
+    // Written as it is made, so the export is never held whole as text.
+    let sessions = job
+        .sessions
+        .iter()
+        .map(|s| (s.clone(), methods.get(&s.method.id)))
+        .collect();
+    write_export_with(path, |w| {
+        export_to(sessions, job.report.clone(), job.format, &options, w)
+    })
+    .map_err(ExportFailure::Store)?;
     Ok(path.clone())
 }
 

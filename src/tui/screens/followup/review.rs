@@ -631,7 +631,7 @@ fn table(f: &FollowupState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
 pub fn preview_lines(f: &FollowupState, entry: &Entry, app: &App, ctx: &Ctx) -> Vec<Line<'static>> {
     let lang = ctx.lang();
     let t = &ctx.theme;
-    let public = without_private(&entry.session);
+    let public = without_private(entry.session.clone());
     let builder = Builder {
         lang,
         tz: &app.tz,
