@@ -15,6 +15,7 @@ mod location;
 mod lock;
 mod open;
 mod resolve;
+mod saver;
 mod search;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ pub use lock::{Holder, SessionLock};
 pub use open::{
     Access, DiskChange, OpenSession, SaveOutcome, open_file, open_for_command, update_file,
 };
+pub use saver::{Change, LiveSession, SaveReport};
 pub use search::{
     Filter, Summary, day_of, network_key, newer_first, newest_first, searchable_texts,
 };
