@@ -55,8 +55,8 @@ pub struct SaveReport {
 }
 
 enum Request {
-    /// Make this change, numbered.
-    Change(u64, Change),
+    /// Make these changes, each numbered.
+    Changes(Vec<(u64, Change)>),
     /// Drop changes not yet written and read the file again.
     Reload,
 }
@@ -84,9 +84,11 @@ impl Saver {
                 let mut unwritten = None;
                 for request in std::iter::once(first).chain(inbox.try_iter()) {
                     match request {
-                        Request::Change(version, change) => {
-                            change.make(&mut open.session);
-                            unwritten = Some(version);
+                        Request::Changes(changes) => {
+                            for (version, change) in changes {
+                                change.make(&mut open.session);
+                                unwritten = Some(version);
+                            }
                         }
                         Request::Reload => {
                             unwritten = None;
@@ -146,7 +148,7 @@ struct Writer {
     /// the next change without a copy.
     shadow: Session,
     /// Changes not yet handed to the saver.
-    unsent: Vec<Request>,
+    unsent: Vec<(u64, Change)>,
     /// The number of the newest change.
     version: u64,
     /// The newest change the saver has answered for.
@@ -357,12 +359,13 @@ impl Drop for LiveSession {
 impl Writer {
     fn keep(&mut self, change: Change) {
         self.version += 1;
-        self.unsent.push(Request::Change(self.version, change));
+        self.unsent.push((self.version, change));
     }
 
     fn hand_over(&mut self) {
-        for request in self.unsent.drain(..) {
-            self.saver.send(request);
+        if !self.unsent.is_empty() {
+            let changes = std::mem::take(&mut self.unsent);
+            self.saver.send(Request::Changes(changes));
         }
     }
 
@@ -389,5 +392,124 @@ fn saver_stopped(path: &Path) -> StoreError {
         doing: Doing::Saving,
         path: path.display().to_string(),
         source: std::io::Error::other("the saver stopped"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::Timestamp;
+
+    use super::*;
+    use crate::model::testing::{context, method};
+    use crate::model::{NewNote, TimerState};
+    use crate::store::{Store, load_session, save_session};
+
+    fn t(s: i64) -> Timestamp {
+        Timestamp::from_second(s).unwrap()
+    }
+
+    fn live() -> (tempfile::TempDir, LiveSession) {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::new(&method(), context("Saver"), t(0));
+        let path = Store::new(dir.path()).create(&session).unwrap();
+        let open = open_file(&path, Access::Edit).unwrap();
+        (dir, LiveSession::start(open))
+    }
+
+    fn add(live: &mut LiveSession, text: &str) {
+        let m = method();
+        let (result, diff) = live.change(|s| s.add_note(&m, NewNote::new("kritik", text), t(1)));
+        assert!(result.is_ok() && diff.is_some());
+    }
+
+    #[test]
+    fn changes_handed_over_together_are_written_once() {
+        let (_dir, mut live) = live();
+        for i in 0..50 {
+            add(&mut live, &format!("note {i}"));
+        }
+        assert!(live.saving());
+        live.save();
+        let answers = live.settle();
+        assert_eq!(answers.len(), 1);
+        assert_eq!(answers[0].version, 50);
+        assert!(matches!(answers[0].result, Ok(SaveOutcome::Saved)));
+        assert!(!live.saving());
+        assert_eq!(load_session(live.path()).unwrap(), live.session);
+    }
+
+    #[test]
+    fn changes_handed_over_one_by_one_end_with_the_newest_on_disk() {
+        let (_dir, mut live) = live();
+        for i in 0..100 {
+            add(&mut live, &format!("note {i}"));
+            live.save();
+        }
+        let mut answers = live.answers();
+        answers.extend(live.settle());
+        assert!(!answers.is_empty() && answers.len() <= 100);
+        assert!(answers.windows(2).all(|w| w[0].version < w[1].version));
+        assert_eq!(answers.last().map(|a| a.version), Some(100));
+        assert_eq!(load_session(live.path()).unwrap(), live.session);
+    }
+
+    #[test]
+    fn undo_redo_and_the_time_box_reach_the_file() {
+        let (_dir, mut live) = live();
+        let m = method();
+        add(&mut live, "one");
+        let (_, diff) = live.change(|s| s.add_note(&m, NewNote::new("fantasi", "two"), t(2)));
+        let diff = diff.unwrap();
+        live.undo(&diff);
+        live.redo(&diff);
+        live.undo(&diff);
+        live.set_timer(Some(TimerState {
+            phase: None,
+            minutes: 7,
+            elapsed_ms: 1_000,
+            started: None,
+        }));
+        live.settle();
+        let saved = load_session(live.path()).unwrap();
+        assert_eq!(saved, live.session);
+        assert_eq!(saved.notes.len(), 1);
+        assert_eq!(saved.timer.map(|t| t.minutes), Some(7));
+    }
+
+    #[test]
+    fn a_change_on_disk_is_never_written_over() {
+        let (_dir, mut live) = live();
+        add(&mut live, "one");
+        live.settle();
+        let mut theirs = load_session(live.path()).unwrap();
+        theirs.context.title = "Elsewhere".into();
+        save_session(live.path(), &theirs).unwrap();
+        let before = std::fs::read(live.path()).unwrap();
+        add(&mut live, "two");
+        let answers = live.settle();
+        assert!(matches!(
+            answers.last().map(|a| &a.result),
+            Some(Ok(SaveOutcome::ChangedOnDisk(_)))
+        ));
+        assert_eq!(std::fs::read(live.path()).unwrap(), before);
+        // Reading the file again drops the board's change and saves on
+        // from there.
+        let (_, read) = live.reload();
+        assert!(read.is_ok());
+        assert_eq!(live.session.context.title, "Elsewhere");
+        assert_eq!(live.session.notes.len(), 1);
+        add(&mut live, "three");
+        live.settle();
+        assert_eq!(load_session(live.path()).unwrap(), live.session);
+    }
+
+    #[test]
+    fn letting_go_writes_what_was_kept() {
+        let (_dir, mut live) = live();
+        let path = live.path().to_path_buf();
+        add(&mut live, "kept, never handed over");
+        let expected = live.session.clone();
+        drop(live);
+        assert_eq!(load_session(&path).unwrap(), expected);
     }
 }
