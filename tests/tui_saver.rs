@@ -168,3 +168,16 @@ fn undo_redo_phases_and_the_time_box_end_in_the_file_as_on_screen() {
     assert_eq!(shown.phase_log.len(), 2);
     assert!(shown.timer.is_some());
 }
+
+#[test]
+fn reading_the_file_again_at_once_waits_for_changes_on_their_way() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "T");
+    note(&mut h, "på vej");
+    cmd(&mut h, Command::Reload);
+    assert!(
+        h.app.layers.is_empty(),
+        "nothing is lost by reading, so no question"
+    );
+    assert_eq!(texts(h.board().session()), ["på vej"]);
+    assert!(!h.board().save.dirty);
+}

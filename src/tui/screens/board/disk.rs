@@ -69,6 +69,10 @@ pub fn reload(app: &mut App) -> Vec<Effect> {
     let Some(b) = app.board() else {
         return Vec::new();
     };
+    if b.open.saving() {
+        // Changes on their way to the file are not lost by reading it.
+        return vec![Effect::Settle(Command::Reload)];
+    }
     if b.save.dirty || b.conflict.is_some() {
         app.layers.push(Layer::Confirm(ConfirmState {
             question: Ui::ConfirmReload,
