@@ -6,7 +6,8 @@
 //!
 //! - `key_in_editor`: a letter typed in the note editor.
 //! - `add_note`: Enter in the editor, which adds the note: the change,
-//!   its undo diff, the zone index and the hand-over to the saver.
+//!   its undo diff, the zone index and the hand-over to the saver
+//!   (`part_change` and `part_zone_index` time the first two alone).
 //!
 //! Each runs `idle` (the saver has nothing to write; the floor) and
 //! `saving` (a save of the whole session started just before). Beside
@@ -272,4 +273,39 @@ fn sync_save(bencher: divan::Bencher, notes: usize) {
 fn clone_session(bencher: divan::Bencher, notes: usize) {
     let s = dense(notes);
     bencher.bench_local(|| drop(s.clone()));
+}
+
+/// Part of `add_note`: the change and its undo diff, found against the
+/// copy kept after the last change (no copy per change).
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn part_change(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    let library = MethodLibrary::builtin();
+    let m = library.get("fremtidsvaerksted").expect("built in");
+    bencher.bench_local(|| {
+        let mut f = f.borrow_mut();
+        let Screen::Board(b) = &mut f.app.screen else {
+            panic!("no board");
+        };
+        let note = NewNote::new("kritik", "Ny seddel");
+        b.open
+            .change(|s| s.add_note(m, note, Timestamp::UNIX_EPOCH))
+            .0
+            .expect("added");
+    });
+}
+
+/// Part of `add_note`: working out what the board shows (the zone index),
+/// which looks at every note.
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn part_zone_index(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    bencher.bench_local(|| {
+        let mut f = f.borrow_mut();
+        let prefs = f.app.prefs.clone();
+        let Screen::Board(b) = &mut f.app.screen else {
+            panic!("no board");
+        };
+        b.reindex(&prefs);
+    });
 }
