@@ -63,7 +63,7 @@ enum Request {
 
 enum Report {
     Saved(SaveReport),
-    Reloaded(Result<Session, StoreError>),
+    Reloaded(Result<Box<Session>, StoreError>),
 }
 
 /// The saver thread and the two ends of its channels.
@@ -92,7 +92,7 @@ impl Saver {
                         }
                         Request::Reload => {
                             unwritten = None;
-                            let read = open.reload().map(|()| open.session.clone());
+                            let read = open.reload().map(|()| Box::new(open.session.clone()));
                             let _ = outbox.send(Report::Reloaded(read));
                         }
                     }
@@ -342,8 +342,8 @@ impl LiveSession {
         // What was not written is gone; nothing is left to answer for.
         w.answered = w.version;
         let result = read.map(|session| {
-            w.shadow = session.clone();
-            self.session = session;
+            w.shadow = (*session).clone();
+            self.session = *session;
         });
         (answers, result)
     }
