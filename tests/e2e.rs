@@ -66,6 +66,8 @@ fn a_note_survives_sigkill_right_after_it_is_entered() {
     let mut tty = Tty::spawn(&store, &[]);
     new_future_workshop(&mut tty);
     add_note(&mut tty, "Skrevet før strøm");
+    // The note counts once the status line says it is saved.
+    tty.wait_saved();
     let pid = tty.child.process_id().unwrap();
     let status = std::process::Command::new("kill")
         .args(["-KILL", &pid.to_string()])
@@ -75,6 +77,48 @@ fn a_note_survives_sigkill_right_after_it_is_entered() {
     tty.wait_exit();
     let session = only_session(&store);
     assert_eq!(note_texts(&session, "kritik"), vec!["Skrevet før strøm"]);
+}
+
+/// Notes typed as fast as the keys arrive, in one burst: every one
+/// is on the board, and quitting at once still waits for the last save.
+#[test]
+fn notes_typed_in_a_burst_are_all_saved_when_quitting_at_once() {
+    let (_dir, store) = store();
+    let mut tty = Tty::spawn(&store, &[]);
+    new_future_workshop(&mut tty);
+    let texts: Vec<String> = (1..=12).map(|i| format!("Hurtig seddel {i}")).collect();
+    let burst: String = texts.iter().map(|t| format!("a{t}\r")).collect();
+    tty.send(&burst);
+    tty.send("q");
+    tty.wait_for(&["Værksted på Ærø", "Sessioner"]);
+    tty.send("q");
+    tty.wait_exit();
+    let session = only_session(&store);
+    assert_eq!(note_texts(&session, "kritik"), texts);
+}
+
+/// After a burst of notes, SIGKILL once the status line says saved: every
+/// note is in the file.
+#[cfg(unix)]
+#[test]
+fn notes_shown_as_saved_survive_sigkill_after_a_burst() {
+    let (_dir, store) = store();
+    let mut tty = Tty::spawn(&store, &[]);
+    new_future_workshop(&mut tty);
+    let texts: Vec<String> = (1..=8).map(|i| format!("Før nedbrud {i}")).collect();
+    let burst: String = texts.iter().map(|t| format!("a{t}\r")).collect();
+    tty.send(&burst);
+    tty.wait_for(&["Kritik (8)"]);
+    tty.wait_saved();
+    let pid = tty.child.process_id().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tty.wait_exit();
+    let session = only_session(&store);
+    assert_eq!(note_texts(&session, "kritik"), texts);
 }
 
 #[test]

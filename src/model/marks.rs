@@ -40,8 +40,23 @@ impl Session {
 
     /// Every note's marks.
     pub fn marks(&self, method: &Method) -> Marks {
-        let text: HashMap<Uuid, &str> =
-            self.notes.iter().map(|n| (n.id, n.text.as_str())).collect();
+        // Only the notes linked to are looked up; most boards have few.
+        let linked: HashSet<Uuid> = self
+            .notes
+            .iter()
+            .flat_map(|n| &n.links)
+            .filter(|l| l.session.is_none())
+            .map(|l| l.note)
+            .collect();
+        let text: HashMap<Uuid, &str> = if linked.is_empty() {
+            HashMap::new()
+        } else {
+            self.notes
+                .iter()
+                .filter(|n| linked.contains(&n.id))
+                .map(|n| (n.id, n.text.as_str()))
+                .collect()
+        };
         let mut marks = Marks::default();
         for note in &self.notes {
             for link in note.links.iter().filter(|l| l.session.is_none()) {

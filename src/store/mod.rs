@@ -16,6 +16,7 @@ mod location;
 mod lock;
 mod open;
 mod resolve;
+mod saver;
 mod search;
 mod stamp;
 
@@ -34,6 +35,7 @@ pub use lock::{Holder, SessionLock};
 pub use open::{
     Access, DiskChange, OpenSession, SaveOutcome, open_file, open_for_command, update_file,
 };
+pub use saver::{Change, LiveSession, SaveReport};
 pub use search::{
     Filter, Summary, day_of, network_key, newer_first, newest_first, query_words, searchable_texts,
 };

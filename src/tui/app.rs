@@ -25,7 +25,7 @@ use super::theme::{Theme, ThemeName};
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::model::Session;
-use crate::store::{Access, Listing, OpenSession, Overview, SaveOutcome, StoreError};
+use crate::store::{Access, Listing, OpenSession, Overview, SaveReport, StoreError};
 use crate::strings::Ui;
 
 /// Smallest terminal the interface draws in.
@@ -133,8 +133,12 @@ pub enum Effect {
     Open(PathBuf, Access),
     /// Save a new session, then open it for editing.
     Create(Box<Session>),
-    /// Save the board's session.
+    /// Hand the board's changes to its saver.
     Save,
+    /// Wait until the board's saver has written every change and taken
+    /// in its answers, then give the command again: quitting and closing
+    /// wait for the last save.
+    Settle(Command),
     /// Read the board's session file again.
     Reload,
     /// Change an action in a session file (follow-up).
@@ -159,7 +163,7 @@ pub enum Outcome {
     /// A session was opened (or created and opened).
     Opened(Result<Box<OpenSession>, StoreError>),
     /// The board's session was saved, found changed on disk, or not.
-    Saved(Result<SaveOutcome, StoreError>),
+    Saved(SaveReport),
     /// The board's session file was read again, or not.
     Reloaded(Result<(), StoreError>),
     /// An action was changed in its file, or not.
@@ -343,6 +347,7 @@ fn app_command(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
         }
         Command::ForceQuit => {
             match &app.screen {
+                Screen::Board(b) if b.open.saving() => return Some(vec![Effect::Settle(cmd)]),
                 Screen::Board(b) if b.save.dirty => {
                     app.layers.clear();
                     app.layers.push(Layer::confirm_unsaved_quit(true));

@@ -19,7 +19,7 @@ mod terminal;
 pub mod theme;
 pub mod timer;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, MouseEventKind};
 
@@ -27,7 +27,11 @@ use app::{App, Effect, Input, Outcome, Screen, update};
 use keymap::lookup;
 
 use crate::model::text::without_controls;
-use crate::store::{Access, OpenSession, Store, open_file};
+use crate::store::{Access, OpenSession, SaveReport, Store, open_file};
+
+/// How often the event loop looks for the saver's answers while a save
+/// is under way.
+const SAVE_POLL: Duration = Duration::from_millis(20);
 
 /// How the interface starts.
 pub struct Start {
@@ -66,7 +70,8 @@ pub fn translate(app: &App, event: Event) -> Option<Input> {
 }
 
 /// Does the disk work of `effects` and feeds each result back, until no
-/// work is left.
+/// work is left. The board's changes go to its saver without waiting;
+/// its answers come in through [`take_saves`] or [`settle`].
 pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
     let mut pending = effects;
     while let Some(effect) = pending.pop() {
@@ -77,19 +82,38 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 Screen::Home(_) => Outcome::Overview(store.overview(None)),
                 _ => Outcome::Listed(store.list()),
             },
-            Effect::Open(path, access) => Outcome::Opened(open_file(&path, access).map(Box::new)),
-            Effect::Create(session) => Outcome::Opened(
-                store
-                    .create(&session)
-                    .and_then(|path| open_file(&path, Access::Edit))
-                    .map(Box::new),
-            ),
-            Effect::Save => match &mut app.screen {
-                Screen::Board(b) => Outcome::Saved(b.open.save_own()),
-                _ => continue,
-            },
+            Effect::Open(path, access) => {
+                pending.extend(settle_board(app));
+                Outcome::Opened(open_file(&path, access).map(Box::new))
+            }
+            Effect::Create(session) => {
+                // The board a new session replaces hears how its last save
+                // went first.
+                pending.extend(settle_board(app));
+                Outcome::Opened(
+                    store
+                        .create(&session)
+                        .and_then(|path| open_file(&path, Access::Edit))
+                        .map(Box::new),
+                )
+            }
+            Effect::Save => {
+                if let Screen::Board(b) = &mut app.screen {
+                    b.open.save();
+                }
+                continue;
+            }
+            Effect::Settle(cmd) => {
+                pending.extend(settle_board(app));
+                pending.extend(update(app, Input::Command(cmd)));
+                continue;
+            }
             Effect::Reload => match &mut app.screen {
-                Screen::Board(b) => Outcome::Reloaded(b.open.reload()),
+                Screen::Board(b) => {
+                    let (answers, result) = b.open.reload();
+                    pending.extend(feed_saves(app, answers));
+                    Outcome::Reloaded(result)
+                }
                 _ => continue,
             },
             Effect::CheckEditable(target) => {
@@ -114,6 +138,42 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
         };
         pending.extend(update(app, Input::Outcome(outcome)));
     }
+}
+
+/// Takes in the answers the board's saver has given so far, without
+/// waiting. Says whether there were any.
+pub fn take_saves(app: &mut App, store: &Store) -> bool {
+    let answers = match &mut app.screen {
+        Screen::Board(b) => b.open.answers(),
+        _ => return false,
+    };
+    let any = !answers.is_empty();
+    let effects = feed_saves(app, answers);
+    perform(app, store, effects);
+    any
+}
+
+/// Waits until the board's saver has written every change handed to it,
+/// and takes in its answers: what quitting does, and what tests do to
+/// read the file at once.
+pub fn settle(app: &mut App, store: &Store) {
+    let effects = settle_board(app);
+    perform(app, store, effects);
+}
+
+fn settle_board(app: &mut App) -> Vec<Effect> {
+    let answers = match &mut app.screen {
+        Screen::Board(b) => b.open.settle(),
+        _ => return Vec::new(),
+    };
+    feed_saves(app, answers)
+}
+
+fn feed_saves(app: &mut App, answers: Vec<SaveReport>) -> Vec<Effect> {
+    answers
+        .into_iter()
+        .flat_map(|report| update(app, Input::Outcome(Outcome::Saved(report))))
+        .collect()
 }
 
 /// Runs the interface until the user quits.
@@ -147,13 +207,22 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
             terminal.draw(|frame| render::render(app, frame))?;
             dirty = false;
         }
-        let timeout = match app.board() {
+        let wait = match app.board() {
             Some(b) if b.timer.is_running() => b.timer.until_next_second(app.clock.now()),
             _ => Duration::from_secs(3600),
         };
+        let tick_at = Instant::now() + wait;
+        let timeout = if app.board().is_some_and(|b| b.open.saving()) {
+            wait.min(SAVE_POLL)
+        } else {
+            wait
+        };
         if !event::poll(timeout)? {
-            update(app, Input::Tick);
-            dirty = true;
+            dirty |= take_saves(app, &start.store);
+            if Instant::now() >= tick_at {
+                update(app, Input::Tick);
+                dirty = true;
+            }
             continue;
         }
         if let Some(input) = translate(app, event::read()?) {
@@ -161,6 +230,7 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
             perform(app, &start.store, effects);
             dirty = true;
         }
+        dirty |= take_saves(app, &start.store);
     }
     Ok(())
 }

@@ -176,6 +176,24 @@ impl Tty {
             .unwrap();
     }
 
+    /// Waits until the status line says the board is saved, with the time
+    /// of a save made in this run (a board not yet saved shows no time),
+    /// and nothing is on its way: every change shown is on disk.
+    pub fn wait_saved(&self) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let screen = self.contents();
+            if saved_with_time(&screen) && !screen.contains("Gemmer") {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for the board to be saved; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn wait_gone(&self, text: &str) {
         let deadline = Instant::now() + PATIENCE;
         while self.contents().contains(text) {
@@ -199,6 +217,16 @@ impl Tty {
             std::thread::sleep(Duration::from_millis(20));
         }
     }
+}
+
+/// Whether `screen` says "✓ Gemt" followed by the time of a save.
+fn saved_with_time(screen: &str) -> bool {
+    screen.match_indices("✓ Gemt ").any(|(at, found)| {
+        screen[at + found.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 /// Where a test's sempre keeps its preferences file: beside the store.
@@ -255,7 +283,8 @@ pub fn new_session(tty: &mut Tty, method: &str, title: &str) {
 }
 
 /// Writes a note in the zone with focus and waits until it is on the
-/// board (and so on disk).
+/// board. The saver writes it soon after; [`Tty::wait_saved`] waits for
+/// that, and quitting waits for it too.
 pub fn add_note(tty: &mut Tty, text: &str) {
     tty.send("a");
     tty.wait_for(&["Ny seddel"]);

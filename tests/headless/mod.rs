@@ -12,8 +12,8 @@ use sempre::store::{Store, load_session};
 use sempre::tui::app::{App, Input, Prefs, Screen, update};
 use sempre::tui::clock::Clock;
 use sempre::tui::command::Command;
-use sempre::tui::perform;
 use sempre::tui::theme::ThemeName;
+use sempre::tui::{perform, settle};
 
 pub struct Harness {
     pub _dir: tempfile::TempDir,
@@ -52,9 +52,12 @@ impl Harness {
         );
     }
 
+    /// Applies `input` and does the disk work it asks for; the board's
+    /// saves are waited for, so the file can be read at once.
     pub fn input(&mut self, input: Input) {
         let effects = update(&mut self.app, input);
         perform(&mut self.app, &self.store, effects);
+        settle(&mut self.app, &self.store);
     }
 
     pub fn cmd(&mut self, cmd: Command) {

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::board_mut;
-use crate::store::{SaveOutcome, StoreError};
+use crate::store::{SaveOutcome, SaveReport, StoreError};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect};
 use crate::tui::command::Command;
@@ -18,22 +18,32 @@ use crate::tui::keymap::{Context, first_key};
 use crate::tui::layers::{ConfirmAction, ConfirmState, Layer};
 use crate::tui::render::Ctx;
 
-/// Takes in what became of a save.
-pub fn saved(app: &mut App, result: Result<SaveOutcome, StoreError>) {
+/// Takes in what became of a save. The board counts as saved only when
+/// the save holds its newest change.
+pub fn saved(app: &mut App, report: SaveReport) {
     let now = app.clock.now();
     let lang = app.prefs.lang;
     let Some(b) = board_mut(app) else {
         return;
     };
-    let warning = match result {
-        Ok(SaveOutcome::Saved) => {
-            b.conflict = None;
+    let newest = report.version >= b.open.version();
+    let written = |b: &mut super::BoardState| {
+        b.conflict = None;
+        if newest {
             b.save.record(Ok(()), now);
+        } else {
+            // Later changes are still on their way.
+            b.save.last = Some(now);
+            b.save.error = None;
+        }
+    };
+    let warning = match report.result {
+        Ok(SaveOutcome::Saved) => {
+            written(b);
             None
         }
         Ok(SaveOutcome::SavedUnflushed(e)) => {
-            b.conflict = None;
-            b.save.record(Ok(()), now);
+            written(b);
             Some(e.message(lang))
         }
         Ok(SaveOutcome::ChangedOnDisk(change)) => {
@@ -59,6 +69,10 @@ pub fn reload(app: &mut App) -> Vec<Effect> {
     let Some(b) = app.board() else {
         return Vec::new();
     };
+    if b.open.saving() {
+        // Changes on their way to the file are not lost by reading it.
+        return vec![Effect::Settle(Command::Reload)];
+    }
     if b.save.dirty || b.conflict.is_some() {
         app.layers.push(Layer::Confirm(ConfirmState {
             question: Ui::ConfirmReload,

@@ -83,8 +83,10 @@ impl ZoneIndex {
                 None => unplaced.push(i),
             }
         }
+        // Each key once per note: a lookup per comparison costs more than
+        // the rest of the index on a big board.
         for list in &mut zones {
-            list.sort_by_key(|i| {
+            list.sort_by_cached_key(|i| {
                 session.notes[*i]
                     .cluster
                     .and_then(|c| cluster_rank.get(&c).copied())
@@ -112,7 +114,7 @@ impl ZoneIndex {
                     .enumerate()
                     .map(|(rank, (id, _))| (id, rank))
                     .collect();
-                zones[*z].sort_by_key(|i| order.get(&session.notes[*i].id).copied());
+                zones[*z].sort_by_cached_key(|i| order.get(&session.notes[*i].id).copied());
             }
         }
         let mut dots = vec![0; session.notes.len()];

@@ -44,7 +44,7 @@ use super::super::app::Prefs;
 use super::super::timer::Timer;
 use crate::methods::Method;
 use crate::model::{ModelError, Session, SessionDiff};
-use crate::store::{DiskChange, OpenSession};
+use crate::store::{DiskChange, LiveSession, OpenSession};
 
 /// Which note has focus: a zone, and a place in its list of notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,8 +93,8 @@ impl SaveStatus {
 /// Everything the board shows and remembers.
 #[derive(Debug)]
 pub struct BoardState {
-    /// The session, its file and its lock.
-    pub open: OpenSession,
+    /// The session, its file and the saver that writes it.
+    pub open: LiveSession,
     /// The session's method.
     pub method: Method,
     /// Which board (canvas, backpack) is shown.
@@ -136,7 +136,7 @@ impl BoardState {
         let timer = Timer::for_session(&open.session, &method);
         let zones = method.zones.len();
         let mut state = BoardState {
-            open,
+            open: LiveSession::start(open),
             method,
             board: 0,
             focus: Focus::default(),
@@ -331,16 +331,19 @@ impl BoardState {
         if self.open.is_read_only() {
             return Err(ChangeError::ReadOnly);
         }
-        let before = self.open.session.clone();
-        let result = apply(&mut self.open.session, &self.method).map_err(ChangeError::Model)?;
-        if let Some(diff) = SessionDiff::between(&before, &self.open.session) {
-            self.undo.push(Step {
-                diff,
-                focus: self.focus,
-            });
-            self.redo.clear();
+        let method = &self.method;
+        let (result, diff) = self.open.change(|s| apply(s, method));
+        if let Some(diff) = diff {
             self.save.dirty = true;
+            if result.is_ok() {
+                self.undo.push(Step {
+                    diff,
+                    focus: self.focus,
+                });
+                self.redo.clear();
+            }
         }
+        let result = result.map_err(ChangeError::Model)?;
         self.reindex(prefs);
         Ok(result)
     }

@@ -83,7 +83,7 @@ fn keep(b: &mut BoardState) -> Vec<Effect> {
     if b.open.is_read_only() || b.session().timer.as_ref() == Some(b.timer.state()) {
         return Vec::new();
     }
-    b.open.session.timer = Some(b.timer.state().clone());
+    b.open.set_timer(Some(b.timer.state().clone()));
     b.save.dirty = true;
     vec![Effect::Save]
 }

@@ -249,6 +249,10 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
         }
         Command::Quit | Command::Back => {
+            if b.open.saving() {
+                // Closing waits for the last save and hears how it went.
+                return vec![Effect::Settle(cmd)];
+            }
             if b.save.dirty {
                 app.layers.push(Layer::confirm_unsaved_quit(false));
             } else {
@@ -285,9 +289,9 @@ fn history(app: &mut App, undo: bool) -> Vec<Effect> {
         return Vec::new();
     };
     if undo {
-        step.diff.undo(&mut b.open.session);
+        b.open.undo(&step.diff);
     } else {
-        step.diff.redo(&mut b.open.session);
+        b.open.redo(&step.diff);
     }
     to.push(super::Step {
         diff: step.diff,

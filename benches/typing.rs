@@ -1,0 +1,311 @@
+//! Keystroke to frame on a big board while the saver writes: goal
+//! ≤ 16 ms on a board of 100,000 notes, whether or not a save is under
+//! way. Each figure is one input through `update` and `perform` (which
+//! hands a change to the saver and never waits for it) and one frame
+//! drawn into a 160×48 test terminal.
+//!
+//! - `key_in_editor`: a letter typed in the note editor.
+//! - `add_note`: Enter in the editor, which adds the note: the change,
+//!   its undo diff, the zone index and the hand-over to the saver
+//!   (`part_change` and `part_zone_index` time the first two alone).
+//!
+//! Each runs `idle` (the saver has nothing to write; the floor) and
+//! `saving` (a save of the whole session started just before). Beside
+//! them, what the board did before the saver: `sync_save` is one save of
+//! the session on the interface thread, as every change cost then, and
+//! `clone_session` the copy every change made to find its undo diff.
+//!
+//! The session is shaped like the examples (as in the export bench): 0.6
+//! votes and 0.1 clusters per note, some private notes, decisions and
+//! actions.
+//!
+//! Run with `cargo bench --bench typing`.
+
+use std::cell::RefCell;
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sempre::i18n::Lang;
+use sempre::methods::MethodLibrary;
+use sempre::model::{Context, NewNote, Session, TimerState};
+use sempre::store::{Access, SaveOutcome, Store, open_file};
+use sempre::tui::app::{App, Input, Outcome, Prefs, Screen, update};
+use sempre::tui::clock::Clock;
+use sempre::tui::command::Command;
+use sempre::tui::render::render;
+use sempre::tui::theme::ThemeName;
+use sempre::tui::{perform, settle};
+use uuid::Uuid;
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: [usize; 2] = [10_000, 100_000];
+
+/// A session shaped like the examples, built from one real note, vote,
+/// cluster, decision and action as templates.
+fn dense(notes: usize) -> Session {
+    let library = MethodLibrary::builtin();
+    let m = library.get("fremtidsvaerksted").expect("built in");
+    let t = Timestamp::UNIX_EPOCH;
+    let context = Context {
+        title: "Hverdagen som enlig forælder".into(),
+        language: Lang::Da,
+        network: Some("LEN Syddjurs".into()),
+        ..Default::default()
+    };
+    let mut s = Session::new(m, context, t);
+    let first = s
+        .add_note(m, NewNote::new("kritik", "skabelon"), t)
+        .expect("valid");
+    s.set_dots(first, 1, Some("Amal"), t).expect("valid");
+    s.cluster_notes(&[first], "Skabelon", t).expect("valid");
+    let decision = s.add_decision("Skabelon", &[first], t).expect("valid");
+    s.add_action("Skabelon", Some(first), Some(decision), t)
+        .expect("valid");
+    let note = s.notes[0].clone();
+    let vote = s.votes[0].clone();
+    let cluster = s.clusters[0].clone();
+    let decision = s.decisions[0].clone();
+    let action = s.actions[0].clone();
+    s.notes.clear();
+    s.votes.clear();
+    s.clusters.clear();
+    s.decisions.clear();
+    s.actions.clear();
+    let zones = ["kritik", "fantasi", "virkeliggoerelse"];
+    let id = |kind: u128, i: usize| Uuid::from_u128((kind << 64) | i as u128);
+    for i in 0..notes {
+        let zone = zones[i % 3];
+        let cluster_id = id(2, (i / 30) * 3 + i % 3);
+        if i % 30 < 3 {
+            let mut c = cluster.clone();
+            c.id = cluster_id;
+            c.zone = zone.to_string();
+            c.title = format!("Tema {i}");
+            c.from.clear();
+            s.clusters.push(c);
+        }
+        let mut n = note.clone();
+        n.id = id(1, i);
+        n.zone = zone.to_string();
+        n.text = format!("Seddel {i}: for lidt tid med børnene om aftenen og i weekenden");
+        n.cluster = (i % 30 < 21).then_some(cluster_id);
+        n.private = i % 40 == 7;
+        n.author = (i % 4 == 0).then(|| format!("Deltager {}", i % 12));
+        s.notes.push(n);
+        if i % 5 < 3 {
+            let mut v = vote.clone();
+            v.id = id(3, i);
+            v.note = id(1, i);
+            v.dots = 1 + (i % 3) as u32;
+            s.votes.push(v);
+        }
+        if i % 200 == 0 {
+            let mut d = decision.clone();
+            d.id = id(4, i);
+            d.text = format!("Beslutning om seddel {i}");
+            d.notes = vec![id(1, i)];
+            s.decisions.push(d);
+            let mut a = action.clone();
+            a.id = id(5, i);
+            a.text = format!("Følg op på seddel {i}");
+            a.note = Some(id(1, i));
+            a.decision = Some(id(4, i));
+            s.actions.push(a);
+        }
+    }
+    s
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Store,
+    app: App,
+    terminal: Terminal<TestBackend>,
+    /// Bumped to make a change the saver must write.
+    nudge: u32,
+}
+
+impl Fixture {
+    /// A board on a session of `notes` notes, with the note editor open.
+    fn new(notes: usize) -> Fixture {
+        let library = MethodLibrary::builtin();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::new(dir.path());
+        let path = store.create(&dense(notes)).expect("saved");
+        let prefs = Prefs {
+            lang: Lang::Da,
+            theme: ThemeName::Default,
+            projector: false,
+        };
+        let clock = Clock::fixed(Timestamp::UNIX_EPOCH);
+        let mut app = App::new(library, prefs, "sessions".into(), clock);
+        update(&mut app, Input::Resize(160, 48));
+        let open = open_file(&path, Access::Edit).expect("opens");
+        update(
+            &mut app,
+            Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
+        );
+        let mut f = Fixture {
+            _dir: dir,
+            store,
+            app,
+            terminal: Terminal::new(TestBackend::new(160, 48)).expect("test backend"),
+            nudge: 0,
+        };
+        f.input(Input::Command(Command::AddNote));
+        f
+    }
+
+    fn input(&mut self, input: Input) {
+        let effects = update(&mut self.app, input);
+        perform(&mut self.app, &self.store, effects);
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.terminal
+            .draw(|frame| render(app, frame))
+            .map(|_| ())
+            .expect("draws");
+    }
+
+    fn key(&mut self, c: char) {
+        self.input(Input::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+        self.draw();
+    }
+
+    /// Enter in the editor: the note is added and the editor closes.
+    fn add_note(&mut self) {
+        self.input(Input::Command(Command::Submit));
+        self.draw();
+    }
+
+    fn reopen_editor(&mut self) {
+        self.input(Input::Command(Command::AddNote));
+        self.input(Input::Paste("Ny seddel".into()));
+    }
+
+    /// Waits until the saver has nothing left to write.
+    fn idle(&mut self) {
+        settle(&mut self.app, &self.store);
+    }
+
+    /// Starts a save of the whole session, unless one is under way.
+    fn saving(&mut self) {
+        let Screen::Board(b) = &mut self.app.screen else {
+            panic!("no board");
+        };
+        if b.open.saving() {
+            return;
+        }
+        self.nudge += 1;
+        b.open.set_timer(Some(TimerState {
+            phase: None,
+            minutes: 10 + self.nudge % 2,
+            elapsed_ms: 0,
+            started: None,
+        }));
+        b.open.save();
+    }
+}
+
+#[divan::bench(args = SIZES, sample_count = 30, sample_size = 1)]
+fn key_in_editor_idle(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    bencher
+        .with_inputs(|| f.borrow_mut().idle())
+        .bench_local_values(|()| f.borrow_mut().key('x'));
+}
+
+#[divan::bench(args = SIZES, sample_count = 30, sample_size = 1)]
+fn key_in_editor_saving(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    bencher
+        .with_inputs(|| f.borrow_mut().saving())
+        .bench_local_values(|()| f.borrow_mut().key('x'));
+}
+
+#[divan::bench(args = SIZES, sample_count = 30, sample_size = 1)]
+fn add_note_idle(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    bencher
+        .with_inputs(|| {
+            let mut f = f.borrow_mut();
+            f.reopen_editor();
+            f.idle();
+        })
+        .bench_local_values(|()| f.borrow_mut().add_note());
+}
+
+#[divan::bench(args = SIZES, sample_count = 30, sample_size = 1)]
+fn add_note_saving(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    bencher
+        .with_inputs(|| {
+            let mut f = f.borrow_mut();
+            f.reopen_editor();
+            f.saving();
+        })
+        .bench_local_values(|()| f.borrow_mut().add_note());
+}
+
+/// Before the saver: one save of the session on the interface thread,
+/// which every change cost.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn sync_save(bencher: divan::Bencher, notes: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = Store::new(dir.path()).create(&dense(notes)).expect("saved");
+    let mut open = open_file(&path, Access::Edit).expect("opens");
+    bencher.bench_local(|| matches!(open.save_own(), Ok(SaveOutcome::Saved)));
+}
+
+/// Before the saver: the copy of the session every change made to find
+/// its undo diff.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn clone_session(bencher: divan::Bencher, notes: usize) {
+    let s = dense(notes);
+    bencher.bench_local(|| drop(s.clone()));
+}
+
+/// Part of `add_note`: the change and its undo diff, found against the
+/// copy kept after the last change (no copy per change).
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn part_change(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    let library = MethodLibrary::builtin();
+    let m = library.get("fremtidsvaerksted").expect("built in");
+    bencher.bench_local(|| {
+        let mut f = f.borrow_mut();
+        let Screen::Board(b) = &mut f.app.screen else {
+            panic!("no board");
+        };
+        let note = NewNote::new("kritik", "Ny seddel");
+        b.open
+            .change(|s| s.add_note(m, note, Timestamp::UNIX_EPOCH))
+            .0
+            .expect("added");
+    });
+}
+
+/// Part of `add_note`: working out what the board shows (the zone index),
+/// which looks at every note.
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn part_zone_index(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    bencher.bench_local(|| {
+        let mut f = f.borrow_mut();
+        let prefs = f.app.prefs.clone();
+        let Screen::Board(b) = &mut f.app.screen else {
+            panic!("no board");
+        };
+        b.reindex(&prefs);
+    });
+}
