@@ -114,20 +114,16 @@ impl Key {
     }
 }
 
-/// The words of `session` a search can find, in lower case, one space
-/// between each. A query word has no spaces, so it is part of a session's
-/// public text exactly when it is part of this. (Keeping each word once
-/// would make the index smaller, but the sorting or hashing costs more
-/// than writing the repeats.)
+/// The public text of `session` a search looks in, in lower case, one
+/// line per text. A query word has no spaces, so it is part of one of the
+/// session's texts exactly when it is part of this.
 pub fn search_words(session: &Session) -> String {
     let mut words = String::new();
     for text in searchable_texts(session) {
-        for word in text.split_whitespace() {
-            if !words.is_empty() {
-                words.push(' ');
-            }
-            words.push_str(&word.to_lowercase());
+        if !words.is_empty() {
+            words.push('\n');
         }
+        words.push_str(&text.to_lowercase());
     }
     words
 }
@@ -301,8 +297,17 @@ fn refresh_and_read(
             known.insert(file, key);
         }
     }
-    let mut problems = Vec::new();
-    let mut read = 0;
+    // Files new or changed since they were indexed, and rows whose file
+    // is gone.
+    let mut stale: Vec<(usize, &Path, Option<Key>, bool)> = Vec::new();
+    for (i, (path, key)) in files.iter().enumerate() {
+        let current = known.remove(&name_of(path));
+        if key.is_none() || current != *key {
+            stale.push((i, path, *key, current.is_some()));
+        }
+    }
+    let read = stale.len();
+    let mut problems: Vec<(usize, StoreError)> = Vec::new();
     {
         let mut put = tx.prepare(
             "INSERT INTO sessions (file, size, mtime, ctime, inode, summary)
@@ -317,44 +322,33 @@ fn refresh_and_read(
             forget_summary.execute([name])?;
             Ok(())
         };
-        for (path, key) in files {
-            let name = name_of(path);
-            let current = known.remove(&name);
-            if let Some(key) = key
-                && current == Some(*key)
-            {
-                continue;
-            }
-            read += 1;
-            // The key was taken before the file is read: a change made in
-            // between gives the file a new key, so it is read again next
-            // time rather than kept stale.
-            match load_session(path) {
-                Ok(session) => {
-                    let Some(key) = key else { continue };
-                    if current.is_some() {
-                        forget(&name)?;
-                    }
-                    let mut summary = Summary::of(&session, Path::new(""));
-                    summary.file.clear();
-                    let json = serde_json::to_string(&summary).unwrap_or_default();
-                    put.execute(params![
-                        name, key.size, key.mtime, key.ctime, key.inode, json
-                    ])?;
-                    put_words.execute(params![tx.last_insert_rowid(), search_words(&session)])?;
-                }
-                Err(problem) => {
-                    problems.push(problem);
-                    if current.is_some() {
-                        forget(&name)?;
-                    }
-                }
-            }
-        }
         for gone in known.keys() {
             forget(gone)?;
         }
+        // Reading and summing up the files is most of the work, so it is
+        // shared among the machine's cores; the database is written here.
+        let mut write = |entry: Indexed| -> rusqlite::Result<()> {
+            let (i, _, key, indexed) = stale[entry.at];
+            let name = name_of(&files[i].0);
+            if indexed {
+                forget(&name)?;
+            }
+            match (entry.read, key) {
+                (Ok((summary, words)), Some(key)) => {
+                    put.execute(params![
+                        name, key.size, key.mtime, key.ctime, key.inode, summary
+                    ])?;
+                    put_words.execute(params![tx.last_insert_rowid(), words])?;
+                }
+                (Ok(_), None) => {}
+                (Err(problem), _) => problems.push((i, problem)),
+            }
+            Ok(())
+        };
+        read_in_parallel(&stale, &mut write)?;
     }
+    problems.sort_by_key(|(i, _)| *i);
+    let problems = problems.into_iter().map(|(_, p)| p).collect();
     tx.commit()?;
 
     let mut sql = String::from("SELECT file, summary FROM sessions");
@@ -381,6 +375,70 @@ fn refresh_and_read(
         sessions,
         problems,
         source: IndexUse::Indexed { read },
+    })
+}
+
+/// One stale file, read and summed up.
+struct Indexed {
+    /// Its place in the list of stale files.
+    at: usize,
+    /// Its summary (as JSON) and searchable words, or why it could not be
+    /// read.
+    read: Result<(String, String), StoreError>,
+}
+
+/// Reads and sums up every file of `stale` on as many threads as the
+/// machine has cores, handing each to `write` on this thread as it is
+/// done. The file's key was taken before it is read: a change made in
+/// between gives the file a new key, so it is read again next time rather
+/// than kept stale.
+fn read_in_parallel(
+    stale: &[(usize, &Path, Option<Key>, bool)],
+    write: &mut dyn FnMut(Indexed) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let read = |at: usize| Indexed {
+        at,
+        read: load_session(stale[at].1).map(|session| {
+            let mut summary = Summary::of(&session, Path::new(""));
+            summary.file.clear();
+            let json = serde_json::to_string(&summary).unwrap_or_default();
+            (json, search_words(&session))
+        }),
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || stale.len() < 64 {
+        for at in 0..stale.len() {
+            write(read(at))?;
+        }
+        return Ok(());
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        // A few files in flight per thread: memory stays bounded however
+        // many files there are.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Indexed>(threads * 4);
+        for _ in 0..threads {
+            let send = send.clone();
+            let next = &next;
+            let read = &read;
+            scope.spawn(move || {
+                loop {
+                    let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if at >= stale.len() || send.send(read(at)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for entry in receive {
+            if let Err(e) = write(entry) {
+                // Stop the readers: nothing more is taken.
+                next.store(stale.len(), std::sync::atomic::Ordering::Relaxed);
+                return Err(e);
+            }
+        }
+        Ok(())
     })
 }
 
