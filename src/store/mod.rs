@@ -158,6 +158,7 @@ impl Store {
         };
         let mut files = Vec::new();
         for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
             let path = entry.path();
             if !has_session_name(&path) {
                 continue;
@@ -165,18 +166,21 @@ impl Store {
             match entry.file_type() {
                 Ok(t) if t.is_file() => {
                     if let Ok(meta) = entry.metadata() {
-                        files.push((path, Some(meta)));
+                        files.push((name, path, Some(meta)));
                     }
                 }
                 // A link to a file is listed, so that reading it says why
                 // it is refused.
-                Ok(t) if t.is_symlink() && path.is_file() => files.push((path, None)),
+                Ok(t) if t.is_symlink() && path.is_file() => files.push((name, path, None)),
                 _ => {}
             }
         }
         // All in one folder, so the names alone decide the order.
-        files.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
-        Ok(files)
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(files
+            .into_iter()
+            .map(|(_, path, meta)| (path, meta))
+            .collect())
     }
 
     /// Reads every session file in the store.
