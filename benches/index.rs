@@ -11,7 +11,17 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sempre::i18n::Lang;
+use sempre::methods::MethodLibrary;
 use sempre::store::{Store, load_session};
+use sempre::tui::app::{App, Effect, Input, Prefs, update};
+use sempre::tui::clock::Clock;
+use sempre::tui::perform;
+use sempre::tui::render::render;
+use sempre::tui::theme::ThemeName;
 
 fn main() {
     divan::main();
@@ -97,6 +107,31 @@ fn list_one_changed_of_10000(bencher: divan::Bencher) {
     bencher
         .with_inputs(|| touch(&first))
         .bench_local_values(|()| store.overview(None).expect("lists").sessions.len());
+}
+
+/// The interface's first frame, in process: the home screen reads the
+/// store (its index warm) and draws at 160×48.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn home_first_frame_160x48(bencher: divan::Bencher, n: usize) {
+    let store = sized(n);
+    store.overview(None).expect("lists");
+    let library = MethodLibrary::builtin();
+    bencher.bench_local(|| {
+        let prefs = Prefs {
+            lang: Lang::En,
+            theme: ThemeName::Default,
+            projector: false,
+        };
+        let clock = Clock::fixed(Timestamp::UNIX_EPOCH);
+        let mut app = App::new(library.clone(), prefs, "sessions".into(), clock);
+        update(&mut app, Input::Resize(160, 48));
+        perform(&mut app, store, vec![Effect::List]);
+        let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
+        terminal
+            .draw(|frame| render(&app, frame))
+            .map(|_| ())
+            .expect("drawn");
+    });
 }
 
 /// Gives `path` a new time of change, as a save would.

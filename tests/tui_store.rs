@@ -251,3 +251,45 @@ fn the_export_dialog_reads_only_the_linked_sessions() {
     );
     assert!(md.contains(CARRIED), "{md}");
 }
+
+/// The home screen draws only the rows in view, and a long list still
+/// scrolls with the selection: the selected session is on screen,
+/// highlighted, with the sessions before it in order above it.
+#[test]
+fn a_long_list_on_the_home_screen_scrolls_with_the_selection() {
+    let mut h = Harness::new();
+    let library = sempre::methods::MethodLibrary::builtin();
+    let method = library.get("rygsaek").unwrap();
+    for n in 1..=60 {
+        let context = sempre::model::Context {
+            title: format!("Session {n:02}"),
+            date: Some(jiff::civil::date(2026, 1, 1) + jiff::Span::new().days(n)),
+            ..Default::default()
+        };
+        let s = sempre::model::Session::new(method, context, jiff::Timestamp::UNIX_EPOCH);
+        h.store.create(&s).unwrap();
+    }
+    h.perform_list();
+    // Newest first: 60 at the top; 45 steps down is session 15.
+    for _ in 0..45 {
+        h.cmd(Command::Down);
+    }
+    let screen = h.screen_text();
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("▶") && l.contains("Session 15"))
+        .unwrap_or_else(|| panic!("session 15 selected and shown:\n{screen}"));
+    assert!(lines[at - 1].contains("Session 16"), "{screen}");
+    assert!(!screen.contains("Session 60"), "{screen}");
+    for _ in 0..100 {
+        h.cmd(Command::Down);
+    }
+    let screen = h.screen_text();
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("▶") && l.contains("Session 01")),
+        "{screen}"
+    );
+}

@@ -121,6 +121,14 @@ pub fn first_row(selected: usize, rows: usize) -> usize {
     (selected + 1).saturating_sub(rows.max(1))
 }
 
+/// The rows of a list of `count` that a table of `rows` lines shows with
+/// `selected` in view: only these are made into table rows, so a frame
+/// costs the same with ten thousand rows as with ten.
+pub fn on_screen(selected: usize, count: usize, rows: usize) -> std::ops::Range<usize> {
+    let start = first_row(selected, rows).min(count);
+    start..(start + rows.max(1)).min(count)
+}
+
 /// The row of a table drawn in `table` (header first) that a click at
 /// `column`, `row` of the terminal hits, if it hits one of `count` rows.
 pub fn clicked_row(

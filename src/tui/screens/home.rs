@@ -19,7 +19,7 @@ use crate::strings::{Msg, Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
-use crate::tui::render::{Ctx, clicked_row, first_row, hints, status_line};
+use crate::tui::render::{Ctx, clicked_row, hints, on_screen, status_line};
 
 /// One session in the list.
 #[derive(Debug, Clone)]
@@ -306,8 +306,9 @@ fn sessions_table(h: &HomeState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     }
     let lang_index = usize::from(lang == Lang::En);
-    let rows: Vec<Row> = h
-        .shown
+    let visible = usize::from(area.height.saturating_sub(1));
+    let window = on_screen(h.selected, h.shown.len(), visible);
+    let rows: Vec<Row> = h.shown[window.clone()]
         .iter()
         .map(|i| {
             let r = &h.rows[*i];
@@ -340,13 +341,10 @@ fn sessions_table(h: &HomeState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .row_highlight_style(t.selected)
         .highlight_symbol("▶ ")
         .column_spacing(2);
-    let visible = usize::from(area.height.saturating_sub(1));
-    let mut state = TableState::default()
-        .with_selected(if h.shown.is_empty() {
-            None
-        } else {
-            Some(h.selected)
-        })
-        .with_offset(first_row(h.selected, visible));
+    let mut state = TableState::default().with_selected(if h.shown.is_empty() {
+        None
+    } else {
+        Some(h.selected - window.start)
+    });
     frame.render_stateful_widget(table, area, &mut state);
 }

@@ -22,7 +22,7 @@ use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::layers::{FormState, Layer, parse_day};
-use crate::tui::render::{Ctx, clicked_row, first_row, hints};
+use crate::tui::render::{Ctx, clicked_row, hints, on_screen};
 use crate::tui::screens::board::FormPurpose;
 
 /// One action in the list.
@@ -431,8 +431,9 @@ pub fn render(
             table_area,
         );
     } else {
-        let rows: Vec<Row> = a
-            .rows
+        let visible = usize::from(table_area.height.saturating_sub(1));
+        let window = on_screen(a.selected, a.rows.len(), visible);
+        let rows: Vec<Row> = a.rows[window.clone()]
             .iter()
             .filter_map(|r| {
                 let e = &f.entries[r.entry];
@@ -476,10 +477,8 @@ pub fn render(
             .row_highlight_style(t.selected)
             .highlight_symbol("▶ ")
             .column_spacing(1);
-        let visible = usize::from(table_area.height.saturating_sub(1));
         let mut state = TableState::default()
-            .with_selected((!a.rows.is_empty()).then_some(a.selected))
-            .with_offset(first_row(a.selected, visible));
+            .with_selected((!a.rows.is_empty()).then(|| a.selected - window.start));
         frame.render_stateful_widget(table, table_area, &mut state);
     }
     detail(f, app, ctx, frame, detail_area);

@@ -24,7 +24,7 @@ use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::layers::{ExportScope, FormState, Layer};
-use crate::tui::render::{Ctx, clicked_row, first_row, hints};
+use crate::tui::render::{Ctx, clicked_row, hints, on_screen};
 use crate::tui::screens::board::FormPurpose;
 
 /// What the list is sorted by.
@@ -566,8 +566,9 @@ fn table(f: &FollowupState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let rows: Vec<Row> = r
-        .shown
+    let visible = usize::from(area.height.saturating_sub(1));
+    let window = on_screen(r.selected, r.shown.len(), visible);
+    let rows: Vec<Row> = r.shown[window.clone()]
         .iter()
         .map(|i| {
             let e = &f.entries[*i];
@@ -620,10 +621,8 @@ fn table(f: &FollowupState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .row_highlight_style(t.selected)
         .highlight_symbol("▶ ")
         .column_spacing(1);
-    let visible = usize::from(area.height.saturating_sub(1));
     let mut state = TableState::default()
-        .with_selected((!r.shown.is_empty()).then_some(r.selected))
-        .with_offset(first_row(r.selected, visible));
+        .with_selected((!r.shown.is_empty()).then(|| r.selected - window.start));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
