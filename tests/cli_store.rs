@@ -480,3 +480,48 @@ fn list_on_a_store_that_cannot_be_written_reads_the_files() {
     assert!(String::from_utf8_lossy(&out.stdout).contains(&id[..8]));
     assert_eq!(f.snapshot(), before);
 }
+
+#[test]
+fn several_listings_at_once_share_one_index() {
+    let f = Fixture::new();
+    for n in 0..40 {
+        let title = format!("Samtale {n}");
+        f.run(&["new", "--method", "rygsaek", "--title", &title]);
+    }
+    // Four processes build the missing index at the same time: each waits
+    // for the others and all say the same.
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            let bin = assert_cmd::cargo::cargo_bin("sempre");
+            f.std_cmd(std::process::Command::new(bin))
+                .args(["list", "--json"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    for out in &outputs {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, outputs[0].stdout);
+    }
+    let listed: serde_json::Value = serde_json::from_slice(&outputs[0].stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 40);
+    assert_eq!(
+        f.run(&["list", "--json"]).as_bytes(),
+        &outputs[0].stdout[..]
+    );
+}
