@@ -57,6 +57,62 @@ impl<T: Clone + PartialEq> Splice<T> {
     }
 }
 
+/// Which way a recorded change is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    /// As it was first made (or redone).
+    Redo,
+    /// Taken back.
+    Undo,
+}
+
+/// The stretch of a list a change replaced, seen from the side it turns
+/// the list into: from `at`, `removed` went and `inserted` came.
+#[derive(Debug, PartialEq)]
+pub struct Stretch<'a, T> {
+    /// Where the stretch starts, the same before and after.
+    pub at: usize,
+    /// What was there before.
+    pub removed: &'a [T],
+    /// What is there now.
+    pub inserted: &'a [T],
+}
+
+impl<T> Clone for Stretch<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Stretch<'_, T> {}
+
+impl<T> Splice<T> {
+    fn stretch(&self, way: Way) -> Stretch<'_, T> {
+        let (removed, inserted) = match way {
+            Way::Redo => (&self.before, &self.after),
+            Way::Undo => (&self.after, &self.before),
+        };
+        Stretch {
+            at: self.at,
+            removed,
+            inserted,
+        }
+    }
+}
+
+/// What a change does to the parts of a session a board is drawn from,
+/// so that what is worked out from them can follow it instead of being
+/// worked out again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Touched<'a> {
+    /// The notes that changed.
+    pub notes: Option<Stretch<'a, Note>>,
+    /// The votes that changed.
+    pub votes: Option<Stretch<'a, Vote>>,
+    /// The boards, clusters or phase log changed too.
+    pub layout: bool,
+}
+
 /// One recorded change to a session, which can be undone and redone.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SessionDiff {
@@ -108,6 +164,16 @@ impl SessionDiff {
             ratings: Splice::between(&old.ratings, &new.ratings),
         };
         (diff != SessionDiff::default()).then_some(diff)
+    }
+
+    /// What the change does to notes, votes and the rest a board is drawn
+    /// from, made the `way` given.
+    pub fn touched(&self, way: Way) -> Touched<'_> {
+        Touched {
+            notes: self.notes.as_ref().map(|s| s.stretch(way)),
+            votes: self.votes.as_ref().map(|s| s.stretch(way)),
+            layout: self.boards.is_some() || self.clusters.is_some() || self.phase_log.is_some(),
+        }
     }
 
     /// Turns the session after the change back into the one before it.
