@@ -172,8 +172,14 @@ impl ZoneIndex {
                 Some(z) => {
                     let list = &mut self.zones[*z];
                     let key = ranks.key(p);
-                    let place = list.partition_point(|i| ranks.key(*i) < key);
-                    list.insert(place, p);
+                    // A note added goes last, most often: no search.
+                    match list.last() {
+                        Some(last) if ranks.key(*last) > key => {
+                            let place = list.partition_point(|i| ranks.key(*i) < key);
+                            list.insert(place, p);
+                        }
+                        _ => list.push(p),
+                    }
                 }
                 None => {
                     let place = self.unplaced.partition_point(|i| *i < p);
