@@ -5,7 +5,7 @@
 //! untouched; anything else is left to [`ZoneIndex::build`]. Followed or
 //! built, the index comes out the same.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use uuid::Uuid;
@@ -93,131 +93,142 @@ impl ZoneIndex {
         board: Uuid,
         touched: &Touched<'_>,
     ) -> bool {
-        let notes = touched.notes.unwrap_or(Stretch {
-            at: session.notes.len(),
-            removed: &[],
-            inserted: &[],
-        });
-        if board != self.board || !self.can_follow(session, method, touched, &notes) {
+        if board != self.board || !self.can_follow(session, method, touched) {
             return false;
         }
-        let shift = Shift::of(&notes);
-        let zone_of = zone_of(method);
-        self.place(session, &zone_of, board, &notes, &shift);
-        self.count_dots(session, &notes, touched.votes);
         let closed = session.closed_zones(method);
-        let fresh = notes.inserted.iter().map(|n| NoteMarks {
-            set_aside: closed.contains(&n.zone),
-            ..NoteMarks::default()
-        });
-        self.marks.splice(shift.gone.clone(), fresh);
-        number(&mut self.marks, method, &self.zones, &zone_of);
-        if shift.gone.len() != shift.came {
-            self.attached = std::mem::take(&mut self.attached)
-                .into_iter()
-                .filter_map(|(step, mut from)| {
-                    shift.positions(&mut from);
-                    Some((shift.apply(step)?, from))
+        // Dots of the notes that went, for those that come back.
+        let mut had: HashMap<Uuid, u32> = HashMap::new();
+        // Notes new to the session, counted from every vote at the end.
+        let mut new: HashSet<Uuid> = HashSet::new();
+        // Where the notes that came are, as the stretches leave them.
+        let mut came: Vec<usize> = Vec::new();
+        for notes in &touched.notes {
+            let shift = Shift::of(notes);
+            shift.positions(&mut came);
+            for list in &mut self.zones {
+                shift.positions(list);
+            }
+            shift.positions(&mut self.unplaced);
+            if shift.gone.len() != shift.came {
+                self.attached = std::mem::take(&mut self.attached)
+                    .into_iter()
+                    .filter_map(|(step, mut from)| {
+                        shift.positions(&mut from);
+                        Some((shift.apply(step)?, from))
+                    })
+                    .collect();
+            }
+            had.extend(
+                notes
+                    .removed
+                    .iter()
+                    .zip(&self.dots[notes.at..])
+                    .map(|(n, d)| (n.id, *d)),
+            );
+            let dots: Vec<u32> = notes
+                .inserted
+                .iter()
+                .map(|n| {
+                    had.get(&n.id).copied().unwrap_or_else(|| {
+                        new.insert(n.id);
+                        0
+                    })
                 })
                 .collect();
+            self.dots.splice(shift.gone.clone(), dots);
+            let marks = notes.inserted.iter().map(|n| NoteMarks {
+                set_aside: closed.contains(&n.zone),
+                ..NoteMarks::default()
+            });
+            self.marks.splice(shift.gone.clone(), marks);
+            came.extend(notes.at..notes.at + shift.came);
         }
+        let zone_of = zone_of(method);
+        self.place(session, &zone_of, board, &came);
+        self.count_dots(session, &came, &new, &touched.votes);
+        number(&mut self.marks, method, &self.zones, &zone_of);
         self.tree_cache = Default::default();
         true
     }
 
     /// The change touches only notes whose marks depend on nothing but
     /// themselves, and the index is the one of the session before it.
-    fn can_follow(
-        &self,
-        session: &Session,
-        method: &Method,
-        touched: &Touched<'_>,
-        notes: &Stretch<'_, Note>,
-    ) -> bool {
-        let before = (session.notes.len() + notes.removed.len()).checked_sub(notes.inserted.len());
+    fn can_follow(&self, session: &Session, method: &Method, touched: &Touched<'_>) -> bool {
         let alone = |n: &Note| n.links.is_empty() && !self.linked.contains(&n.id);
+        let notes_alone =
+            (touched.notes.iter()).all(|s| s.removed.iter().chain(s.inserted).all(alone));
+        // Each stretch fits the notes as the ones before it left them.
+        let mut len = Some(self.dots.len());
+        for s in &touched.notes {
+            len = len
+                .filter(|l| s.at + s.removed.len() <= *l)
+                .map(|l| l - s.removed.len() + s.inserted.len());
+        }
         !touched.layout
             && self.trees.is_empty()
             && method.trees().is_empty()
             && self.zones.len() == method.zones.len()
-            && before == Some(self.dots.len())
-            && before == Some(self.marks.len())
-            && notes.removed.iter().chain(notes.inserted).all(alone)
+            && self.marks.len() == self.dots.len()
+            && len == Some(session.notes.len())
+            && notes_alone
     }
 
-    /// Takes the notes that went out of their zones and puts the ones
-    /// that came in where a build would.
+    /// Puts the notes that came, at their places in the session now, in
+    /// their zones where a build would.
     fn place(
         &mut self,
         session: &Session,
         zone_of: &HashMap<&str, usize>,
         board: Uuid,
-        notes: &Stretch<'_, Note>,
-        shift: &Shift,
+        came: &[usize],
     ) {
-        for list in &mut self.zones {
-            shift.positions(list);
-        }
-        shift.positions(&mut self.unplaced);
         let mut ranks = Ranks {
             session,
             clusters: None,
         };
-        for (k, note) in notes.inserted.iter().enumerate() {
+        for p in came {
+            let Some(note) = session.notes.get(*p) else {
+                continue;
+            };
             if note.board != board || (self.hide_private && note.private) {
                 continue;
             }
-            let p = notes.at + k;
             match zone_of.get(note.zone.as_str()) {
                 Some(z) => {
                     let list = &mut self.zones[*z];
-                    let key = ranks.key(p);
+                    let key = ranks.key(*p);
                     // A note added goes last, most often: no search.
                     match list.last() {
                         Some(last) if ranks.key(*last) > key => {
                             let place = list.partition_point(|i| ranks.key(*i) < key);
-                            list.insert(place, p);
+                            list.insert(place, *p);
                         }
-                        _ => list.push(p),
+                        _ => list.push(*p),
                     }
                 }
                 None => {
-                    let place = self.unplaced.partition_point(|i| *i < p);
-                    self.unplaced.insert(place, p);
+                    let place = self.unplaced.partition_point(|i| i < p);
+                    self.unplaced.insert(place, *p);
                 }
             }
         }
     }
 
-    /// Dots of the notes that came in, and of those whose votes changed.
+    /// Dots of the notes new to the session, and of those whose votes
+    /// changed.
     fn count_dots(
         &mut self,
         session: &Session,
-        notes: &Stretch<'_, Note>,
-        votes: Option<Stretch<'_, Vote>>,
+        came: &[usize],
+        new: &HashSet<Uuid>,
+        votes: &[Stretch<'_, Vote>],
     ) {
-        let had: HashMap<Uuid, u32> = notes
-            .removed
+        let new: HashMap<Uuid, usize> = came
             .iter()
-            .zip(&self.dots[notes.at..])
-            .map(|(n, d)| (n.id, *d))
+            .filter_map(|p| Some((session.notes.get(*p)?.id, *p)))
+            .filter(|(id, _)| new.contains(id))
             .collect();
-        // Notes new to the session are counted from every vote; the rest
-        // keep their dots and follow the votes that changed.
-        let mut new: HashMap<Uuid, usize> = HashMap::new();
-        let came: Vec<u32> = notes
-            .inserted
-            .iter()
-            .enumerate()
-            .map(|(k, n)| {
-                had.get(&n.id).copied().unwrap_or_else(|| {
-                    new.insert(n.id, notes.at + k);
-                    0
-                })
-            })
-            .collect();
-        self.dots
-            .splice(notes.at..notes.at + notes.removed.len(), came);
         if !new.is_empty() {
             for vote in &session.votes {
                 if let Some(p) = new.get(&vote.note) {
@@ -225,12 +236,10 @@ impl ZoneIndex {
                 }
             }
         }
-        let Some(votes) = votes else {
-            return;
-        };
         let mut position: HashMap<Uuid, Option<usize>> = HashMap::new();
-        let changed = (votes.removed.iter().map(|v| (v, false)))
-            .chain(votes.inserted.iter().map(|v| (v, true)));
+        let changed = votes.iter().flat_map(|s| {
+            (s.removed.iter().map(|v| (v, false))).chain(s.inserted.iter().map(|v| (v, true)))
+        });
         for (vote, given) in changed {
             if new.contains_key(&vote.note) {
                 continue;
