@@ -40,6 +40,7 @@ enum Op {
     Shift(usize, bool),
     Cluster(usize, usize),
     JoinCluster(usize, usize),
+    RenameCluster(usize, String),
     Link(usize, usize, usize),
     Phase(usize),
     Board,
@@ -59,6 +60,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (i.clone(), any::<bool>()).prop_map(|(i, up)| Op::Shift(i, up)),
         1 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::Cluster(a, b)),
         1 => (i.clone(), 0usize..8).prop_map(|(a, c)| Op::JoinCluster(a, c)),
+        1 => (0usize..8, "[a-z]{1,4}").prop_map(|(c, t)| Op::RenameCluster(c, t)),
         1 => (i.clone(), i.clone(), 0usize..4).prop_map(|(a, b, k)| Op::Link(a, b, k)),
         1 => (0usize..8).prop_map(Op::Phase),
         1 => Just(Op::Board),
@@ -97,6 +99,10 @@ fn make(s: &mut Session, m: &Method, op: &Op, now: Timestamp) {
             let cluster = (!s.clusters.is_empty()).then(|| s.clusters[c % s.clusters.len()].id);
             note(i).map_or(Ok(()), |n| s.set_cluster(n, cluster, now))
         }
+        Op::RenameCluster(c, title) => match s.clusters.get(c % s.clusters.len().max(1)) {
+            Some(cluster) => s.rename_cluster(cluster.id, &title, now),
+            None => Ok(()),
+        },
         Op::Link(a, b, k) => {
             let kinds = [
                 LinkKind::Causes,

@@ -112,6 +112,17 @@ impl<T: Clone + PartialEq> Edit<T> {
     }
 }
 
+impl Edit<Cluster> {
+    /// The same clusters stay in the same order; only what they say
+    /// (titles, privacy) changed.
+    fn keeps_ids(&self) -> bool {
+        self.0.iter().all(|s| {
+            s.before.len() == s.after.len()
+                && s.before.iter().zip(&s.after).all(|(a, b)| a.id == b.id)
+        })
+    }
+}
+
 /// Which way a recorded change is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Way {
@@ -165,7 +176,8 @@ pub struct Touched<'a> {
     pub notes: Vec<Stretch<'a, Note>>,
     /// The stretches of votes that changed, likewise.
     pub votes: Vec<Stretch<'a, Vote>>,
-    /// The boards, clusters or phase log changed too.
+    /// The boards or the phase log changed too, or which clusters there
+    /// are or their order (not only what they say).
     pub layout: bool,
 }
 
@@ -228,7 +240,9 @@ impl SessionDiff {
         Touched {
             notes: self.notes.as_ref().map_or(Vec::new(), |e| e.stretches(way)),
             votes: self.votes.as_ref().map_or(Vec::new(), |e| e.stretches(way)),
-            layout: self.boards.is_some() || self.clusters.is_some() || self.phase_log.is_some(),
+            layout: self.boards.is_some()
+                || self.phase_log.is_some()
+                || self.clusters.as_ref().is_some_and(|e| !e.keeps_ids()),
         }
     }
 
