@@ -8,7 +8,11 @@ use proptest::test_runner::RngSeed;
 use sempre::i18n::Lang;
 use sempre::methods::{Method, MethodLibrary};
 use sempre::model::{Context, LinkKind, NewNote, Session, SessionDiff, Way};
+use sempre::tui::command::Command;
 use sempre::tui::screens::board::ZoneIndex;
+
+mod headless;
+use headless::Harness;
 
 fn context() -> Context {
     Context {
@@ -227,4 +231,57 @@ fn the_common_changes_are_followed() {
     step(&mut s, &|s| s.move_note(m, a, "fantasi", None, t).ok());
     step(&mut s, &|s| s.shift_note(b, 1, t).ok().map(|_| ()));
     step(&mut s, &|s| s.delete_note(b, t).ok().map(|_| ()));
+}
+
+/// The board's own indexes, the shown board's and the backpacks beside
+/// it, are the ones built again.
+fn built_again(h: &Harness, after: Command) {
+    let b = h.board();
+    let s = b.session();
+    let hide = h.app.prefs.projector;
+    let shown = ZoneIndex::build(s, &b.method, b.board_id(), hide);
+    assert_eq!(b.index, shown, "after {after:?}");
+    for (i, index) in &b.side {
+        let side = ZoneIndex::build(s, &b.method, s.boards[*i].id, hide);
+        assert_eq!(*index, side, "beside, after {after:?}");
+    }
+}
+
+#[test]
+fn a_board_of_backpacks_keeps_its_indexes_through_changes() {
+    let mut h = Harness::new().new_session("rygsaek", "Unge på vej");
+    for name in ["Mira", "Yonas"] {
+        h.cmd(Command::BoardsMenu);
+        h.choose("backpack for");
+        h.fill(&[name]);
+    }
+    h.note("Min mormors opskrift");
+    h.cmd(Command::FocusRight);
+    h.note("Fodbold");
+    h.note("Musik");
+    let commands = [
+        Command::MoveNoteUp,
+        Command::MoveNoteLeft,
+        Command::MoveNoteRight,
+        Command::CycleColour,
+        Command::TogglePrivate,
+        Command::Undo,
+        Command::Undo,
+        Command::Redo,
+        Command::DeleteNote,
+        Command::Undo,
+        Command::Redo,
+        Command::ToggleProjector,
+        Command::FocusLeft,
+        Command::CycleColour,
+        Command::DeleteNote,
+        Command::Undo,
+        Command::ToggleProjector,
+    ];
+    for command in commands {
+        h.cmd(command);
+        built_again(&h, command);
+    }
+    assert_eq!(h.board().side.len(), 1, "the other backpack beside");
+    assert!(h.board().undo.len() >= 8, "the changes were made");
 }

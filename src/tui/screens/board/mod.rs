@@ -234,14 +234,14 @@ impl BoardState {
         let session = &self.open.session;
         let method = &self.method;
         let shown = self.board_id();
-        let followed = self.index.hide_private == prefs.projector
-            && self.index.follow(session, method, shown, &touched)
-            && self.side.iter_mut().all(|(i, index)| {
-                session
-                    .boards
-                    .get(*i)
-                    .is_some_and(|b| index.follow(session, method, b.id, &touched))
-            });
+        let follow = |index: &mut ZoneIndex, board: Uuid| {
+            index.hide_private == prefs.projector && index.follow(session, method, board, &touched)
+        };
+        let followed = follow(&mut self.index, shown)
+            && self
+                .side
+                .iter_mut()
+                .all(|(i, index)| session.boards.get(*i).is_some_and(|b| follow(index, b.id)));
         if followed {
             self.clamp_focus();
         } else {
