@@ -7,7 +7,9 @@
 //! - `key_in_editor`: a letter typed in the note editor.
 //! - `add_note`: Enter in the editor, which adds the note: the change,
 //!   its undo diff, the zone index and the hand-over to the saver
-//!   (`part_change` and `part_zone_index` time the first two alone).
+//!   (`part_change` times the first two alone, `part_board_change` the
+//!   change with the index following it, `part_zone_index` the index
+//!   built again from every note, as a change it cannot follow costs).
 //!
 //! Each runs `idle` (the saver has nothing to write; the floor) and
 //! `saving` (a save of the whole session started just before). Beside
@@ -295,8 +297,66 @@ fn part_change(bencher: divan::Bencher, notes: usize) {
     });
 }
 
-/// Part of `add_note`: working out what the board shows (the zone index),
-/// which looks at every note.
+/// Part of `add_note`: the change through the board, which also makes
+/// the zone index follow it (`part_change` and the index's share).
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn part_board_change(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    bencher.bench_local(|| {
+        let mut f = f.borrow_mut();
+        let prefs = f.app.prefs.clone();
+        let Screen::Board(b) = &mut f.app.screen else {
+            panic!("no board");
+        };
+        let note = NewNote::new("kritik", "Ny seddel");
+        b.change(&prefs, |s, m| s.add_note(m, note, Timestamp::UNIX_EPOCH))
+            .expect("added");
+    });
+}
+
+/// Beside `add_note`: other changes of one note through the board, with
+/// the index following them: dots given, and a note from the middle of
+/// the board moved to another zone (its undo diff holds every note after
+/// it, as one stretch).
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn part_board_vote(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    let dots = std::cell::Cell::new(0);
+    bencher.bench_local(|| {
+        let mut f = f.borrow_mut();
+        let prefs = f.app.prefs.clone();
+        let Screen::Board(b) = &mut f.app.screen else {
+            panic!("no board");
+        };
+        let note = b.session().notes[notes / 2].id;
+        dots.set(dots.get() % 5 + 1);
+        b.change(&prefs, |s, _| {
+            s.set_dots(note, dots.get(), None, Timestamp::UNIX_EPOCH)
+        })
+        .expect("given");
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
+fn part_board_move(bencher: divan::Bencher, notes: usize) {
+    let f = RefCell::new(Fixture::new(notes));
+    bencher.bench_local(|| {
+        let mut f = f.borrow_mut();
+        let prefs = f.app.prefs.clone();
+        let Screen::Board(b) = &mut f.app.screen else {
+            panic!("no board");
+        };
+        let note = b.session().notes[notes / 2].id;
+        b.change(&prefs, |s, m| {
+            s.move_note(m, note, "fantasi", None, Timestamp::UNIX_EPOCH)
+        })
+        .expect("moved");
+    });
+}
+
+/// Part of `add_note`: working out again all the board shows (the zone
+/// index), which looks at every note; a change the index cannot follow
+/// costs this.
 #[divan::bench(args = SIZES, sample_count = 20, sample_size = 1)]
 fn part_zone_index(bencher: divan::Bencher, notes: usize) {
     let f = RefCell::new(Fixture::new(notes));

@@ -2,8 +2,9 @@
 //!
 //! A change is recorded by comparing the session before and after it. For
 //! each list only the stretch that differs is kept (one note edited keeps
-//! one note), so a long workshop can be undone step by step without holding
-//! a copy of the whole session per step.
+//! one note; one moved to the end of the list keeps it where it went from
+//! and where it came to), so a long workshop can be undone step by step
+//! without holding a copy of the whole session per step.
 
 use jiff::Timestamp;
 
@@ -20,28 +21,7 @@ struct Splice<T> {
     after: Vec<T>,
 }
 
-impl<T: Clone + PartialEq> Splice<T> {
-    /// The smallest splice that turns `old` into `new`, or none if equal.
-    fn between(old: &[T], new: &[T]) -> Option<Splice<T>> {
-        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-        if prefix == old.len() && prefix == new.len() {
-            return None;
-        }
-        let room = old.len().min(new.len()) - prefix;
-        let suffix = old
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(room)
-            .take_while(|(a, b)| a == b)
-            .count();
-        Some(Splice {
-            at: prefix,
-            before: old[prefix..old.len() - suffix].to_vec(),
-            after: new[prefix..new.len() - suffix].to_vec(),
-        })
-    }
-
+impl<T: Clone> Splice<T> {
     fn revert(&self, list: &mut Vec<T>) {
         list.splice(
             self.at..self.at + self.after.len(),
@@ -57,21 +37,165 @@ impl<T: Clone + PartialEq> Splice<T> {
     }
 }
 
+/// The splices that turn a list into another, made in order: each counts
+/// places in the list as the splices before it left it.
+#[derive(Debug, Clone, PartialEq)]
+struct Edit<T>(Vec<Splice<T>>);
+
+impl<T: Clone + PartialEq> Edit<T> {
+    /// The smallest edit that turns `old` into `new`, or none if equal:
+    /// the one stretch that differs, or two when one item went from its
+    /// start and items came at its end (a note moved to another zone goes
+    /// last), so that the items in between are not kept twice.
+    fn between(old: &[T], new: &[T]) -> Option<Edit<T>> {
+        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        if prefix == old.len() && prefix == new.len() {
+            return None;
+        }
+        let room = old.len().min(new.len()) - prefix;
+        let suffix = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let gone = &old[prefix..old.len() - suffix];
+        let came = &new[prefix..new.len() - suffix];
+        let stayed = gone.len().saturating_sub(1);
+        let splices = if gone.len() > 1 && came.len() > stayed && gone[1..] == came[..stayed] {
+            vec![
+                Splice {
+                    at: prefix,
+                    before: gone[..1].to_vec(),
+                    after: Vec::new(),
+                },
+                Splice {
+                    at: prefix + stayed,
+                    before: Vec::new(),
+                    after: came[stayed..].to_vec(),
+                },
+            ]
+        } else {
+            vec![Splice {
+                at: prefix,
+                before: gone.to_vec(),
+                after: came.to_vec(),
+            }]
+        };
+        Some(Edit(splices))
+    }
+
+    fn revert(&self, list: &mut Vec<T>) {
+        for splice in self.0.iter().rev() {
+            splice.revert(list);
+        }
+    }
+
+    fn reapply(&self, list: &mut Vec<T>) {
+        for splice in &self.0 {
+            splice.reapply(list);
+        }
+    }
+
+    /// The stretches in the order the `way` given makes them.
+    fn stretches(&self, way: Way) -> Vec<Stretch<'_, T>> {
+        match way {
+            Way::Redo => self.0.iter().map(|s| s.stretch(way)).collect(),
+            Way::Undo => self.0.iter().rev().map(|s| s.stretch(way)).collect(),
+        }
+    }
+
+    #[cfg(test)]
+    fn weight(&self) -> usize {
+        self.0.iter().map(|s| s.before.len() + s.after.len()).sum()
+    }
+}
+
+impl Edit<Cluster> {
+    /// The same clusters stay in the same order; only what they say
+    /// (titles, privacy) changed.
+    fn keeps_ids(&self) -> bool {
+        self.0.iter().all(|s| {
+            s.before.len() == s.after.len()
+                && s.before.iter().zip(&s.after).all(|(a, b)| a.id == b.id)
+        })
+    }
+}
+
+/// Which way a recorded change is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    /// As it was first made (or redone).
+    Redo,
+    /// Taken back.
+    Undo,
+}
+
+/// The stretch of a list a change replaced, seen from the side it turns
+/// the list into: from `at`, `removed` went and `inserted` came.
+#[derive(Debug, PartialEq)]
+pub struct Stretch<'a, T> {
+    /// Where the stretch starts, the same before and after.
+    pub at: usize,
+    /// What was there before.
+    pub removed: &'a [T],
+    /// What is there now.
+    pub inserted: &'a [T],
+}
+
+impl<T> Clone for Stretch<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Stretch<'_, T> {}
+
+impl<T> Splice<T> {
+    fn stretch(&self, way: Way) -> Stretch<'_, T> {
+        let (removed, inserted) = match way {
+            Way::Redo => (&self.before, &self.after),
+            Way::Undo => (&self.after, &self.before),
+        };
+        Stretch {
+            at: self.at,
+            removed,
+            inserted,
+        }
+    }
+}
+
+/// What a change does to the parts of a session a board is drawn from,
+/// so that what is worked out from them can follow it instead of being
+/// worked out again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Touched<'a> {
+    /// The stretches of notes that changed, in the order they are made:
+    /// each counts places as the ones before it left the notes.
+    pub notes: Vec<Stretch<'a, Note>>,
+    /// The stretches of votes that changed, likewise.
+    pub votes: Vec<Stretch<'a, Vote>>,
+    /// The boards or the phase log changed too, or which clusters there
+    /// are or their order (not only what they say).
+    pub layout: bool,
+}
+
 /// One recorded change to a session, which can be undone and redone.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SessionDiff {
     context: Option<Box<(Context, Context)>>,
     updated: Option<(Timestamp, Timestamp)>,
-    boards: Option<Splice<Board>>,
-    notes: Option<Splice<Note>>,
-    clusters: Option<Splice<Cluster>>,
-    votes: Option<Splice<Vote>>,
-    decisions: Option<Splice<Decision>>,
-    actions: Option<Splice<Action>>,
-    phase_log: Option<Splice<PhaseEntry>>,
-    links: Option<Splice<SessionLink>>,
-    meetings: Option<Splice<Meeting>>,
-    ratings: Option<Splice<Rating>>,
+    boards: Option<Edit<Board>>,
+    notes: Option<Edit<Note>>,
+    clusters: Option<Edit<Cluster>>,
+    votes: Option<Edit<Vote>>,
+    decisions: Option<Edit<Decision>>,
+    actions: Option<Edit<Action>>,
+    phase_log: Option<Edit<PhaseEntry>>,
+    links: Option<Edit<SessionLink>>,
+    meetings: Option<Edit<Meeting>>,
+    ratings: Option<Edit<Rating>>,
 }
 
 macro_rules! each_list {
@@ -96,18 +220,30 @@ impl SessionDiff {
             context: (old.context != new.context)
                 .then(|| Box::new((old.context.clone(), new.context.clone()))),
             updated: (old.updated != new.updated).then_some((old.updated, new.updated)),
-            boards: Splice::between(&old.boards, &new.boards),
-            notes: Splice::between(&old.notes, &new.notes),
-            clusters: Splice::between(&old.clusters, &new.clusters),
-            votes: Splice::between(&old.votes, &new.votes),
-            decisions: Splice::between(&old.decisions, &new.decisions),
-            actions: Splice::between(&old.actions, &new.actions),
-            phase_log: Splice::between(&old.phase_log, &new.phase_log),
-            links: Splice::between(&old.links, &new.links),
-            meetings: Splice::between(&old.meetings, &new.meetings),
-            ratings: Splice::between(&old.ratings, &new.ratings),
+            boards: Edit::between(&old.boards, &new.boards),
+            notes: Edit::between(&old.notes, &new.notes),
+            clusters: Edit::between(&old.clusters, &new.clusters),
+            votes: Edit::between(&old.votes, &new.votes),
+            decisions: Edit::between(&old.decisions, &new.decisions),
+            actions: Edit::between(&old.actions, &new.actions),
+            phase_log: Edit::between(&old.phase_log, &new.phase_log),
+            links: Edit::between(&old.links, &new.links),
+            meetings: Edit::between(&old.meetings, &new.meetings),
+            ratings: Edit::between(&old.ratings, &new.ratings),
         };
         (diff != SessionDiff::default()).then_some(diff)
+    }
+
+    /// What the change does to notes, votes and the rest a board is drawn
+    /// from, made the `way` given.
+    pub fn touched(&self, way: Way) -> Touched<'_> {
+        Touched {
+            notes: self.notes.as_ref().map_or(Vec::new(), |e| e.stretches(way)),
+            votes: self.votes.as_ref().map_or(Vec::new(), |e| e.stretches(way)),
+            layout: self.boards.is_some()
+                || self.phase_log.is_some()
+                || self.clusters.as_ref().is_some_and(|e| !e.keeps_ids()),
+        }
     }
 
     /// Turns the session after the change back into the one before it.
@@ -149,8 +285,8 @@ impl SessionDiff {
     /// Roughly how many items the change keeps, to show it stays small.
     #[cfg(test)]
     pub fn weight(&self) -> usize {
-        fn len<T>(s: &Option<Splice<T>>) -> usize {
-            s.as_ref().map_or(0, |s| s.before.len() + s.after.len())
+        fn len<T: Clone + PartialEq>(e: &Option<Edit<T>>) -> usize {
+            e.as_ref().map_or(0, Edit::weight)
         }
         len(&self.boards)
             + len(&self.notes)
@@ -188,6 +324,27 @@ mod tests {
             .collect();
         let before = s.clone();
         s.edit_note(ids[20], "ændret", t(2)).unwrap();
+        let diff = SessionDiff::between(&before, &s).unwrap();
+        assert_eq!(diff.weight(), 2);
+        let after = s.clone();
+        diff.undo(&mut s);
+        assert_eq!(s, before);
+        diff.redo(&mut s);
+        assert_eq!(s, after);
+    }
+
+    #[test]
+    fn moving_one_note_keeps_one_note_twice() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), t(0));
+        let ids: Vec<_> = (0..50)
+            .map(|i| {
+                s.add_note(&m, NewNote::new("kritik", &format!("n{i}")), t(1))
+                    .unwrap()
+            })
+            .collect();
+        let before = s.clone();
+        s.move_note(&m, ids[20], "fantasi", None, t(2)).unwrap();
         let diff = SessionDiff::between(&before, &s).unwrap();
         assert_eq!(diff.weight(), 2);
         let after = s.clone();

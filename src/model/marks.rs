@@ -23,7 +23,7 @@ pub struct Marks {
 impl Session {
     /// The zones of diverging phases whose following narrowing phase has
     /// begun: their notes that were not chosen are set aside.
-    fn closed_zones(&self, method: &Method) -> HashSet<String> {
+    pub fn closed_zones(&self, method: &Method) -> HashSet<String> {
         let started: HashSet<&str> = self.phase_log.iter().map(|e| e.phase.as_str()).collect();
         method
             .phases

@@ -25,7 +25,7 @@ mod timer;
 mod tree;
 mod validate;
 
-pub use diff::SessionDiff;
+pub use diff::{SessionDiff, Stretch, Touched, Way};
 pub use error::ModelError;
 pub use lookup::Lookup;
 pub use marks::Marks;

@@ -26,6 +26,8 @@ pub struct NoteMarks {
 /// The notes of the shown board, zone by zone.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ZoneIndex {
+    /// The board shown.
+    pub board: Uuid,
     /// Per zone of the method, the positions of its notes in
     /// `session.notes`: clusters first, in the order they were made, each
     /// with its notes in board order, then the notes in no cluster.
@@ -48,18 +50,16 @@ pub struct ZoneIndex {
     /// The positions of the notes in a zone the method does not have (a
     /// method file changed since): shown apart, never hidden.
     pub unplaced: Vec<usize>,
+    /// The notes some note of the session links to: a change to one of
+    /// them, or to a note with links, can change other notes' marks.
+    pub linked: HashSet<Uuid>,
 }
 
 impl ZoneIndex {
     /// Works out the index of `board`, leaving private notes out when they
     /// must not be shown.
     pub fn build(session: &Session, method: &Method, board: Uuid, hide_private: bool) -> ZoneIndex {
-        let zone_of: HashMap<&str, usize> = method
-            .zones
-            .iter()
-            .enumerate()
-            .map(|(i, z)| (z.id.as_str(), i))
-            .collect();
+        let zone_of = zone_of(method);
         let position: HashMap<Uuid, usize> = session
             .notes
             .iter()
@@ -139,7 +139,15 @@ impl ZoneIndex {
                 }
             }
         }
+        let linked = session
+            .notes
+            .iter()
+            .flat_map(|n| &n.links)
+            .filter(|l| l.session.is_none())
+            .map(|l| l.note)
+            .collect();
         ZoneIndex {
+            board,
             zones,
             dots,
             marks,
@@ -147,9 +155,20 @@ impl ZoneIndex {
             trees,
             hide_private,
             unplaced,
+            linked,
             tree_cache: Default::default(),
         }
     }
+}
+
+/// Each zone of the method by its id, to its position.
+pub(super) fn zone_of(method: &Method) -> HashMap<&str, usize> {
+    method
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| (z.id.as_str(), i))
+        .collect()
 }
 
 fn marks(
@@ -169,6 +188,17 @@ fn marks(
             number: None,
         })
         .collect();
+    number(&mut out, method, zones, zone_of);
+    out
+}
+
+/// Numbers the notes of each zone other notes attach to, in board order.
+pub(super) fn number(
+    marks: &mut [NoteMarks],
+    method: &Method,
+    zones: &[Vec<usize>],
+    zone_of: &HashMap<&str, usize>,
+) {
     let numbered: HashSet<&str> = method
         .zones
         .iter()
@@ -177,11 +207,10 @@ fn marks(
     for zone in numbered {
         if let Some(z) = zone_of.get(zone) {
             for (n, i) in zones[*z].iter().enumerate() {
-                out[*i].number = Some(n + 1);
+                marks[*i].number = Some(n + 1);
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

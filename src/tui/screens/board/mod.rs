@@ -10,6 +10,7 @@ mod dialogs;
 mod disk;
 mod header;
 mod index;
+mod index_follow;
 mod layout;
 mod link;
 mod menus;
@@ -43,7 +44,7 @@ pub use update::update;
 use super::super::app::Prefs;
 use super::super::timer::Timer;
 use crate::methods::Method;
-use crate::model::{ModelError, Session, SessionDiff};
+use crate::model::{ModelError, Session, SessionDiff, Way};
 use crate::store::{DiskChange, LiveSession, OpenSession};
 
 /// Which note has focus: a zone, and a place in its list of notes.
@@ -226,6 +227,28 @@ impl BoardState {
         self.clamp_focus();
     }
 
+    /// Makes the zone indexes follow a change made to the session the
+    /// `way` given, building them again where they cannot follow it.
+    pub fn follow(&mut self, prefs: &Prefs, diff: &SessionDiff, way: Way) {
+        let touched = diff.touched(way);
+        let session = &self.open.session;
+        let method = &self.method;
+        let shown = self.board_id();
+        let follow = |index: &mut ZoneIndex, board: Uuid| {
+            index.hide_private == prefs.projector && index.follow(session, method, board, &touched)
+        };
+        let followed = follow(&mut self.index, shown)
+            && self
+                .side
+                .iter_mut()
+                .all(|(i, index)| session.boards.get(*i).is_some_and(|b| follow(index, b.id)));
+        if followed {
+            self.clamp_focus();
+        } else {
+            self.reindex(prefs);
+        }
+    }
+
     fn clamp_focus(&mut self) {
         self.focus.zone = self
             .focus
@@ -256,11 +279,12 @@ impl BoardState {
 
     /// Puts focus on the note with `id`, if it is shown.
     pub fn focus_note(&mut self, id: Uuid) {
+        // From the end: a note just added or moved is the last.
+        let Some(at) = self.open.session.notes.iter().rposition(|n| n.id == id) else {
+            return;
+        };
         for (z, notes) in self.index.zones.iter().enumerate() {
-            if let Some(p) = notes
-                .iter()
-                .position(|i| self.open.session.notes[*i].id == id)
-            {
+            if let Some(p) = notes.iter().position(|i| *i == at) {
                 self.focus = Focus { zone: z, note: p };
                 return;
             }
@@ -335,6 +359,7 @@ impl BoardState {
         let (result, diff) = self.open.change(|s| apply(s, method));
         if let Some(diff) = diff {
             self.save.dirty = true;
+            self.follow(prefs, &diff, Way::Redo);
             if result.is_ok() {
                 self.undo.push(Step {
                     diff,
@@ -342,10 +367,10 @@ impl BoardState {
                 });
                 self.redo.clear();
             }
+        } else {
+            self.clamp_focus();
         }
-        let result = result.map_err(ChangeError::Model)?;
-        self.reindex(prefs);
-        Ok(result)
+        result.map_err(ChangeError::Model)
     }
 
     /// Makes sure the focused note and zone are on screen for a terminal

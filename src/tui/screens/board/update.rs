@@ -7,7 +7,7 @@ use super::dialogs::{FormPurpose, open_form};
 use super::menus;
 use super::navigate::{Direction, click, step, wheel};
 use super::{Focus, board_mut, refuse, timing};
-use crate::model::{Item, ModelError};
+use crate::model::{Item, ModelError, Way};
 use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
@@ -274,12 +274,7 @@ fn history(app: &mut App, undo: bool) -> Vec<Effect> {
         app.warn(text);
         return Vec::new();
     }
-    let (from, to) = if undo {
-        (&mut b.undo, &mut b.redo)
-    } else {
-        (&mut b.redo, &mut b.undo)
-    };
-    let Some(step) = from.pop() else {
+    let Some(step) = (if undo { b.undo.pop() } else { b.redo.pop() }) else {
         let text = app.t(if undo {
             Ui::NothingToUndo
         } else {
@@ -288,18 +283,22 @@ fn history(app: &mut App, undo: bool) -> Vec<Effect> {
         app.say(text);
         return Vec::new();
     };
-    if undo {
+    let way = if undo {
         b.open.undo(&step.diff);
+        Way::Undo
     } else {
         b.open.redo(&step.diff);
-    }
-    to.push(super::Step {
-        diff: step.diff,
-        focus: b.focus,
-    });
+        Way::Redo
+    };
+    let focus = b.focus;
     b.focus = step.focus;
     b.save.dirty = true;
-    b.reindex(&prefs);
+    b.follow(&prefs, &step.diff, way);
+    let to = if undo { &mut b.redo } else { &mut b.undo };
+    to.push(super::Step {
+        diff: step.diff,
+        focus,
+    });
     let text = app.t(if undo { Ui::Undone } else { Ui::Redone });
     app.say(text);
     vec![Effect::Save]
