@@ -637,6 +637,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn the_index_can_go_or_break_at_any_time() {
         let (dir, store) = copied_examples();
         let expected = by_reading(&store, Some("børn"));
