@@ -842,3 +842,28 @@ fn a_refusal_at_eighty_columns_shows_its_reason_whole_before_the_path() {
         "the whole message is on screen:\n{bottom}"
     );
 }
+
+/// The preview is worked out once per session and kept between frames,
+/// and what changes the session (a change in its file, read again) shows.
+#[test]
+fn the_preview_is_kept_between_frames_and_follows_a_change() {
+    let mut h = Harness::followup();
+    let first = h.screen_text();
+    assert_eq!(h.screen_text(), first);
+    let f = h.follow();
+    let entry = &f.entries[f.review.shown[f.review.selected]];
+    let (path, title) = (entry.path.clone(), entry.session.context.title.clone());
+    assert!(first.contains(&title), "{first}");
+    let mut session = load_session(&path).unwrap();
+    session.context.title = "Et helt nyt navn på sessionen".into();
+    session.updated += jiff::SignedDuration::from_secs(60);
+    save_session(&path, &session).unwrap();
+    h.cmd(Command::Reload);
+    let after = h.screen_text();
+    // In the list and at the top of the preview.
+    let lines = after
+        .lines()
+        .filter(|l| l.contains("Et helt nyt navn på sessionen"));
+    assert_eq!(lines.count(), 2, "{after}");
+    assert!(after.contains("│Et helt nyt navn på sessionen"), "{after}");
+}

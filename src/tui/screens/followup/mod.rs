@@ -313,6 +313,8 @@ impl FollowupState {
 
     /// Works out every tab's rows again after the entries changed.
     pub fn refresh(&mut self) {
+        // Titles of linked sessions may have changed with the entries.
+        self.review.preview.clear();
         self.review.refilter(&self.entries);
         self.actions.refilter(&self.entries);
         self.process.regroup(&self.entries);

@@ -3,6 +3,8 @@
 //! the selected one (its context, phase log, top-ranked notes, decisions
 //! and actions). Sessions open read-only from here.
 
+use std::cell::RefCell;
+
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind};
@@ -26,6 +28,7 @@ use crate::tui::keymap::Context;
 use crate::tui::layers::{ExportScope, FormState, Layer};
 use crate::tui::render::{Ctx, clicked_row, hints, on_screen};
 use crate::tui::screens::board::FormPurpose;
+use crate::tui::theme::ThemeName;
 
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -163,6 +166,42 @@ pub struct ReviewState {
     pub preview_scroll: u16,
     /// The language method names are sorted in.
     pub lang: Lang,
+    /// The preview as last drawn.
+    pub preview: PreviewCache,
+}
+
+/// The preview's lines as last worked out, and what they were made for:
+/// working them out reads the whole session, which a big one makes too
+/// slow to do for every frame.
+#[derive(Debug, Default)]
+pub struct PreviewCache(RefCell<Option<(PreviewKey, Vec<Line<'static>>)>>);
+
+/// What a preview depends on: the session and its last change, the
+/// language, the theme and the day (for what is overdue).
+type PreviewKey = (Uuid, jiff::Timestamp, Lang, ThemeName, Date);
+
+impl PreviewCache {
+    /// The lines for `key`, worked out by `make` unless they are kept.
+    fn lines(
+        &self,
+        key: PreviewKey,
+        make: impl FnOnce() -> Vec<Line<'static>>,
+    ) -> Vec<Line<'static>> {
+        let mut kept = self.0.borrow_mut();
+        match &*kept {
+            Some((k, lines)) if *k == key => lines.clone(),
+            _ => {
+                let lines = make();
+                *kept = Some((key, lines.clone()));
+                lines
+            }
+        }
+    }
+
+    /// Forgets the lines: the sessions were read again.
+    pub fn clear(&self) {
+        self.0.borrow_mut().take();
+    }
 }
 
 impl ReviewState {
@@ -277,8 +316,20 @@ pub fn report_scopes(f: &FollowupState, first: Option<&str>, lang: Lang) -> Vec<
     names
         .iter()
         .filter_map(|name| {
-            let all = f.entries.iter().map(|e| e.session.clone());
-            let (sessions, report) = network_report(all, name, None, None)?;
+            // Only the network's own sessions are copied, not the store's.
+            let key = network_key(name);
+            let own = f
+                .entries
+                .iter()
+                .filter(|e| {
+                    e.session
+                        .context
+                        .network
+                        .as_deref()
+                        .is_some_and(|n| network_key(n) == key)
+                })
+                .map(|e| e.session.clone());
+            let (sessions, report) = network_report(own, name, None, None)?;
             Some(ExportScope {
                 label: Ui::ScopeReport
                     .text(lang)
@@ -748,7 +799,17 @@ fn preview(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rec
         frame.render_widget(block, area);
         return;
     };
-    let lines = preview_lines(f, entry, app, ctx);
+    let key = (
+        entry.session.id,
+        entry.session.updated,
+        ctx.lang(),
+        ctx.prefs.theme,
+        app.today(),
+    );
+    let lines = f
+        .review
+        .preview
+        .lines(key, || preview_lines(f, entry, app, ctx));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
