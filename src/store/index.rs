@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::search::{has_words, query_words};
-use super::{Store, StoreError, Summary, create_private_dir, load_session, searchable_texts};
+use super::{
+    Facts, Store, StoreError, Summary, create_private_dir, load_session, searchable_texts,
+};
 use crate::model::Session;
 
 /// The folder in the store that holds the index.
@@ -33,7 +35,7 @@ const INDEX_FILE: &str = "sessions.sqlite";
 /// Raised whenever what is kept per session changes (the summary's
 /// fields, which words are searchable): an index of another version is
 /// built again from the files.
-const VERSION: i64 = 2;
+const VERSION: i64 = 3;
 
 /// The sessions of the store, summarised, and the files that could not be
 /// read.
@@ -45,6 +47,9 @@ pub struct Overview {
     pub problems: Vec<StoreError>,
     /// How the listing was made.
     pub source: IndexUse,
+    /// Each session's facts, in the order of `sessions`, when asked for
+    /// ([`Store::overview_with_facts`]); empty otherwise.
+    pub facts: Vec<Facts>,
 }
 
 impl Overview {
@@ -55,6 +60,11 @@ impl Overview {
                 .sessions
                 .iter()
                 .map(|s| Summary::of(&s.session, &s.path))
+                .collect(),
+            facts: listing
+                .sessions
+                .iter()
+                .map(|s| Facts::of(&s.session))
                 .collect(),
             problems: listing.problems,
             source: IndexUse::Files,
@@ -138,10 +148,20 @@ impl Store {
     /// whose public words include every word of it. The index is brought
     /// up to date first; without one, every file is read.
     pub fn overview(&self, text: Option<&str>) -> Result<Overview, StoreError> {
+        self.overview_as(text, false)
+    }
+
+    /// Every session of the store, summarised, with its facts (what
+    /// follow-up shows of it); from the index, like [`Store::overview`].
+    pub fn overview_with_facts(&self) -> Result<Overview, StoreError> {
+        self.overview_as(None, true)
+    }
+
+    fn overview_as(&self, text: Option<&str>, facts: bool) -> Result<Overview, StoreError> {
         let files = self.session_files_with_keys()?;
         let words = text.map(query_words).unwrap_or_default();
         if let Some(mut conn) = self.open_index() {
-            match refresh_and_read(&mut conn, self.dir(), &files, &words) {
+            match refresh_and_read(&mut conn, self.dir(), &files, &words, facts) {
                 Ok(overview) => return Ok(overview),
                 // A database that breaks half-way is dropped; the
                 // listing below does not need it.
@@ -152,7 +172,7 @@ impl Store {
                 Err(IndexFailure::Unusable) => {}
             }
         }
-        Ok(read_files(&files, &words))
+        Ok(read_files(&files, &words, facts))
     }
 
     /// Removes the index; the next listing builds it again.
@@ -226,6 +246,7 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
         conn.execute_batch(
             "DROP TABLE IF EXISTS sessions;
              DROP TABLE IF EXISTS words;
+             DROP TABLE IF EXISTS facts;
              CREATE TABLE sessions (
                  id INTEGER PRIMARY KEY,
                  file TEXT NOT NULL UNIQUE,
@@ -238,6 +259,10 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
              CREATE TABLE words (
                  id INTEGER PRIMARY KEY,
                  words TEXT NOT NULL
+             );
+             CREATE TABLE facts (
+                 id INTEGER PRIMARY KEY,
+                 facts TEXT NOT NULL
              );",
         )?;
         conn.pragma_update(None, "user_version", VERSION)?;
@@ -276,6 +301,7 @@ fn refresh_and_read(
     dir: &Path,
     files: &[(PathBuf, Option<Key>)],
     words: &[String],
+    with_facts: bool,
 ) -> Result<Overview, IndexFailure> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let mut known: HashMap<String, Key> = HashMap::new();
@@ -314,11 +340,15 @@ fn refresh_and_read(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         let mut put_words = tx.prepare("INSERT INTO words (id, words) VALUES (?1, ?2)")?;
+        let mut put_facts = tx.prepare("INSERT INTO facts (id, facts) VALUES (?1, ?2)")?;
+        let mut forget_facts =
+            tx.prepare("DELETE FROM facts WHERE id = (SELECT id FROM sessions WHERE file = ?1)")?;
         let mut forget_words =
             tx.prepare("DELETE FROM words WHERE id = (SELECT id FROM sessions WHERE file = ?1)")?;
         let mut forget_summary = tx.prepare("DELETE FROM sessions WHERE file = ?1")?;
         let mut forget = |name: &str| -> rusqlite::Result<()> {
             forget_words.execute([name])?;
+            forget_facts.execute([name])?;
             forget_summary.execute([name])?;
             Ok(())
         };
@@ -334,11 +364,13 @@ fn refresh_and_read(
                 forget(&name)?;
             }
             match (entry.read, key) {
-                (Ok((summary, words)), Some(key)) => {
+                (Ok([summary, facts, words]), Some(key)) => {
                     put.execute(params![
                         name, key.size, key.mtime, key.ctime, key.inode, summary
                     ])?;
-                    put_words.execute(params![tx.last_insert_rowid(), words])?;
+                    let id = tx.last_insert_rowid();
+                    put_words.execute(params![id, words])?;
+                    put_facts.execute(params![id, facts])?;
                 }
                 (Ok(_), None) => {}
                 (Err(problem), _) => problems.push((i, problem)),
@@ -351,7 +383,11 @@ fn refresh_and_read(
     let problems = problems.into_iter().map(|(_, p)| p).collect();
     tx.commit()?;
 
-    let mut sql = String::from("SELECT file, summary FROM sessions");
+    let mut sql = String::from(if with_facts {
+        "SELECT file, summary, facts.facts FROM sessions JOIN facts USING (id)"
+    } else {
+        "SELECT file, summary, NULL FROM sessions"
+    });
     if !words.is_empty() {
         sql.push_str(" JOIN words USING (id)");
     }
@@ -361,20 +397,29 @@ fn refresh_and_read(
     }
     let mut query = conn.prepare(&sql)?;
     let rows = query.query_map(rusqlite::params_from_iter(words), |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
     })?;
     let mut sessions = Vec::new();
+    let mut facts = Vec::new();
     for row in rows {
-        let (file, json) = row?;
+        let (file, json, more) = row?;
         // A row this sempre cannot read back is a broken index.
         let mut summary: Summary = serde_json::from_str(&json).map_err(|_| IndexFailure::Broken)?;
         summary.file = dir.join(&file).display().to_string();
         sessions.push(summary);
+        if let Some(more) = more {
+            facts.push(serde_json::from_str(&more).map_err(|_| IndexFailure::Broken)?);
+        }
     }
     Ok(Overview {
         sessions,
         problems,
         source: IndexUse::Indexed { read },
+        facts,
     })
 }
 
@@ -382,9 +427,9 @@ fn refresh_and_read(
 struct Indexed {
     /// Its place in the list of stale files.
     at: usize,
-    /// Its summary (as JSON) and searchable words, or why it could not be
-    /// read.
-    read: Result<(String, String), StoreError>,
+    /// Its summary and its facts (as JSON) and searchable words, or why
+    /// it could not be read.
+    read: Result<[String; 3], StoreError>,
 }
 
 /// Reads and sums up every file of `stale` on as many threads as the
@@ -402,7 +447,8 @@ fn read_in_parallel(
             let mut summary = Summary::of(&session, Path::new(""));
             summary.file.clear();
             let json = serde_json::to_string(&summary).unwrap_or_default();
-            (json, search_words(&session))
+            let facts = serde_json::to_string(&Facts::of(&session)).unwrap_or_default();
+            [json, facts, search_words(&session)]
         }),
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -443,13 +489,16 @@ fn read_in_parallel(
 }
 
 /// The listing without an index: every file read.
-fn read_files(files: &[(PathBuf, Option<Key>)], words: &[String]) -> Overview {
+fn read_files(files: &[(PathBuf, Option<Key>)], words: &[String], facts: bool) -> Overview {
     let mut overview = Overview::default();
     for (path, _) in files {
         match load_session(path) {
             Ok(session) => {
                 if has_words(&session, words) {
                     overview.sessions.push(Summary::of(&session, path));
+                    if facts {
+                        overview.facts.push(Facts::of(&session));
+                    }
                 }
             }
             Err(problem) => overview.problems.push(problem),
@@ -539,6 +588,72 @@ mod tests {
             assert_eq!(summaries, by_reading(&store, text), "{text:?}");
         }
         assert_eq!(indexed(&store, None).0.len(), 7);
+    }
+
+    #[test]
+    fn the_facts_in_the_index_are_what_the_files_say() {
+        let (_dir, store) = copied_examples();
+        let mut expected: Vec<(String, Facts)> = store
+            .list()
+            .unwrap()
+            .sessions
+            .iter()
+            .map(|s| (s.path.display().to_string(), Facts::of(&s.session)))
+            .collect();
+        expected.sort_by(|a, b| a.0.cmp(&b.0));
+        for _cold_then_warm in 0..2 {
+            let overview = store.overview_with_facts().unwrap();
+            let mut found: Vec<(String, Facts)> = overview
+                .sessions
+                .into_iter()
+                .map(|s| s.file)
+                .zip(overview.facts)
+                .collect();
+            found.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(found, expected);
+        }
+        assert!(store.overview(None).unwrap().facts.is_empty());
+    }
+
+    #[test]
+    fn private_actions_and_decisions_are_counted_never_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let m = method();
+        let mut s = Session::new(&m, context("Hverdagen"), T);
+        let secret = s
+            .add_note(
+                &m,
+                NewNote {
+                    private: true,
+                    ..NewNote::new("kritik", "Inkassobrevene")
+                },
+                T,
+            )
+            .unwrap();
+        let d = s.add_decision("Skyldnerrådgiveren", &[secret], T).unwrap();
+        let a = s.add_action("Budgetskemaet", None, Some(d), T).unwrap();
+        let open = crate::model::ActionStatus::Open;
+        s.update_action(a, Some("Aisha Rahimi"), None, open, T)
+            .unwrap();
+        s.add_decision("Kaffen er gratis", &[], T).unwrap();
+        save_session(&store.path_of(s.id), &s).unwrap();
+        let overview = store.overview_with_facts().unwrap();
+        let facts = &overview.facts[0];
+        assert_eq!(facts.private_actions, 1);
+        assert!(facts.actions.is_empty());
+        assert_eq!(facts.decisions, 2);
+        assert_eq!(facts.first_decisions, vec!["Kaffen er gratis".to_string()]);
+        assert_eq!((facts.public_notes, facts.private_notes), (0, 1));
+        let bytes = index_bytes(&store);
+        for word in [
+            "Inkassobrevene",
+            "Skyldnerrådgiveren",
+            "Budgetskemaet",
+            "Aisha Rahimi",
+        ] {
+            assert!(!contains(&bytes, word), "{word} is in the index");
+        }
     }
 
     #[test]

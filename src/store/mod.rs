@@ -8,6 +8,7 @@
 mod atomic;
 mod decode;
 mod error;
+mod facts;
 mod files;
 mod guard;
 mod index;
@@ -27,6 +28,7 @@ use uuid::Uuid;
 pub use atomic::{Replaced, create_private_dir, write_atomic};
 pub use decode::decode;
 pub use error::{Doing, StoreError};
+pub use facts::{FIRST_DECISIONS, Facts};
 pub use guard::ExportRefusal;
 pub use index::{INDEX_DIR, IndexUse, Overview, search_words};
 pub use leftovers::Sweep;
