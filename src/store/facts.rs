@@ -21,7 +21,7 @@ pub struct Facts {
     /// How many actions are private; their words are not kept here.
     pub private_actions: usize,
     /// Its links to other sessions.
-    pub links: Vec<crate::model::SessionLink>,
+    pub links: Vec<SessionLink>,
     /// Notes that are not private.
     pub public_notes: usize,
     /// Notes that are private.
@@ -45,7 +45,7 @@ impl Facts {
                 .cloned()
                 .collect(),
             private_actions: session.actions.iter().filter(|a| a.private).count(),
-            links: session.links.iter().cloned().collect::<Vec<SessionLink>>(),
+            links: session.links.to_vec(),
             public_notes: session.notes.len() - private_notes,
             private_notes,
             decisions: session.decisions.len(),
