@@ -867,3 +867,58 @@ fn the_preview_is_kept_between_frames_and_follows_a_change() {
     assert_eq!(lines.count(), 2, "{after}");
     assert!(after.contains("│Et helt nyt navn på sessionen"), "{after}");
 }
+
+/// On the projector the actions tab's detail pane shows a private action
+/// as its mark only: neither its words nor the private decision it came
+/// from. On the facilitator's own screen both are there, marked.
+#[test]
+fn a_private_action_stays_private_in_the_detail_pane() {
+    let mut h = Harness::followup();
+    let path = file(&h, "fremtidsvaerksted");
+    let mut session = load_session(&path).unwrap();
+    let library = sempre::methods::MethodLibrary::builtin();
+    let method = library.get("fremtidsvaerksted").unwrap();
+    let t = session.updated;
+    let secret = session
+        .add_note(
+            method,
+            sempre::model::NewNote {
+                private: true,
+                ..sempre::model::NewNote::new("kritik", "Fogedretten ringer")
+            },
+            t,
+        )
+        .unwrap();
+    let d = session
+        .add_decision("Gældsrådgivning hos Kirkens Korshær", &[secret], t)
+        .unwrap();
+    let a = session
+        .add_action("Ring til gældsrådgiveren", None, Some(d), t)
+        .unwrap();
+    let due = Some(date(2020, 1, 1)); // overdue: first in the list
+    session
+        .update_action(a, None, due, ActionStatus::Open, t)
+        .unwrap();
+    save_session(&path, &session).unwrap();
+    h.cmd(Command::Reload);
+    h.cmd(Command::ShowActions);
+    h.cmd(Command::Up);
+    let own = h.screen_text();
+    // Twice, marked: in the list and at the top of the detail pane, with
+    // the private decision it came from.
+    let marked = own.matches("[private] Ring til gældsrådgiveren").count();
+    assert_eq!(marked, 2, "{own}");
+    assert!(
+        own.contains("[private] Gældsrådgivning hos Kirkens"),
+        "{own}"
+    );
+    h.app.prefs.projector = true;
+    let wall = h.screen_text();
+    for words in [
+        "Ring til gældsrådgiveren",
+        "Gældsrådgivning hos Kirkens",
+        "Fogedretten",
+    ] {
+        assert!(!wall.contains(words), "{words} on the projector:\n{wall}");
+    }
+}

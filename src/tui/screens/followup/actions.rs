@@ -510,7 +510,10 @@ fn detail(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
         return;
     };
     let s = &entry.session;
-    let mut lines = vec![Line::styled(action.text.replace('\n', " "), t.title)];
+    // A private action, and the private decision it came from, are marked
+    // here and shown as their mark only on the projector, as in the list.
+    let projector = ctx.prefs.projector;
+    let mut lines = vec![Line::styled(action_text(action, projector, lang), t.title)];
     let mut from = Vec::new();
     if let Some(note) = action.note.and_then(|n| s.notes.iter().find(|x| x.id == n))
         && !note.private
@@ -528,7 +531,7 @@ fn detail(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
         from.push(format!(
             "{}: {}",
             Ui::FromDecision.text(lang),
-            d.text.replace('\n', " ")
+            crate::strings::private_words(lang, d.private, projector, &d.text.replace('\n', " "))
         ));
     }
     let mut about = vec![
