@@ -25,7 +25,7 @@ fn shown_titles(h: &Harness) -> Vec<String> {
     f.review
         .shown
         .iter()
-        .map(|i| f.entries[*i].session.context.title.clone())
+        .map(|i| f.entries[*i].summary.title.clone())
         .collect()
 }
 
@@ -41,7 +41,7 @@ fn action_rows(h: &Harness) -> Vec<(String, ActionStatus, Option<Date>)> {
         .iter()
         .map(|r| {
             let a = f.entries[r.entry]
-                .session
+                .facts
                 .actions
                 .iter()
                 .find(|a| a.id == r.action)
@@ -397,7 +397,7 @@ fn an_actions_owner_and_due_date_change_and_the_list_filters() {
         f.actions
             .rows
             .iter()
-            .all(|r| f.entries[r.entry].session.context.network.as_deref() == Some("LEN Herning"))
+            .all(|r| f.entries[r.entry].summary.network.as_deref() == Some("LEN Herning"))
     );
     h.cmd(Command::Filters);
     h.fill(&["", "mette"]);
@@ -405,7 +405,7 @@ fn an_actions_owner_and_due_date_change_and_the_list_filters() {
     let f = h.follow();
     for r in &f.actions.rows {
         let a = f.entries[r.entry]
-            .session
+            .facts
             .actions
             .iter()
             .find(|a| a.id == r.action)
@@ -420,7 +420,7 @@ fn an_actions_owner_and_due_date_change_and_the_list_filters() {
         .entries
         .iter()
         .map(|e| {
-            e.session
+            e.facts
                 .actions
                 .iter()
                 .filter(|a| a.status.is_open())
@@ -451,7 +451,7 @@ fn the_process_shows_a_networks_sessions_oldest_first_and_exports_its_report() {
     let titles: Vec<&str> = net
         .entries
         .iter()
-        .map(|i| f.entries[*i].session.context.title.as_str())
+        .map(|i| f.entries[*i].summary.title.as_str())
         .collect();
     assert!(
         titles[0].starts_with("Problem- og løsningstræ"),
@@ -491,9 +491,7 @@ fn the_export_dialog_writes_a_file_and_asks_before_replacing_one() {
     let mut h = Harness::followup();
     h.cmd(Command::Filters);
     h.fill(&["rygsæk", "", "", "", "", "", ""]);
-    let session = h.follow().entries[h.follow().review.shown[0]]
-        .session
-        .clone();
+    let session = load_session(&h.follow().entries[h.follow().review.shown[0]].path).unwrap();
     let secrets: Vec<String> = session
         .notes
         .iter()
@@ -852,7 +850,7 @@ fn the_preview_is_kept_between_frames_and_follows_a_change() {
     assert_eq!(h.screen_text(), first);
     let f = h.follow();
     let entry = &f.entries[f.review.shown[f.review.selected]];
-    let (path, title) = (entry.path.clone(), entry.session.context.title.clone());
+    let (path, title) = (entry.path.clone(), entry.summary.title.clone());
     assert!(first.contains(&title), "{first}");
     let mut session = load_session(&path).unwrap();
     session.context.title = "Et helt nyt navn på sessionen".into();
@@ -921,4 +919,67 @@ fn a_private_action_stays_private_in_the_detail_pane() {
     ] {
         assert!(!wall.contains(words), "{words} on the projector:\n{wall}");
     }
+}
+
+/// Follow-up reads the store's index: a session is read whole only when
+/// it is shown (the preview), and the free text is answered by the index,
+/// which never finds private words.
+#[test]
+fn follow_up_reads_the_index_and_a_session_whole_only_when_shown() {
+    let mut h = Harness::followup();
+    assert!(h.store.index_path().is_file());
+    let whole = |h: &Harness| {
+        h.follow()
+            .entries
+            .iter()
+            .filter(|e| e.full.is_some())
+            .map(|e| e.summary.title.clone())
+            .collect::<Vec<_>>()
+    };
+    let first = shown_titles(&h)[0].clone();
+    assert_eq!(whole(&h), vec![first]);
+    h.cmd(Command::Down);
+    let second = shown_titles(&h)[1].clone();
+    assert!(whole(&h).contains(&second));
+    assert!(h.screen_text().contains("── Decisions ──"));
+
+    // A word of a private note is never found; a public one is.
+    let path = file(&h, "fremtidsvaerksted");
+    let session = load_session(&path).unwrap();
+    let secret = session.notes.iter().find(|n| n.private).unwrap();
+    let word = secret
+        .text
+        .split_whitespace()
+        .max_by_key(|w| w.chars().count())
+        .unwrap()
+        .to_lowercase();
+    let public = session.notes.iter().find(|n| !n.private).unwrap();
+    let seen = public
+        .text
+        .split_whitespace()
+        .max_by_key(|w| w.chars().count())
+        .unwrap()
+        .to_lowercase();
+    let search = |h: &mut Harness, text: &str| {
+        h.cmd(Command::Filters);
+        h.fill(&["", "", "", "", "", "", text]);
+        shown_titles(h)
+    };
+    let everywhere: Vec<String> = h
+        .follow()
+        .entries
+        .iter()
+        .map(|e| load_session(&e.path).unwrap())
+        .filter(|s| {
+            s.notes
+                .iter()
+                .any(|n| !n.private && n.text.to_lowercase().contains(&word))
+        })
+        .map(|s| s.context.title)
+        .collect();
+    let found = search(&mut h, &word);
+    for title in &found {
+        assert!(everywhere.contains(title), "{word} found in {title}");
+    }
+    assert!(search(&mut h, &seen).contains(&session.context.title));
 }

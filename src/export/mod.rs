@@ -20,7 +20,7 @@ use jiff::tz::TimeZone;
 use uuid::Uuid;
 
 pub use doc::Report;
-pub use network::{known_networks, network_report};
+pub use network::{known_networks, network_names, network_report};
 pub use prepare::{PrivateElsewhere, anonymized, prepare, without_private};
 
 use crate::i18n::Lang;

@@ -12,9 +12,14 @@ use crate::store::{Filter, day_of, network_key};
 /// order. Names that differ only in case or spacing are one network,
 /// written as most of its sessions write it.
 pub fn known_networks<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> Vec<String> {
+    network_names(sessions.into_iter().map(|s| s.context.network.as_deref()))
+}
+
+/// [`known_networks`] from the sessions' network names alone.
+pub fn network_names<'a>(names: impl IntoIterator<Item = Option<&'a str>>) -> Vec<String> {
     let mut spellings: Vec<(String, Vec<(String, usize)>)> = Vec::new();
-    for s in sessions {
-        let Some(name) = s.context.network.as_deref() else {
+    for name in names {
+        let Some(name) = name else {
             continue;
         };
         let key = network_key(name);

@@ -148,6 +148,9 @@ pub enum Effect {
     CheckEditable(Box<EditTarget>),
     /// Write an export.
     Export(Box<ExportJob>),
+    /// Read these session files whole (follow-up, for an export), then
+    /// give the command again.
+    Fetch(Vec<PathBuf>, Command),
     /// Remember the interface choices in the preferences file.
     SavePrefs,
 }
@@ -160,6 +163,10 @@ pub enum Outcome {
     /// The store's sessions were summed up, from its index (for the home
     /// screen).
     Overview(Result<Overview, StoreError>),
+    /// The store's sessions were summed up with their facts, from its
+    /// index, and read whole where the index cannot tell enough (for
+    /// follow-up).
+    Gathered(Result<Box<crate::tui::screens::followup::Gathered>, StoreError>),
     /// A session was opened (or created and opened).
     Opened(Result<Box<OpenSession>, StoreError>),
     /// The board's session was saved, found changed on disk, or not.
@@ -365,6 +372,12 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         Outcome::Overview(result) => {
             if let Screen::Home(home) = &mut app.screen {
                 home.load(result, &app.methods, app.prefs.lang);
+            }
+            Vec::new()
+        }
+        Outcome::Gathered(result) => {
+            if let Screen::Followup(f) = &mut app.screen {
+                f.load_gathered(result, &app.methods, app.prefs.lang);
             }
             Vec::new()
         }

@@ -80,8 +80,17 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
             // store's index has; follow-up works with whole sessions.
             Effect::List => match &app.screen {
                 Screen::Home(_) => Outcome::Overview(store.overview(None)),
+                Screen::Followup(_) => {
+                    Outcome::Gathered(screens::followup::gather(store).map(Box::new))
+                }
                 _ => Outcome::Listed(store.list()),
             },
+            Effect::Fetch(paths, cmd) => {
+                if screens::followup::take_whole(app, &paths) {
+                    pending.extend(update(app, Input::Command(cmd)));
+                }
+                continue;
+            }
             Effect::Open(path, access) => {
                 pending.extend(settle_board(app));
                 Outcome::Opened(open_file(&path, access).map(Box::new))
@@ -138,6 +147,9 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
         };
         pending.extend(update(app, Input::Outcome(outcome)));
     }
+    // Follow-up reads a whole session only when it is shown (the preview,
+    // an action's origin) and asks the index for free text.
+    screens::followup::fetch_wanted(app, store);
 }
 
 /// Takes in the answers the board's saver has given so far, without

@@ -61,10 +61,10 @@ impl ActionsState {
     pub fn refilter(&mut self, entries: &[Entry]) {
         let mut rows: Vec<(ActionRow, &Action, &Entry)> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            if !part(e.session.context.network.as_deref(), &self.network) {
+            if !part(e.summary.network.as_deref(), &self.network) {
                 continue;
             }
-            for a in &e.session.actions {
+            for a in &e.facts.actions {
                 if (a.status.is_open() || !self.hide_finished)
                     && part(a.owner.as_deref(), &self.owner)
                 {
@@ -107,7 +107,7 @@ impl ActionsState {
 pub fn selected(f: &FollowupState) -> Option<(&Entry, &Action)> {
     let row = f.actions.rows.get(f.actions.selected)?;
     let entry = f.entries.get(row.entry)?;
-    let action = entry.session.actions.iter().find(|a| a.id == row.action)?;
+    let action = entry.facts.actions.iter().find(|a| a.id == row.action)?;
     Some((entry, action))
 }
 
@@ -132,7 +132,7 @@ fn change(app: &mut App, change: impl FnOnce(&mut ActionFields)) -> Vec<Effect> 
     change(&mut after);
     let edit = ActionEdit {
         path: entry.path.clone(),
-        session: entry.session.id,
+        session: entry.summary.id,
         action: action.id,
         before,
         after,
@@ -222,7 +222,7 @@ fn check_edit(app: &mut App) -> Vec<Effect> {
     };
     vec![Effect::CheckEditable(Box::new(EditTarget {
         path: entry.path.clone(),
-        session: entry.session.id,
+        session: entry.summary.id,
         action: action.id,
     }))]
 }
@@ -244,7 +244,7 @@ fn open_edit(app: &mut App, target: &EditTarget) {
     let Some(f) = state_mut(app) else { return };
     let Some(action) = f
         .entry(target.session)
-        .and_then(|e| e.session.actions.iter().find(|a| a.id == target.action))
+        .and_then(|e| e.facts.actions.iter().find(|a| a.id == target.action))
     else {
         return;
     };
@@ -284,7 +284,7 @@ pub fn submit_edit(
     let Some(entry) = f.entry(session) else {
         return Ok(Vec::new());
     };
-    let Some(a) = entry.session.actions.iter().find(|a| a.id == action) else {
+    let Some(a) = entry.facts.actions.iter().find(|a| a.id == action) else {
         return Ok(Vec::new());
     };
     let before = fields(a);
@@ -370,13 +370,13 @@ pub fn render(
     let today = app.today();
     let (filter_area, table_area, detail_area) = areas(area);
     let a = &f.actions;
-    let all: usize = f.entries.iter().map(|e| e.session.actions.len()).sum();
+    let all: usize = f.entries.iter().map(|e| e.facts.actions.len()).sum();
     let overdue = a
         .rows
         .iter()
         .filter_map(|r| {
             f.entries[r.entry]
-                .session
+                .facts
                 .actions
                 .iter()
                 .find(|x| x.id == r.action)
@@ -437,7 +437,7 @@ pub fn render(
             .iter()
             .filter_map(|r| {
                 let e = &f.entries[r.entry];
-                let x = e.session.actions.iter().find(|x| x.id == r.action)?;
+                let x = e.facts.actions.iter().find(|x| x.id == r.action)?;
                 let late = x.is_overdue(today);
                 let style = if x.status.is_open() { t.text } else { t.dim };
                 Some(
@@ -451,7 +451,7 @@ pub fn render(
                         )),
                         Cell::from(action_text(x, ctx.prefs.projector, lang)),
                         Cell::from(x.owner.clone().unwrap_or_default()),
-                        Cell::from(e.session.context.title.clone()),
+                        Cell::from(e.summary.title.clone()),
                     ])
                     .style(style),
                 )
@@ -509,13 +509,17 @@ fn detail(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
         frame.render_widget(block, area);
         return;
     };
-    let s = &entry.session;
     // A private action, and the private decision it came from, are marked
     // here and shown as their mark only on the projector, as in the list.
     let projector = ctx.prefs.projector;
     let mut lines = vec![Line::styled(action_text(action, projector, lang), t.title)];
+    // Where it came from is in the whole session, read once the action is
+    // selected.
     let mut from = Vec::new();
-    if let Some(note) = action.note.and_then(|n| s.notes.iter().find(|x| x.id == n))
+    let whole = entry.full.as_deref();
+    if let Some(note) = action
+        .note
+        .and_then(|n| whole?.notes.iter().find(|x| x.id == n))
         && !note.private
     {
         from.push(format!(
@@ -526,7 +530,7 @@ fn detail(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
     }
     if let Some(d) = action
         .decision
-        .and_then(|d| s.decisions.iter().find(|x| x.id == d))
+        .and_then(|d| whole?.decisions.iter().find(|x| x.id == d))
     {
         from.push(format!(
             "{}: {}",
@@ -536,11 +540,11 @@ fn detail(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rect
     }
     let mut about = vec![
         entry.date.to_string(),
-        s.context.title.clone(),
+        entry.title().to_string(),
         entry.method_name(lang).to_string(),
     ];
-    if let Some(n) = &s.context.network {
-        about.push(n.clone());
+    if let Some(n) = entry.network() {
+        about.push(n.to_string());
     }
     let late = action.is_overdue(app.today());
     let mut spans = vec![Span::styled(about.join(" · "), t.dim)];

@@ -8,6 +8,7 @@ pub mod actions;
 pub mod process;
 pub mod review;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -19,50 +20,99 @@ use uuid::Uuid;
 
 use crate::i18n::Lang;
 use crate::methods::{Category, MethodLibrary};
-use crate::model::{ActionStatus, Session};
-use crate::store::{Access, Listing, StoreError, day_of, searchable_texts};
+use crate::model::{Action, ActionStatus, Session};
+use crate::store::{
+    Access, Facts, Listing, Store, StoreError, Summary, load_session, searchable_texts,
+};
 use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::layers::{ExportScope, ExportState, Layer};
 use crate::tui::render::{Ctx, status_line};
 
-/// One session of the store, with what the tabs need to know about it.
+/// One session of the store, with what the tabs need to know about it:
+/// its summary and facts from the store's index, and the whole session
+/// only once something needs it (the preview, an export, an action that
+/// is private, whose words the index does not keep).
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Its file.
     pub path: PathBuf,
-    /// The session as read.
-    pub session: Session,
+    /// Its one-line summary.
+    pub summary: Summary,
+    /// Its actions (every one, private ones too), links and counts.
+    pub facts: Facts,
+    /// The whole session, once read.
+    pub full: Option<Box<Session>>,
     /// The day it took place.
     pub date: Date,
     /// The method's name in Danish and English.
     pub method: [String; 2],
     /// Needs analysis or service design, if the method is known.
     pub category: Option<Category>,
-    /// Every text of the session in lower case, for the free-text filter.
-    haystack: String,
+    /// Every public text of the session in lower case, for the free-text
+    /// filter, when the whole session was read; otherwise the store's
+    /// index answers ([`FollowupState::found`]).
+    haystack: Option<String>,
 }
 
 impl Entry {
-    /// An entry for `session` kept in `path`.
+    /// An entry for the whole `session`, kept in `path`.
     pub fn new(path: PathBuf, session: Session, methods: &MethodLibrary) -> Entry {
-        let known = methods.get(&session.method.id);
-        let method = known.map_or(
-            [session.method.id.clone(), session.method.id.clone()],
-            |m| [m.name.da.clone(), m.name.en.clone()],
-        );
+        let summary = Summary::of(&session, &path);
+        let mut facts = Facts::of(&session);
+        facts.actions = session.actions.clone();
+        let mut entry = Entry::indexed(path, summary, facts, methods);
         let mut haystack: String = searchable_texts(&session).collect::<Vec<_>>().join("\n");
         haystack.push('\n');
-        haystack.push_str(&method.join("\n"));
+        haystack.push_str(&entry.method.join("\n"));
+        entry.haystack = Some(haystack.to_lowercase());
+        entry.full = Some(Box::new(session));
+        entry
+    }
+
+    /// An entry from the store's index: `facts.actions` must hold every
+    /// action (the file was read when some are private).
+    pub fn indexed(
+        path: PathBuf,
+        summary: Summary,
+        facts: Facts,
+        methods: &MethodLibrary,
+    ) -> Entry {
+        let known = methods.get(&summary.method);
+        let method = known.map_or([summary.method.clone(), summary.method.clone()], |m| {
+            [m.name.da.clone(), m.name.en.clone()]
+        });
         Entry {
             path,
-            date: day_of(&session),
+            date: summary.date,
             category: known.map(|m| m.category),
-            haystack: haystack.to_lowercase(),
             method,
-            session,
+            summary,
+            facts,
+            full: None,
+            haystack: None,
         }
+    }
+
+    /// The session's id.
+    pub fn id(&self) -> Uuid {
+        self.summary.id
+    }
+
+    /// The session's title.
+    pub fn title(&self) -> &str {
+        &self.summary.title
+    }
+
+    /// The session's network.
+    pub fn network(&self) -> Option<&str> {
+        self.summary.network.as_deref()
+    }
+
+    /// Every action of the session.
+    pub fn actions(&self) -> &[Action] {
+        &self.facts.actions
     }
 
     /// The method's name in `lang`.
@@ -71,19 +121,126 @@ impl Entry {
     }
 
     /// Whether every word of `query` (already in lower case) is somewhere
-    /// in the session.
-    pub fn has_words(&self, query: &str) -> bool {
-        query.split_whitespace().all(|w| self.haystack.contains(w))
+    /// in the session; `found` holds the sessions the store's index found
+    /// for it, for an entry read from the index.
+    pub fn has_words(&self, query: &str, found: Option<&HashSet<Uuid>>) -> bool {
+        if query.trim().is_empty() {
+            return true;
+        }
+        match &self.haystack {
+            Some(h) => query.split_whitespace().all(|w| h.contains(w)),
+            None => found.is_some_and(|f| f.contains(&self.summary.id)),
+        }
     }
 
     /// Actions still to be followed up.
     pub fn open_actions(&self) -> usize {
-        self.session
-            .actions
-            .iter()
-            .filter(|a| a.status.is_open())
-            .count()
+        self.summary.open_actions
     }
+}
+
+/// What follow-up reads of the store: every session's summary and facts
+/// from the index, and the sessions with private actions read whole (the
+/// index does not keep their words).
+#[derive(Debug)]
+pub struct Gathered {
+    /// The summaries and facts.
+    pub overview: crate::store::Overview,
+    /// The sessions read whole, by file.
+    pub whole: Vec<(PathBuf, Result<Session, StoreError>)>,
+}
+
+/// Reads what follow-up shows of the store.
+pub fn gather(store: &Store) -> Result<Gathered, StoreError> {
+    let overview = store.overview_with_facts()?;
+    let whole = overview
+        .sessions
+        .iter()
+        .zip(&overview.facts)
+        .filter(|(_, facts)| facts.private_actions > 0)
+        .map(|(s, _)| {
+            let path = PathBuf::from(&s.file);
+            let read = load_session(&path);
+            (path, read)
+        })
+        .collect();
+    Ok(Gathered { overview, whole })
+}
+
+/// Reads `paths` whole into their entries; false (with a message) when
+/// one could not be read, so what needed them does not go ahead.
+pub fn take_whole(app: &mut App, paths: &[PathBuf]) -> bool {
+    let lang = app.prefs.lang;
+    let mut failed = None;
+    if let Screen::Followup(f) = &mut app.screen {
+        for path in paths {
+            match load_session(path) {
+                Ok(session) => f.keep_whole(path, session),
+                Err(e) => {
+                    failed.get_or_insert(e.message(lang));
+                }
+            }
+        }
+    }
+    match failed {
+        Some(message) => {
+            app.warn(message);
+            false
+        }
+        None => true,
+    }
+}
+
+/// Reads what the follow-up screen shows and does not have yet: the
+/// selected session whole (for the preview, or the origin of the selected
+/// action), and the sessions the index finds for the free text.
+pub fn fetch_wanted(app: &mut App, store: &Store) {
+    let Screen::Followup(f) = &mut app.screen else {
+        return;
+    };
+    let selected = match f.tab {
+        Tab::Sessions => review::selected(f).map(|e| e.path.clone()),
+        Tab::Actions => actions::selected(f).map(|(e, _)| e.path.clone()),
+        Tab::Process => None,
+    };
+    if let Some(path) = selected
+        && let Some(e) = f.entries.iter().find(|e| e.path == path)
+        && e.full.is_none()
+        && let Ok(session) = load_session(&path)
+    {
+        f.keep_whole(&path, session);
+    }
+    let text = f.review.filter.text.to_lowercase();
+    if !text.trim().is_empty()
+        && f.review.found_now().is_none()
+        && f.entries.iter().any(|e| e.haystack.is_none())
+    {
+        f.review.found = Some((text.clone(), found_by_index(store, &text, &f.entries)));
+        f.refresh();
+    }
+}
+
+/// The sessions whose public words, or method's name, hold every word of
+/// `text`, as the index finds them.
+fn found_by_index(store: &Store, text: &str, entries: &[Entry]) -> HashSet<Uuid> {
+    let mut found: Option<HashSet<Uuid>> = None;
+    for word in text.split_whitespace() {
+        let mut ids: HashSet<Uuid> = store
+            .overview(Some(word))
+            .map(|o| o.sessions.iter().map(|s| s.id).collect())
+            .unwrap_or_default();
+        ids.extend(
+            entries
+                .iter()
+                .filter(|e| e.method.iter().any(|m| m.to_lowercase().contains(word)))
+                .map(Entry::id),
+        );
+        found = Some(match found {
+            Some(so_far) => so_far.intersection(&ids).copied().collect(),
+            None => ids,
+        });
+    }
+    found.unwrap_or_default()
 }
 
 /// The three tabs.
@@ -311,6 +468,59 @@ impl FollowupState {
         self.refresh();
     }
 
+    /// Takes in what [`gather`] read, keeping filters and the selection.
+    pub fn load_gathered(
+        &mut self,
+        result: Result<Box<Gathered>, StoreError>,
+        methods: &MethodLibrary,
+        lang: Lang,
+    ) {
+        self.loaded = true;
+        match result {
+            Ok(gathered) => {
+                let Gathered { overview, whole } = *gathered;
+                self.error = None;
+                self.problems = overview.problems.len();
+                let mut whole: std::collections::HashMap<PathBuf, Session> = whole
+                    .into_iter()
+                    .filter_map(|(path, read)| match read {
+                        Ok(s) => Some((path, s)),
+                        Err(_) => {
+                            self.problems += 1;
+                            None
+                        }
+                    })
+                    .collect();
+                self.entries = overview
+                    .sessions
+                    .into_iter()
+                    .zip(overview.facts)
+                    .map(|(summary, facts)| {
+                        let path = PathBuf::from(&summary.file);
+                        match whole.remove(&path) {
+                            Some(session) => Entry::new(path, session, methods),
+                            None => Entry::indexed(path, summary, facts, methods),
+                        }
+                    })
+                    .collect();
+                self.review.found = None;
+            }
+            Err(e) => self.error = Some(e.message(lang)),
+        }
+        self.review.lang = lang;
+        self.refresh();
+    }
+
+    /// Keeps the whole session read from `path` in its entry.
+    pub fn keep_whole(&mut self, path: &std::path::Path, session: Session) {
+        if let Some(e) = self.entries.iter_mut().find(|e| e.path == path)
+            && e.summary.id == session.id
+        {
+            e.full = Some(Box::new(session));
+            self.review.preview.clear();
+        }
+    }
+
     /// Works out every tab's rows again after the entries changed.
     pub fn refresh(&mut self) {
         // Titles of linked sessions may have changed with the entries.
@@ -322,12 +532,12 @@ impl FollowupState {
 
     /// The entry of session `id`.
     pub fn entry(&self, id: Uuid) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.session.id == id)
+        self.entries.iter().find(|e| e.id() == id)
     }
 
     /// Takes in a session saved by a change on the actions tab.
     pub fn replace(&mut self, session: Session, methods: &MethodLibrary) {
-        if let Some(e) = self.entries.iter_mut().find(|e| e.session.id == session.id) {
+        if let Some(e) = self.entries.iter_mut().find(|e| e.summary.id == session.id) {
             *e = Entry::new(e.path.clone(), session, methods);
         }
         self.refresh();
@@ -335,7 +545,7 @@ impl FollowupState {
 
     /// The title of session `id`, if it is in the store.
     pub fn title_of(&self, id: Uuid) -> Option<String> {
-        self.entry(id).map(|e| e.session.context.title.clone())
+        self.entry(id).map(|e| e.summary.title.clone())
     }
 }
 

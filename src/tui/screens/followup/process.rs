@@ -2,6 +2,8 @@
 //! the links between them (the needs analysis that led to a service
 //! design, the follow-ups after it), to see how a micro-project grew.
 
+use std::path::PathBuf;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -48,7 +50,7 @@ impl ProcessState {
     pub fn regroup(&mut self, entries: &[Entry]) {
         let mut networks: Vec<Network> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            let name = e.session.context.network.clone();
+            let name = e.summary.network.clone();
             // One network however its sessions spell it, as in its report.
             let key = name.as_deref().map(network_key);
             match networks
@@ -64,7 +66,7 @@ impl ProcessState {
         }
         for n in &mut networks {
             n.entries
-                .sort_by_key(|i| (entries[*i].date, entries[*i].session.created));
+                .sort_by_key(|i| (entries[*i].date, entries[*i].facts.created));
         }
         networks.sort_by_key(|n| (n.name.is_none(), n.name.as_deref().map(network_key)));
         self.networks = networks;
@@ -120,12 +122,28 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
                 .unwrap_or_default();
         }
         Input::Command(Command::Export) => {
+            let mut needed: Vec<PathBuf> = f
+                .entries
+                .iter()
+                .filter(|e| e.full.is_none() && e.network().is_some())
+                .map(|e| e.path.clone())
+                .collect();
+            if let Some(e) = selected_entry(f)
+                && e.full.is_none()
+                && e.network().is_none()
+            {
+                needed.push(e.path.clone());
+            }
+            if !needed.is_empty() {
+                // The dialog opens once they are read.
+                return vec![Effect::Fetch(needed, Command::Export)];
+            }
             let shown = f.process.current().and_then(|n| n.name.clone());
             let mut scopes = super::review::report_scopes(f, shown.as_deref(), lang);
             // The shown network's report first, then the selected session.
             let at = usize::from(shown.is_some() && !scopes.is_empty());
-            if let Some(e) = selected_entry(f) {
-                scopes.insert(at, ExportScope::session(&e.session));
+            if let Some(session) = selected_entry(f).and_then(|e| e.full.as_deref()) {
+                scopes.insert(at, ExportScope::session(session));
             }
             export_dialog(app, scopes);
         }
@@ -137,16 +155,16 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
 /// How `a` and `b` are linked, seen from `a`, if they are.
 fn link(a: &Entry, b: &Entry) -> Option<SessionRelation> {
     let from_a = a
-        .session
+        .facts
         .links
         .iter()
-        .find(|l| l.session == b.session.id)
+        .find(|l| l.session == b.summary.id)
         .map(|l| l.relation);
     let from_b = b
-        .session
+        .facts
         .links
         .iter()
-        .find(|l| l.session == a.session.id)
+        .find(|l| l.session == a.summary.id)
         .map(|l| match l.relation {
             SessionRelation::FollowsFrom => SessionRelation::LeadsTo,
             SessionRelation::LeadsTo => SessionRelation::FollowsFrom,
@@ -172,11 +190,11 @@ fn timeline(
     let neighbours: Vec<Uuid> = net
         .entries
         .iter()
-        .map(|i| f.entries[*i].session.id)
+        .map(|i| f.entries[*i].summary.id)
         .collect();
     for (k, i) in net.entries.iter().enumerate() {
         let e = &f.entries[*i];
-        let s = &e.session;
+        let s = &e.summary;
         let selected = k == f.process.selected;
         starts.push(lines.len());
         let mark = if selected { "▶" } else { "●" };
@@ -185,7 +203,7 @@ fn timeline(
         if let Some(c) = e.category {
             head.push_str(&format!(" · {}", c.label(lang)));
         }
-        if let Some(g) = &s.context.target_group {
+        if let Some(g) = &s.target_group {
             head.push_str(&format!(" · {g}"));
         }
         lines.push(Line::from(vec![
@@ -194,20 +212,16 @@ fn timeline(
         ]));
         lines.push(Line::from(vec![
             Span::raw(indent.clone()),
-            Span::styled(fit(&s.context.title, room), t.title),
+            Span::styled(fit(&s.title, room), t.title),
         ]));
         let open = e.open_actions();
-        let late = s.actions.iter().filter(|a| a.is_overdue(today)).count();
+        let late = e.actions().iter().filter(|a| a.is_overdue(today)).count();
         let facts = [
-            format!(
-                "{}: {}",
-                Msg::Notes.text(lang),
-                s.notes.iter().filter(|n| !n.private).count()
-            ),
-            format!("{}: {}", Msg::Decisions.text(lang), s.decisions.len()),
+            format!("{}: {}", Msg::Notes.text(lang), e.facts.public_notes),
+            format!("{}: {}", Msg::Decisions.text(lang), e.facts.decisions),
             Ui::ActionsOpen
                 .text(lang)
-                .replace("{n}", &s.actions.len().to_string())
+                .replace("{n}", &e.actions().len().to_string())
                 .replace("{open}", &open.to_string()),
         ];
         let mut spans = vec![
@@ -226,19 +240,16 @@ fn timeline(
             ));
         }
         lines.push(Line::from(spans));
-        for d in s.decisions.iter().filter(|d| !d.private).take(2) {
+        for d in &e.facts.first_decisions {
             lines.push(Line::from(vec![
                 Span::raw(indent.clone()),
-                Span::styled(
-                    fit(&format!("▸ {}", d.text.replace('\n', " ")), room),
-                    t.text,
-                ),
+                Span::styled(fit(&format!("▸ {}", d.replace('\n', " ")), room), t.text),
             ]));
         }
         // Links to sessions that are not the next one in this timeline.
         let next = net.entries.get(k + 1).map(|j| &f.entries[*j]);
-        for l in &s.links {
-            if next.is_some_and(|n| n.session.id == l.session) {
+        for l in &e.facts.links {
+            if next.is_some_and(|n| n.summary.id == l.session) {
                 continue;
             }
             let earlier = neighbours[..k].contains(&l.session);

@@ -4,6 +4,8 @@
 //! and actions). Sessions open read-only from here.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -17,8 +19,9 @@ use uuid::Uuid;
 
 use super::{Entry, FollowupForm, FollowupState, export_dialog, open_read_only, state_mut};
 use crate::export::doc::{Builder, SessionDoc, dots};
-use crate::export::{known_networks, network_report, without_private};
+use crate::export::{network_names, network_report, without_private};
 use crate::i18n::Lang;
+use crate::model::Session;
 use crate::model::text::clean_line;
 use crate::store::network_key;
 use crate::strings::{Msg, Noun, Ui, count};
@@ -94,22 +97,21 @@ fn has_part(value: Option<&str>, wanted: &str) -> bool {
 
 impl ReviewFilter {
     /// Whether `e` passes.
-    pub fn matches(&self, e: &Entry) -> bool {
-        let ctx = &e.session.context;
+    pub fn matches(&self, e: &Entry, found: Option<&HashSet<Uuid>>) -> bool {
+        let s = &e.summary;
         let method = self.method.to_lowercase();
         (method.is_empty()
-            || e.session.method.id.to_lowercase().contains(&method)
+            || s.method.to_lowercase().contains(&method)
             || e.method.iter().any(|m| m.to_lowercase().contains(&method)))
-            && has_part(ctx.network.as_deref(), &self.network)
-            && has_part(ctx.target_group.as_deref(), &self.group)
+            && has_part(s.network.as_deref(), &self.network)
+            && has_part(s.target_group.as_deref(), &self.group)
             && (self.tag.is_empty()
-                || ctx
-                    .tags
+                || s.tags
                     .iter()
                     .any(|t| t.to_lowercase() == self.tag.to_lowercase()))
             && self.since.is_none_or(|d| e.date >= d)
             && self.until.is_none_or(|d| e.date <= d)
-            && e.has_words(&self.text.to_lowercase())
+            && e.has_words(&self.text.to_lowercase(), found)
     }
 
     /// Whether nothing is filtered.
@@ -168,6 +170,9 @@ pub struct ReviewState {
     pub lang: Lang,
     /// The preview as last drawn.
     pub preview: PreviewCache,
+    /// The sessions the store's index found for a free text (in lower
+    /// case), for the entries that were not read whole.
+    pub found: Option<(String, HashSet<Uuid>)>,
 }
 
 /// The preview's lines as last worked out, and what they were made for:
@@ -208,15 +213,15 @@ impl ReviewState {
     /// Filters and sorts `entries` again, keeping the selected session.
     pub fn refilter(&mut self, entries: &[Entry]) {
         let mut shown: Vec<usize> = (0..entries.len())
-            .filter(|i| self.filter.matches(&entries[*i]))
+            .filter(|i| self.filter.matches(&entries[*i], self.found_now()))
             .collect();
         match self.sort {
             SortKey::Date => shown.sort_by(|a, b| {
                 let (a, b) = (&entries[*a], &entries[*b]);
-                (b.date, b.session.updated).cmp(&(a.date, a.session.updated))
+                (b.date, b.summary.updated).cmp(&(a.date, a.summary.updated))
             }),
             SortKey::Title => {
-                shown.sort_by_cached_key(|i| entries[*i].session.context.title.to_lowercase())
+                shown.sort_by_cached_key(|i| entries[*i].summary.title.to_lowercase())
             }
             SortKey::Method => shown.sort_by_cached_key(|i| {
                 let e = &entries[*i];
@@ -228,14 +233,12 @@ impl ReviewState {
             SortKey::Network => shown.sort_by_key(|i| {
                 let e = &entries[*i];
                 (
-                    e.session.context.network.is_none(),
-                    e.session.context.network.as_deref().map(str::to_lowercase),
+                    e.summary.network.is_none(),
+                    e.summary.network.as_deref().map(str::to_lowercase),
                     std::cmp::Reverse(e.date),
                 )
             }),
-            SortKey::Notes => {
-                shown.sort_by_key(|i| std::cmp::Reverse(entries[*i].session.notes.len()))
-            }
+            SortKey::Notes => shown.sort_by_key(|i| std::cmp::Reverse(entries[*i].summary.notes)),
             SortKey::OpenActions => {
                 shown.sort_by_key(|i| std::cmp::Reverse(entries[*i].open_actions()))
             }
@@ -246,14 +249,24 @@ impl ReviewState {
         self.shown = shown;
         let keep = self
             .selected_id
-            .and_then(|id| self.shown.iter().position(|i| entries[*i].session.id == id));
+            .and_then(|id| self.shown.iter().position(|i| entries[*i].summary.id == id));
         self.selected = keep
             .unwrap_or(self.selected)
             .min(self.shown.len().saturating_sub(1));
         self.selected_id = self
             .shown
             .get(self.selected)
-            .map(|i| entries[*i].session.id);
+            .map(|i| entries[*i].summary.id);
+    }
+
+    /// What the index found for the free text as it is now, if it was
+    /// asked.
+    pub fn found_now(&self) -> Option<&HashSet<Uuid>> {
+        let text = self.filter.text.to_lowercase();
+        self.found
+            .as_ref()
+            .filter(|(q, _)| *q == text)
+            .map(|(_, ids)| ids)
     }
 
     fn select(&mut self, row: usize, entries: &[Entry]) {
@@ -262,7 +275,7 @@ impl ReviewState {
             self.preview_scroll = 0;
         }
         self.selected = row;
-        self.selected_id = self.shown.get(row).map(|i| entries[*i].session.id);
+        self.selected_id = self.shown.get(row).map(|i| entries[*i].summary.id);
     }
 }
 
@@ -274,19 +287,42 @@ pub fn selected(f: &FollowupState) -> Option<&Entry> {
         .map(|i| &f.entries[*i])
 }
 
+/// The files the export dialog needs whole for the selected session: it,
+/// every session shown, and every session of a network (for the
+/// networks' reports); the dialog opens once they are read.
+fn needed_for_export(f: &FollowupState) -> Vec<PathBuf> {
+    let mut needed: Vec<usize> = f.review.shown.clone();
+    needed.extend((0..f.entries.len()).filter(|i| f.entries[*i].network().is_some()));
+    needed.sort_unstable();
+    needed.dedup();
+    needed
+        .into_iter()
+        .filter(|i| f.entries[*i].full.is_none())
+        .map(|i| f.entries[i].path.clone())
+        .collect()
+}
+
+/// The whole session of `e`, which [`needed_for_export`] had read.
+fn whole(e: &Entry) -> Option<Session> {
+    e.full.as_deref().cloned()
+}
+
 /// What the export dialog offers for the selected session: the session,
 /// every session shown, and its network's report.
 fn scopes(f: &FollowupState, lang: Lang) -> Vec<ExportScope> {
     let Some(entry) = selected(f) else {
         return Vec::new();
     };
-    let mut scopes = vec![ExportScope::session(&entry.session)];
+    let Some(session) = whole(entry) else {
+        return Vec::new();
+    };
+    let mut scopes = vec![ExportScope::session(&session)];
     if f.review.shown.len() > 1 {
         let sessions = f
             .review
             .shown
             .iter()
-            .map(|i| f.entries[*i].session.clone())
+            .filter_map(|i| whole(&f.entries[*i]))
             .collect();
         scopes.push(ExportScope {
             label: Ui::ScopeShown
@@ -297,7 +333,7 @@ fn scopes(f: &FollowupState, lang: Lang) -> Vec<ExportScope> {
             stem: "sessions".into(),
         });
     }
-    let network = entry.session.context.network.clone();
+    let network = entry.summary.network.clone();
     scopes.extend(report_scopes(f, network.as_deref(), lang));
     scopes
 }
@@ -306,7 +342,7 @@ fn scopes(f: &FollowupState, lang: Lang) -> Vec<ExportScope> {
 /// first: the dialog offers the networks there are, never a name typed
 /// in, so a report holds one network only.
 pub fn report_scopes(f: &FollowupState, first: Option<&str>, lang: Lang) -> Vec<ExportScope> {
-    let mut names = known_networks(f.entries.iter().map(|e| &e.session));
+    let mut names = network_names(f.entries.iter().map(Entry::network));
     if let Some(first) = first.map(network_key)
         && let Some(i) = names.iter().position(|n| network_key(n) == first)
     {
@@ -321,14 +357,8 @@ pub fn report_scopes(f: &FollowupState, first: Option<&str>, lang: Lang) -> Vec<
             let own = f
                 .entries
                 .iter()
-                .filter(|e| {
-                    e.session
-                        .context
-                        .network
-                        .as_deref()
-                        .is_some_and(|n| network_key(n) == key)
-                })
-                .map(|e| e.session.clone());
+                .filter(|e| e.network().is_some_and(|n| network_key(n) == key))
+                .filter_map(whole);
             let (sessions, report) = network_report(own, name, None, None)?;
             Some(ExportScope {
                 label: Ui::ScopeReport
@@ -358,6 +388,11 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
                 .unwrap_or_default();
         }
         Input::Command(Command::Export) => {
+            let needed = needed_for_export(f);
+            if !needed.is_empty() {
+                // The dialog opens once they are read.
+                return vec![Effect::Fetch(needed, Command::Export)];
+            }
             let scopes = scopes(f, lang);
             export_dialog(app, scopes);
             return Vec::new();
@@ -626,10 +661,10 @@ fn table(f: &FollowupState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
             let open = e.open_actions();
             Row::new(vec![
                 Cell::from(e.date.to_string()),
-                Cell::from(e.session.context.title.clone()),
+                Cell::from(e.summary.title.clone()),
                 Cell::from(e.method_name(lang).to_string()),
-                Cell::from(e.session.context.network.clone().unwrap_or_default()),
-                Cell::from(format!("{:>5}", e.session.notes.len())),
+                Cell::from(e.summary.network.clone().unwrap_or_default()),
+                Cell::from(format!("{:>5}", e.summary.notes)),
                 Cell::from(format!(
                     "{:>5}",
                     if open > 0 {
@@ -681,13 +716,16 @@ fn table(f: &FollowupState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
 pub fn preview_lines(f: &FollowupState, entry: &Entry, app: &App, ctx: &Ctx) -> Vec<Line<'static>> {
     let lang = ctx.lang();
     let t = &ctx.theme;
-    let public = without_private(entry.session.clone());
+    let Some(session) = entry.full.as_deref() else {
+        return vec![Line::styled(entry.summary.title.clone(), t.title)];
+    };
+    let public = without_private(session.clone());
     let builder = Builder {
         lang,
         tz: &app.tz,
         today: app.today(),
     };
-    let method = app.methods.get(&entry.session.method.id);
+    let method = app.methods.get(&entry.summary.method);
     let doc: SessionDoc = builder.session(&public, method, &|id| f.title_of(id));
     let mut lines = vec![Line::styled(doc.title.clone(), t.title)];
     for (label, value) in &doc.facts {
@@ -773,7 +811,7 @@ pub fn preview_lines(f: &FollowupState, entry: &Entry, app: &App, ctx: &Ctx) -> 
             ]));
         }
     }
-    let private = entry.session.notes.iter().filter(|n| n.private).count();
+    let private = entry.facts.private_notes;
     if private > 0 {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -800,8 +838,8 @@ fn preview(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rec
         return;
     };
     let key = (
-        entry.session.id,
-        entry.session.updated,
+        entry.summary.id,
+        entry.summary.updated,
         ctx.lang(),
         ctx.prefs.theme,
         app.today(),
