@@ -525,3 +525,17 @@ fn several_listings_at_once_share_one_index() {
         &outputs[0].stdout[..]
     );
 }
+
+#[test]
+fn a_session_file_named_in_upper_case_is_listed_and_opened() {
+    let f = Fixture::new();
+    let id = f.new_session();
+    f.run(&["add", &id, "--zone", "kritik", "Kopi fra en anden computer"]);
+    let upper = f.store().join("KOPI-FRA-WINDOWS.JSON");
+    std::fs::rename(f.file(&id), &upper).unwrap();
+    let listed = f.run(&["list"]);
+    assert!(listed.contains(&id[..8]), "{listed}");
+    let shown = f.run(&["show", &id[..8]]);
+    assert!(shown.contains("Kopi fra en anden computer"), "{shown}");
+    assert!(f.run(&["list", "--text", "computer"]).contains(&id[..8]));
+}

@@ -235,7 +235,10 @@ fn is_session_file(path: &Path) -> bool {
     path.is_file() && has_session_name(path)
 }
 
-/// A name a session file can have: `.json`, not hidden.
+/// A name a session file can have: `.json` in any case (a file copied
+/// from another system may say `.JSON`), not hidden.
 fn has_session_name(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "json") && !file_stem(path).starts_with('.')
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        && !file_stem(path).starts_with('.')
 }
