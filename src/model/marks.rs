@@ -38,16 +38,21 @@ impl Session {
             .collect()
     }
 
-    /// Every note's marks.
-    pub fn marks(&self, method: &Method) -> Marks {
-        // Only the notes linked to are looked up; most boards have few.
-        let linked: HashSet<Uuid> = self
-            .notes
+    /// The notes some note of this session links to (a cause, a mirror,
+    /// an attachment); links to other sessions' notes are left out.
+    pub fn linked_notes(&self) -> HashSet<Uuid> {
+        self.notes
             .iter()
             .flat_map(|n| &n.links)
             .filter(|l| l.session.is_none())
             .map(|l| l.note)
-            .collect();
+            .collect()
+    }
+
+    /// Every note's marks.
+    pub fn marks(&self, method: &Method) -> Marks {
+        // Only the notes linked to are looked up; most boards have few.
+        let linked = self.linked_notes();
         let text: HashMap<Uuid, &str> = if linked.is_empty() {
             HashMap::new()
         } else {

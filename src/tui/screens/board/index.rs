@@ -139,13 +139,7 @@ impl ZoneIndex {
                 }
             }
         }
-        let linked = session
-            .notes
-            .iter()
-            .flat_map(|n| &n.links)
-            .filter(|l| l.session.is_none())
-            .map(|l| l.note)
-            .collect();
+        let linked = session.linked_notes();
         ZoneIndex {
             board,
             zones,

@@ -191,6 +191,24 @@ pub fn take_whole(app: &mut App, paths: &[PathBuf]) -> bool {
     }
 }
 
+/// Before the export dialog opens: the files still to be read whole of
+/// the entries `extra` and of every session with a network (the dialog
+/// offers each network's report). Empty when all are read.
+pub fn unread_for_export(
+    f: &FollowupState,
+    extra: impl IntoIterator<Item = usize>,
+) -> Vec<PathBuf> {
+    let mut wanted: Vec<usize> = extra.into_iter().collect();
+    wanted.extend((0..f.entries.len()).filter(|i| f.entries[*i].network().is_some()));
+    wanted.sort_unstable();
+    wanted.dedup();
+    wanted
+        .into_iter()
+        .filter(|i| f.entries[*i].full.is_none())
+        .map(|i| f.entries[i].path.clone())
+        .collect()
+}
+
 /// Reads what the follow-up screen shows and does not have yet: the
 /// selected session whole (for the preview, or the origin of the selected
 /// action), and the sessions the index finds for the free text.
@@ -199,13 +217,12 @@ pub fn fetch_wanted(app: &mut App, store: &Store) {
         return;
     };
     let selected = match f.tab {
-        Tab::Sessions => review::selected(f).map(|e| e.path.clone()),
-        Tab::Actions => actions::selected(f).map(|(e, _)| e.path.clone()),
+        Tab::Sessions => review::selected(f),
+        Tab::Actions => actions::selected(f).map(|(e, _)| e),
         Tab::Process => None,
     };
-    if let Some(path) = selected
-        && let Some(e) = f.entries.iter().find(|e| e.path == path)
-        && e.full.is_none()
+    if let Some(e) = selected.filter(|e| e.full.is_none())
+        && let path = e.path.clone()
         && let Ok(session) = load_session(&path)
     {
         f.keep_whole(&path, session);

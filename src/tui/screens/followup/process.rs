@@ -2,8 +2,6 @@
 //! the links between them (the needs analysis that led to a service
 //! design, the follow-ups after it), to see how a micro-project grew.
 
-use std::path::PathBuf;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -122,18 +120,11 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
                 .unwrap_or_default();
         }
         Input::Command(Command::Export) => {
-            let mut needed: Vec<PathBuf> = f
-                .entries
-                .iter()
-                .filter(|e| e.full.is_none() && e.network().is_some())
-                .map(|e| e.path.clone())
-                .collect();
-            if let Some(e) = selected_entry(f)
-                && e.full.is_none()
-                && e.network().is_none()
-            {
-                needed.push(e.path.clone());
-            }
+            let selected = f
+                .process
+                .current()
+                .and_then(|n| n.entries.get(f.process.selected));
+            let needed = super::unread_for_export(f, selected.copied());
             if !needed.is_empty() {
                 // The dialog opens once they are read.
                 return vec![Effect::Fetch(needed, Command::Export)];

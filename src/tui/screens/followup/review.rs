@@ -5,7 +5,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -212,8 +211,9 @@ impl PreviewCache {
 impl ReviewState {
     /// Filters and sorts `entries` again, keeping the selected session.
     pub fn refilter(&mut self, entries: &[Entry]) {
+        let found = self.found_now();
         let mut shown: Vec<usize> = (0..entries.len())
-            .filter(|i| self.filter.matches(&entries[*i], self.found_now()))
+            .filter(|i| self.filter.matches(&entries[*i], found))
             .collect();
         match self.sort {
             SortKey::Date => shown.sort_by(|a, b| {
@@ -287,22 +287,8 @@ pub fn selected(f: &FollowupState) -> Option<&Entry> {
         .map(|i| &f.entries[*i])
 }
 
-/// The files the export dialog needs whole for the selected session: it,
-/// every session shown, and every session of a network (for the
-/// networks' reports); the dialog opens once they are read.
-fn needed_for_export(f: &FollowupState) -> Vec<PathBuf> {
-    let mut needed: Vec<usize> = f.review.shown.clone();
-    needed.extend((0..f.entries.len()).filter(|i| f.entries[*i].network().is_some()));
-    needed.sort_unstable();
-    needed.dedup();
-    needed
-        .into_iter()
-        .filter(|i| f.entries[*i].full.is_none())
-        .map(|i| f.entries[i].path.clone())
-        .collect()
-}
-
-/// The whole session of `e`, which [`needed_for_export`] had read.
+/// The whole session of `e`, which [`super::unread_for_export`] had
+/// read.
 fn whole(e: &Entry) -> Option<Session> {
     e.full.as_deref().cloned()
 }
@@ -388,7 +374,8 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
                 .unwrap_or_default();
         }
         Input::Command(Command::Export) => {
-            let needed = needed_for_export(f);
+            // The selected session, every session shown, and the networks'.
+            let needed = super::unread_for_export(f, f.review.shown.iter().copied());
             if !needed.is_empty() {
                 // The dialog opens once they are read.
                 return vec![Effect::Fetch(needed, Command::Export)];
