@@ -55,6 +55,8 @@ pub struct Tty {
     pub child: Box<dyn Child + Send + Sync>,
     pub writer: Box<dyn Write + Send>,
     pub screen: Arc<Mutex<vt100::Parser>>,
+    /// The reader has met the end of sempre's output.
+    drained: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Tty {
@@ -114,6 +116,8 @@ impl Tty {
         );
         let screen = Arc::new(Mutex::new(parser));
         let feed = Arc::clone(&screen);
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let done = Arc::clone(&drained);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -122,12 +126,14 @@ impl Tty {
                 }
                 feed.lock().unwrap().process(&buf[..n]);
             }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         Tty {
             master: pair.master,
             child,
             writer,
             screen,
+            drained,
         }
     }
 
@@ -206,9 +212,13 @@ impl Tty {
         }
     }
 
+    /// Waits until sempre has exited and everything it wrote to the
+    /// terminal is on the screen (the reader has met the end).
     pub fn wait_exit(&mut self) {
         let deadline = Instant::now() + PATIENCE;
-        while self.child.try_wait().unwrap().is_none() {
+        while self.child.try_wait().unwrap().is_none()
+            || !self.drained.load(std::sync::atomic::Ordering::SeqCst)
+        {
             assert!(
                 Instant::now() < deadline,
                 "sempre did not exit:\n{}",
