@@ -248,7 +248,13 @@ fn a_danish_session_shows_a_danish_board_under_an_english_locale_and_choices_are
     let file = config_home(&store).join("sempre").join("prefs.json");
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    assert_eq!(saved, serde_json::json!({ "lang": "da" }));
+    assert_eq!(saved["lang"], "da");
+    // The device id for merging copies is made once and kept there.
+    assert!(
+        saved["device"].as_str().is_some_and(|d| d.len() >= 8),
+        "{saved}"
+    );
+    assert_eq!(saved.as_object().unwrap().len(), 2, "{saved}");
 
     // The next start, under the same English locale, speaks Danish.
     let mut tty = Tty::spawn_with(&[], &store, &[], &english);

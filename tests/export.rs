@@ -20,8 +20,7 @@ use sempre::export::{Format, Options, Source, export, link_titles, network_repor
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
 use sempre::model::{
-    ActionStatus, Context, NewNote, Participant, Role, Session, SessionLink, SessionRelation,
-    new_id,
+    ActionStatus, Context, NewNote, Participant, Role, Session, SessionRelation, new_id,
 };
 
 const FORMATS: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
@@ -460,6 +459,10 @@ fn anonymizing_leaves_every_name_behind_in_every_format() {
         participants: vec![Participant {
             id: new_id(),
             pseudonym: "Pseudonymperle".into(),
+            created: t,
+            updated: t,
+            clock: Default::default(),
+            revived: 0,
         }],
         tags: vec![],
     };
@@ -495,10 +498,7 @@ fn anonymizing_leaves_every_name_behind_in_every_format() {
     let mut later = s.clone();
     later.id = new_id();
     later.context.title = "Pseudonymperle et år efter".into();
-    s.links.push(SessionLink {
-        session: later.id,
-        relation: SessionRelation::LeadsTo,
-    });
+    s.link_session(later.id, SessionRelation::LeadsTo, t);
     let src = [Source {
         session: &s,
         method: Some(&method),

@@ -121,19 +121,52 @@ fn notes(session: &sempre::model::Session) -> Vec<String> {
 }
 
 #[test]
-fn a_save_never_overwrites_a_change_made_elsewhere() {
+fn a_change_made_elsewhere_is_merged_in_not_written_over() {
     let mut h = Harness::new().new_session("fremtidsvaerksted", "Hverdag");
     let path = h.board().open.path().to_path_buf();
     h.note("fra tavlen");
     assert_eq!(h.texts("kritik"), ["fra tavlen"]);
 
-    // A sync tool, a restore or a hand edit changes the file.
-    let theirs = change_on_disk(&path, "fra en anden");
+    // Another laptop (through a synced folder) or a command adds a note.
+    change_on_disk(&path, "fra en anden");
+    h.note("også fra tavlen");
+    let on_disk = load_session(&path).unwrap();
+    assert_eq!(
+        notes(&on_disk),
+        ["fra en anden", "fra tavlen", "også fra tavlen"],
+        "both sides' notes are in the file"
+    );
+    let b = h.board();
+    assert!(b.conflict.is_none() && !b.save.dirty);
+    assert_eq!(notes(b.session()), notes(&on_disk), "and on the board");
+    let shown = screen(&h);
+    assert!(
+        shown.contains("Merged in from another device: +1 note"),
+        "{shown}"
+    );
+    assert!(!shown.contains("changed outside"), "{shown}");
+
+    // Later saves go on as usual.
+    h.note("en tredje");
+    assert_eq!(
+        notes(&load_session(&path).unwrap()),
+        ["en tredje", "fra en anden", "fra tavlen", "også fra tavlen"]
+    );
+}
+
+#[test]
+fn a_file_damaged_elsewhere_is_never_written_over_and_can_be_read_again() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "Hverdag");
+    let path = h.board().open.path().to_path_buf();
+    h.note("fra tavlen");
+    // A half-synced or hand-broken file cannot be merged.
+    std::fs::write(&path, b"{ \"format\": 3, broken").unwrap();
+    let damaged = std::fs::read(&path).unwrap();
     h.note("også fra tavlen");
     assert_eq!(
         std::fs::read(&path).unwrap(),
-        theirs,
-        "the other change stays"
+        damaged,
+        "nothing written over"
     );
     let b = h.board();
     assert!(b.save.dirty && b.conflict.is_some());
@@ -142,21 +175,17 @@ fn a_save_never_overwrites_a_change_made_elsewhere() {
         ["fra tavlen", "også fra tavlen"],
         "the board's change stays in memory"
     );
-    let change = b.conflict.as_ref().unwrap();
-    assert_eq!(notes(&change.base), ["fra tavlen"]);
-    assert_eq!(
-        notes(change.theirs.as_ref().unwrap()),
-        ["fra en anden", "fra tavlen"]
-    );
     let shown = screen(&h);
     assert!(shown.contains("changed outside this board"), "{shown}");
     assert!(shown.contains("Press R to read the file again"), "{shown}");
 
-    // Every later save finds the same change and writes nothing.
+    // Every later save finds the same and writes nothing.
     h.note("en tredje");
-    assert_eq!(std::fs::read(&path).unwrap(), theirs);
+    assert_eq!(std::fs::read(&path).unwrap(), damaged);
 
-    // R asks first, since the board's changes go; no keeps them.
+    // Someone puts a good file back; R asks first, since the board's
+    // changes go; no keeps them.
+    change_on_disk_from(&path, "fra en anden");
     h.press('R');
     assert!(matches!(h.app.layers.last(), Some(Layer::Confirm(_))));
     h.press('n');
@@ -165,13 +194,43 @@ fn a_save_never_overwrites_a_change_made_elsewhere() {
     h.press('y');
     let b = h.board();
     assert!(b.conflict.is_none() && !b.save.dirty);
-    assert_eq!(notes(b.session()), ["fra en anden", "fra tavlen"]);
+    assert_eq!(notes(b.session()), ["fra en anden"]);
     assert!(!screen(&h).contains("changed outside"));
     h.note("efter genindlæsning");
     assert_eq!(
         notes(&load_session(&path).unwrap()),
-        ["efter genindlæsning", "fra en anden", "fra tavlen"]
+        ["efter genindlæsning", "fra en anden"]
     );
+}
+
+/// A good session file with one note, written over whatever `path` holds
+/// (the same session id as the board's).
+fn change_on_disk_from(path: &std::path::Path, text: &str) {
+    let id: uuid::Uuid = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let method = sempre::methods::MethodLibrary::builtin()
+        .get("fremtidsvaerksted")
+        .cloned()
+        .unwrap();
+    let mut s = sempre::model::Session::new(
+        &method,
+        sempre::model::Context {
+            title: "Hverdag".into(),
+            ..Default::default()
+        },
+        jiff::Timestamp::UNIX_EPOCH,
+    );
+    s.id = id;
+    s.add_note(
+        &method,
+        sempre::model::NewNote::new("kritik", text),
+        jiff::Timestamp::UNIX_EPOCH,
+    )
+    .unwrap();
+    save_session(path, &s).unwrap();
 }
 
 #[test]
@@ -188,12 +247,13 @@ fn a_second_board_after_the_lock_folder_went_cannot_overwrite_the_first() {
     second.session.updated = stamp;
     assert!(matches!(second.save_own(), Ok(SaveOutcome::Saved)));
     h.note("anden");
-    assert!(h.board().conflict.is_some());
-    assert_eq!(load_session(&path).unwrap().context.title, "Andet vindue");
+    // The first board merges the second's change in, never over it.
+    assert!(h.board().conflict.is_none());
+    let merged = load_session(&path).unwrap();
+    assert_eq!(merged.context.title, "Andet vindue");
+    assert_eq!(notes(&merged), ["anden", "første"]);
     // And the second, in turn, does not overwrite the first's later work.
     let theirs = std::fs::read(&path).unwrap();
-    h.press('R');
-    h.press('y');
     h.note("tredje");
     second.session.context.title = "Igen".into();
     assert!(matches!(

@@ -44,6 +44,10 @@ pub fn new(env: &Env, args: NewArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
             .map(|pseudonym| Participant {
                 id: new_id(),
                 pseudonym,
+                created: stamp,
+                updated: stamp,
+                clock: Default::default(),
+                revived: 0,
             })
             .collect(),
         tags: clean_all(&args.tags),
@@ -72,11 +76,12 @@ pub fn add(env: &Env, args: AddArgs, out: &mut dyn Write) -> Result<ExitCode, Cl
         private: args.private,
     };
     let id = open.session.add_note(method, note, now())?;
-    match open.save_own()? {
-        SaveOutcome::Saved => {}
+    match open.save_merging()? {
+        SaveOutcome::Saved | SaveOutcome::Merged(_, None) => {}
         // The note is in the file: saying otherwise would make a retry
         // add it twice.
         SaveOutcome::SavedUnflushed(warning) => super::warn(&warning.message(env.lang)),
+        SaveOutcome::Merged(_, Some(warning)) => super::warn(&warning.message(env.lang)),
         SaveOutcome::ChangedOnDisk(_) => {
             return Err(StoreError::ChangedElsewhere {
                 file: open.path().display().to_string(),

@@ -37,6 +37,9 @@ pub fn run(
         None => None,
     };
     env.warn_method_problems();
+    // Made (and remembered) before the preferences are read, so that the
+    // interface's own saves of them keep it.
+    crate::device::id();
     let (file, remembered, problem) = match platform_file() {
         Some(path) => {
             let (file, remembered, problem) = PrefsFile::load(path);

@@ -252,6 +252,10 @@ mod tests {
         ctx.participants = vec![crate::model::Participant {
             id: crate::model::new_id(),
             pseudonym: "Amal".into(),
+            created: t,
+            updated: t,
+            clock: Default::default(),
+            revived: 0,
         }];
         let mut s = Session::new(&m, ctx, t);
         let n = s

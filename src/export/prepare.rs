@@ -16,6 +16,8 @@ use crate::model::{LinkKind, Note, Session};
 /// in place: an export of a large session holds it once.
 pub fn without_private(session: Session) -> Session {
     let mut public = session;
+    // Clocks and tombstones are for merging copies, not for readers.
+    public.drop_bookkeeping();
     let notes: HashSet<Uuid> = public
         .notes
         .iter()

@@ -5,11 +5,15 @@
 //! change and stamps the time it is given, so the same operations serve the
 //! command line, the board and the tests.
 
+mod clock;
 pub mod compare;
 mod diff;
 mod error;
 mod lookup;
 mod marks;
+mod merge;
+#[cfg(test)]
+mod merge_tests;
 mod note;
 mod ops_flow;
 mod ops_notes;
@@ -25,10 +29,15 @@ mod timer;
 mod tree;
 mod validate;
 
+pub use clock::{Clock, Stamp, Tombstone, join_clocks};
 pub use diff::{SessionDiff, Stretch, Touched, Way};
 pub use error::ModelError;
 pub use lookup::Lookup;
 pub use marks::Marks;
+pub use merge::{
+    Conflict, Kind, MergeError, MergeReport, Merged, derived_id, link_id, merge, merge_three,
+    rating_id, record_changes, settle_note_order,
+};
 pub use note::{Colour, LinkKind, Note, NoteLink, NoteStatus, Role};
 pub use ops_flow::{Carry, carry_forward};
 pub use ops_notes::NewNote;

@@ -5,6 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::clock::{Clock, is_zero};
+
 /// One idea on one sticky note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +56,25 @@ pub struct Note {
     pub created: Timestamp,
     /// When the note last changed.
     pub updated: Timestamp,
+    /// Where the note stands among the others, when it was moved after it
+    /// was written (otherwise it stands by the time it was written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pos: Option<Timestamp>,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
+}
+
+impl Note {
+    /// Where the note stands among the others: its place if it was moved,
+    /// otherwise the time it was written.
+    pub fn order_key(&self) -> Timestamp {
+        self.pos.unwrap_or(self.created)
+    }
 }
 
 /// Whether a note still counts.

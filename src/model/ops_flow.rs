@@ -50,6 +50,7 @@ impl Session {
                 .zone(zone)
                 .and_then(|z| z.colour)
                 .unwrap_or(original.colour);
+            let created = self.next_note_time(now);
             self.notes.push(Note {
                 id,
                 zone: zone.clone(),
@@ -63,8 +64,11 @@ impl Session {
                 phase: self.current_phase().map(str::to_string),
                 meeting: self.meetings.last().map(|m| m.id),
                 copied_from: None,
-                created: now,
+                created,
                 updated: now,
+                pos: None,
+                clock: Default::default(),
+                revived: 0,
                 ..original.clone()
             });
             pairs.push((original.id, id));
@@ -196,6 +200,7 @@ impl Session {
             return Err(ModelError::NotForMethod);
         }
         let copy = new_id();
+        let created = self.next_note_time(now);
         self.notes.push(Note {
             id: copy,
             zone: target.id.clone(),
@@ -209,8 +214,11 @@ impl Session {
             phase: self.current_phase().map(str::to_string),
             meeting: self.meetings.last().map(|m| m.id),
             copied_from: None,
-            created: now,
+            created,
             updated: now,
+            pos: None,
+            clock: Default::default(),
+            revived: 0,
             ..original
         });
         self.updated = now;
@@ -221,7 +229,14 @@ impl Session {
     /// it.
     pub fn add_meeting(&mut self, date: Date, now: Timestamp) -> Uuid {
         let id = new_id();
-        self.meetings.push(Meeting { id, date });
+        self.meetings.push(Meeting {
+            id,
+            date,
+            created: now,
+            updated: now,
+            clock: Default::default(),
+            revived: 0,
+        });
         self.updated = now;
         id
     }
@@ -246,13 +261,23 @@ impl Session {
             Some(m) => m.id,
             None => self.add_meeting(today, now),
         };
-        self.ratings
-            .retain(|r| !(r.participant == participant && r.meeting == meeting));
-        self.ratings.push(Rating {
-            participant,
-            meeting,
-            value,
-        });
+        let id = super::rating_id(participant, meeting);
+        match self.ratings.iter_mut().find(|r| r.id == id) {
+            Some(r) => {
+                r.value = value;
+                r.updated = now;
+            }
+            None => self.ratings.push(Rating {
+                id,
+                participant,
+                meeting,
+                value,
+                created: now,
+                updated: now,
+                clock: Default::default(),
+                revived: 0,
+            }),
+        }
         self.updated = now;
         Ok(began)
     }
@@ -381,6 +406,7 @@ pub fn carry_forward(
         };
         let copy = new_id();
         copies.push((original.id, copy));
+        let created = new.next_note_time(now);
         new.notes.push(Note {
             id: copy,
             board,
@@ -396,8 +422,11 @@ pub fn carry_forward(
             meeting: None,
             copied_from: None,
             status: NoteStatus::Active,
-            created: now,
+            created,
             updated: now,
+            pos: None,
+            clock: Default::default(),
+            revived: 0,
             ..original
         });
     }

@@ -38,6 +38,17 @@ impl NewNote {
 }
 
 impl Session {
+    /// The time a note made `now` is given: `now`, or a nanosecond after
+    /// the last note's place if that is later (notes made in the same
+    /// instant, a clock set wrong), so that the list stays in the order
+    /// of its notes' places and a merge keeps that order.
+    pub(crate) fn next_note_time(&self, now: Timestamp) -> Timestamp {
+        match self.notes.last().map(Note::order_key) {
+            Some(last) if last >= now => last + jiff::SignedDuration::from_nanos(1),
+            _ => now,
+        }
+    }
+
     /// The note with this id.
     pub fn note(&self, id: Uuid) -> Result<&Note, ModelError> {
         self.notes
@@ -76,6 +87,7 @@ impl Session {
                 .ok_or(ModelError::LastBoard)?,
         };
         let id = new_id();
+        let created = self.next_note_time(now);
         self.notes.push(Note {
             id,
             board,
@@ -91,8 +103,11 @@ impl Session {
             meeting: self.meetings.last().map(|m| m.id),
             copied_from: None,
             status: super::NoteStatus::Active,
-            created: now,
+            created,
             updated: now,
+            pos: None,
+            clock: Default::default(),
+            revived: 0,
         });
         self.updated = now;
         Ok(id)
@@ -139,6 +154,11 @@ impl Session {
         note.zone = zone;
         note.board = board;
         note.updated = now;
+        // Last in its new place, also after a merge.
+        let last = self.notes.last().map(Note::order_key);
+        if last.is_some_and(|l| l >= note.order_key()) {
+            note.pos = Some(self.next_note_time(now));
+        }
         self.notes.push(note);
         self.updated = now;
         Ok(())
@@ -165,6 +185,18 @@ impl Session {
         };
         match neighbour {
             Some(other) => {
+                // The two notes swap places and their places in the order
+                // (see `Note::pos`), so the order survives a merge.
+                let (a, b) = (self.notes[index].order_key(), self.notes[other].order_key());
+                let (a, b) = if a == b {
+                    (a, b + jiff::SignedDuration::from_nanos(1))
+                } else {
+                    (a, b)
+                };
+                self.notes[index].pos = Some(b);
+                self.notes[other].pos = Some(a);
+                self.notes[index].updated = now;
+                self.notes[other].updated = now;
                 self.notes.swap(index, other);
                 self.updated = now;
                 Ok(true)

@@ -115,6 +115,8 @@ impl Session {
             private,
             created: now,
             updated: now,
+            clock: Default::default(),
+            revived: 0,
         });
         for note in self.notes.iter_mut().filter(|n| notes.contains(&n.id)) {
             note.cluster = Some(id);
@@ -242,6 +244,9 @@ impl Session {
                 phase: self.current_phase().map(str::to_string),
                 tie_break,
                 created: now,
+                updated: now,
+                clock: Default::default(),
+                revived: 0,
             });
         }
         self.updated = now;
@@ -344,6 +349,8 @@ impl Session {
             private,
             created: now,
             updated: now,
+            clock: Default::default(),
+            revived: 0,
         });
         self.updated = now;
         Ok(id)
@@ -383,6 +390,8 @@ impl Session {
             private,
             created: now,
             updated: now,
+            clock: Default::default(),
+            revived: 0,
         });
         self.updated = now;
         Ok(id)

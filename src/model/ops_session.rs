@@ -5,8 +5,8 @@ use uuid::Uuid;
 
 use super::text::{clean_line, required_line};
 use super::{
-    Board, Context, FORMAT, MethodRef, ModelError, Participant, PhaseEntry, Session, SessionLink,
-    SessionRelation, new_id,
+    Board, Clock, Context, FORMAT, MethodRef, ModelError, Participant, PhaseEntry, Session,
+    SessionLink, SessionRelation, new_id,
 };
 use crate::methods::Method;
 
@@ -23,6 +23,10 @@ impl Session {
                     id: new_id(),
                     name: p.pseudonym.clone(),
                     participant: Some(p.id),
+                    created: now,
+                    updated: now,
+                    clock: Clock::new(),
+                    revived: 0,
                 })
                 .collect()
         } else {
@@ -30,6 +34,10 @@ impl Session {
                 id: new_id(),
                 name: method.board_name(context.language, 1),
                 participant: None,
+                created: now,
+                updated: now,
+                clock: Clock::new(),
+                revived: 0,
             }]
         };
         Session {
@@ -53,6 +61,8 @@ impl Session {
             meetings: Vec::new(),
             ratings: Vec::new(),
             timer: None,
+            clock: Clock::new(),
+            deleted: Vec::new(),
         }
     }
 
@@ -80,6 +90,10 @@ impl Session {
             id,
             name: clean_line(name),
             participant: None,
+            created: now,
+            updated: now,
+            clock: Clock::new(),
+            revived: 0,
         });
         self.updated = now;
         id
@@ -113,6 +127,8 @@ impl Session {
             c.board = id;
             c.created = now;
             c.updated = now;
+            c.clock.clear();
+            c.revived = 0;
             self.clusters.push(c);
         }
         let notes: Vec<_> = self
@@ -127,8 +143,11 @@ impl Session {
             n.board = id;
             n.cluster = n.cluster.and_then(|c| cluster_map.get(&c).copied());
             n.links.clear();
-            n.created = now;
+            n.created = self.next_note_time(now);
             n.updated = now;
+            n.pos = None;
+            n.clock.clear();
+            n.revived = 0;
             self.notes.push(n);
         }
         Ok(id)
@@ -160,6 +179,10 @@ impl Session {
         self.context.participants.push(Participant {
             id,
             pseudonym: pseudonym.clone(),
+            created: now,
+            updated: now,
+            clock: Clock::new(),
+            revived: 0,
         });
         if method.boards.per_participant {
             let unclaimed = self
@@ -170,11 +193,16 @@ impl Session {
                 Some(board) => {
                     board.participant = Some(id);
                     board.name = pseudonym;
+                    board.updated = now;
                 }
                 None => self.boards.push(Board {
                     id: new_id(),
                     name: pseudonym,
                     participant: Some(id),
+                    created: now,
+                    updated: now,
+                    clock: Clock::new(),
+                    revived: 0,
                 }),
             }
         }
@@ -202,9 +230,13 @@ impl Session {
         }
         self.end_phase(now);
         self.phase_log.push(PhaseEntry {
+            id: new_id(),
             phase: phase.to_string(),
             started: now,
             ended: None,
+            updated: now,
+            clock: Clock::new(),
+            revived: 0,
         });
         self.updated = now;
         Ok(())
@@ -214,6 +246,7 @@ impl Session {
     pub fn end_phase(&mut self, now: Timestamp) {
         if let Some(entry) = self.phase_log.last_mut().filter(|e| e.ended.is_none()) {
             entry.ended = Some(now);
+            entry.updated = now;
             self.updated = now;
         }
     }
@@ -221,12 +254,20 @@ impl Session {
     /// Records that this session relates to `other`. Linking twice is a
     /// no-op.
     pub fn link_session(&mut self, other: Uuid, relation: SessionRelation, now: Timestamp) {
-        let link = SessionLink {
-            session: other,
-            relation,
-        };
-        if !self.links.contains(&link) {
-            self.links.push(link);
+        if !self
+            .links
+            .iter()
+            .any(|l| l.session == other && l.relation == relation)
+        {
+            self.links.push(SessionLink {
+                id: super::link_id(self.id, other, relation),
+                session: other,
+                relation,
+                created: now,
+                updated: now,
+                clock: Clock::new(),
+                revived: 0,
+            });
             self.updated = now;
         }
     }

@@ -6,6 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::clock::{Clock, is_zero};
+
 // Serde's `skip_serializing_if` takes a path to a function of `&T`.
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_false(b: &bool) -> bool {
@@ -36,6 +38,13 @@ pub struct Cluster {
     pub created: Timestamp,
     /// When it last changed.
     pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// Dots on a note: counted from the wall, or cast by one participant.
@@ -61,6 +70,15 @@ pub struct Vote {
     pub tie_break: bool,
     /// When it was cast.
     pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// Something the group decided.
@@ -85,6 +103,13 @@ pub struct Decision {
     pub created: Timestamp,
     /// When it last changed.
     pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// A follow-up action: who does what, by when.
@@ -118,6 +143,13 @@ pub struct Action {
     pub created: Timestamp,
     /// When it last changed.
     pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// How far an action has come.

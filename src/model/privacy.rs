@@ -43,7 +43,7 @@ impl Session {
         if !private {
             return Ok(0);
         }
-        Ok(self.spread_privacy(&[id], now))
+        Ok(self.spread_privacy(&[id], Some(now)))
     }
 
     /// Makes private every note of this session carried from another
@@ -80,7 +80,7 @@ impl Session {
             })
             .map(|n| n.id)
             .collect();
-        self.spread_privacy(&seeds, now)
+        self.spread_privacy(&seeds, Some(now))
     }
 
     /// Makes one item private, or public again. A note goes through
@@ -145,12 +145,19 @@ impl Session {
             .any(|n| n.private && wanted.contains(&n.id))
     }
 
+    /// Makes private everything made from the notes `seeds`, as a merge
+    /// must after joining two copies; the times of change stay, so that
+    /// the result does not depend on the order of merging.
+    pub(crate) fn spread_privacy_from(&mut self, seeds: &[Uuid]) {
+        self.spread_privacy(seeds, None);
+    }
+
     /// Makes private the notes `seeds` and everything made from them:
     /// copies in this session (mirrored, chosen onward), and, for each of
     /// those, its cluster, the decisions taken from it and the actions from
     /// those or from it. Returns how many items changed, besides the seeds
     /// that were private already.
-    fn spread_privacy(&mut self, seeds: &[Uuid], now: Timestamp) -> usize {
+    fn spread_privacy(&mut self, seeds: &[Uuid], now: Option<Timestamp>) -> usize {
         let mut copies: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
         for n in &self.notes {
             for l in &n.links {
@@ -179,7 +186,9 @@ impl Session {
         for note in self.notes.iter_mut().filter(|n| reached.contains(&n.id)) {
             if !note.private {
                 note.private = true;
-                note.updated = now;
+                if let Some(now) = now {
+                    note.updated = now;
+                }
                 changed += 1;
             }
             clusters.extend(note.cluster);
@@ -192,7 +201,9 @@ impl Session {
         {
             if !c.private {
                 c.private = true;
-                c.updated = now;
+                if let Some(now) = now {
+                    c.updated = now;
+                }
                 changed += 1;
             }
         }
@@ -202,7 +213,9 @@ impl Session {
                 decisions.insert(d.id);
                 if !d.private {
                     d.private = true;
-                    d.updated = now;
+                    if let Some(now) = now {
+                        d.updated = now;
+                    }
                     changed += 1;
                 }
             }
@@ -212,7 +225,9 @@ impl Session {
             let from_decision = a.decision.is_some_and(|d| decisions.contains(&d));
             if (from_note || from_decision) && !a.private {
                 a.private = true;
-                a.updated = now;
+                if let Some(now) = now {
+                    a.updated = now;
+                }
                 changed += 1;
             }
         }

@@ -6,12 +6,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::clock::{Clock, Tombstone, is_zero};
 use super::{Action, Cluster, Decision, Note, TimerState, Vote};
 use crate::i18n::Lang;
 
 /// The session file format this program writes. Older formats are migrated
 /// on load; newer ones are refused.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Everything one workshop produced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -63,6 +64,14 @@ pub struct Session {
     /// given more time), so reopening the session carries on with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer: Option<TimerState>,
+    /// When each of the session's own fields (its context, method and
+    /// time box) last changed, for merging copies.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// What was deleted: ids and times only, so that merging a copy that
+    /// still holds a deleted item does not bring it back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
 }
 
 /// One meeting of a session that spans several.
@@ -73,18 +82,43 @@ pub struct Meeting {
     pub id: Uuid,
     /// The day of the meeting.
     pub date: Date,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// A participant's rating at one meeting, from 1 to 5.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
+    /// Identifier, made from the participant and the meeting, so a
+    /// rating given on two devices is one rating.
+    pub id: Uuid,
     /// Who rated.
     pub participant: Uuid,
     /// At which meeting.
     pub meeting: Uuid,
     /// From 1 (light) to 5 (heavy).
     pub value: u8,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// Which method, and which version of its content, a session follows.
@@ -139,6 +173,17 @@ pub struct Participant {
     pub id: Uuid,
     /// The name the participant wants to be known by here.
     pub pseudonym: String,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// One board: a canvas to compare with others, or one participant's
@@ -153,12 +198,25 @@ pub struct Board {
     /// The participant a backpack belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant: Option<Uuid>,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// One run of one phase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseEntry {
+    /// Identifier.
+    pub id: Uuid,
     /// The phase's id in the method.
     pub phase: String,
     /// When the group started it.
@@ -166,16 +224,39 @@ pub struct PhaseEntry {
     /// When the group left it; none while it runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Timestamp>,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// A link to another session of the same process.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionLink {
+    /// Identifier, made from the other session and the relation, so the
+    /// same link made on two devices is one link.
+    pub id: Uuid,
     /// The other session.
     pub session: Uuid,
     /// How the two relate.
     pub relation: SessionRelation,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// When each field last changed, for the fields changed after the
+    /// item was made; what lets copies of the session be merged.
+    #[serde(default, skip_serializing_if = "Clock::is_empty")]
+    pub clock: Clock,
+    /// How many times a deletion of the item was undone.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revived: u32,
 }
 
 /// How two sessions of a process relate.

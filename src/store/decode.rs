@@ -1,17 +1,21 @@
 //! Reading a session file: the fast path for the current format, and a
 //! careful path that explains a damaged file or migrates an older one.
 
-use serde_json::Value;
+use jiff::{SignedDuration, Timestamp};
+use serde_json::{Map, Value};
+use uuid::Uuid;
 
 use super::StoreError;
-use crate::model::{FORMAT, Session};
+use crate::model::{
+    FORMAT, Session, SessionRelation, derived_id, link_id, rating_id, settle_note_order,
+};
 
 /// One step that lifts a session file from format `n` to `n + 1`; the
 /// `n`th entry (counting from 1) upgrades format `n`.
 type Migration = fn(&mut Value) -> Result<(), String>;
 
 /// Upgrades, oldest first; each format adds the step from the one before.
-const MIGRATIONS: [Migration; FORMAT as usize - 1] = [from_1];
+const MIGRATIONS: [Migration; FORMAT as usize - 1] = [from_1, from_2];
 
 /// Format 2 added meetings, ratings and a note's status. Format 1 has
 /// none of them, and their absence means what it meant before (one
@@ -23,6 +27,122 @@ fn from_1(value: &mut Value) -> Result<(), String> {
             return Err(format!("format 1 has no `{field}`"));
         }
     }
+    Ok(())
+}
+
+/// Format 3 made sessions mergeable: every item has an id and the times it
+/// was made and last changed. Items that had no id get one made from what
+/// they are (a rating from its participant and meeting, a link from the
+/// two sessions), so that two laptops migrating the same file agree; items
+/// that had no times get the session's, a nanosecond apart to keep their
+/// order.
+fn from_2(value: &mut Value) -> Result<(), String> {
+    let object = value.as_object_mut().ok_or("a session is a JSON object")?;
+    let time = |key: &str| -> Result<Timestamp, String> {
+        object
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(|t| t.parse().ok())
+            .ok_or_else(|| format!("`{key}` is not a time"))
+    };
+    let created = time("created")?;
+    let updated = time("updated")?;
+    let session: Uuid = object
+        .get("id")
+        .and_then(Value::as_str)
+        .and_then(|t| t.parse().ok())
+        .ok_or("`id` is not an id")?;
+    let uuid_at = |item: &Value, key: &str| -> Option<Uuid> {
+        item.get(key)
+            .and_then(Value::as_str)
+            .and_then(|t| t.parse().ok())
+    };
+    let stamp = |t: Timestamp, i: usize| {
+        Value::from((t + SignedDuration::from_nanos(i as i64)).to_string())
+    };
+    let items = |object: &mut Map<String, Value>, key: &str| -> Vec<Value> {
+        match object.get_mut(key).map(Value::take) {
+            Some(Value::Array(list)) => list,
+            _ => Vec::new(),
+        }
+    };
+    let put = |object: &mut Map<String, Value>, key: &str, list: Vec<Value>| {
+        if object.contains_key(key) {
+            object.insert(key.to_string(), Value::Array(list));
+        }
+    };
+    for key in ["boards", "meetings"] {
+        let mut list = items(object, key);
+        for (i, item) in list.iter_mut().enumerate() {
+            if let Some(o) = item.as_object_mut() {
+                o.insert("created".into(), stamp(created, i));
+                o.insert("updated".into(), stamp(created, i));
+            }
+        }
+        put(object, key, list);
+    }
+    if let Some(Value::Object(context)) = object.get_mut("context") {
+        let mut list = items(context, "participants");
+        for (i, item) in list.iter_mut().enumerate() {
+            if let Some(o) = item.as_object_mut() {
+                o.insert("created".into(), stamp(created, i));
+                o.insert("updated".into(), stamp(created, i));
+            }
+        }
+        put(context, "participants", list);
+    }
+    let mut votes = items(object, "votes");
+    for vote in &mut votes {
+        if let Some(c) = vote.get("created").cloned()
+            && let Some(o) = vote.as_object_mut()
+        {
+            o.insert("updated".into(), c);
+        }
+    }
+    put(object, "votes", votes);
+    let mut ratings = items(object, "ratings");
+    for (i, rating) in ratings.iter_mut().enumerate() {
+        let (Some(p), Some(m)) = (uuid_at(rating, "participant"), uuid_at(rating, "meeting"))
+        else {
+            continue;
+        };
+        if let Some(o) = rating.as_object_mut() {
+            o.insert("id".into(), Value::from(rating_id(p, m).to_string()));
+            o.insert("created".into(), stamp(updated, i));
+            o.insert("updated".into(), stamp(updated, i));
+        }
+    }
+    put(object, "ratings", ratings);
+    let mut links = items(object, "links");
+    for (i, link) in links.iter_mut().enumerate() {
+        let relation = link
+            .get("relation")
+            .and_then(|r| serde_json::from_value::<SessionRelation>(r.clone()).ok());
+        let (Some(other), Some(relation)) = (uuid_at(link, "session"), relation) else {
+            continue;
+        };
+        if let Some(o) = link.as_object_mut() {
+            o.insert(
+                "id".into(),
+                Value::from(link_id(session, other, relation).to_string()),
+            );
+            o.insert("created".into(), stamp(updated, i));
+            o.insert("updated".into(), stamp(updated, i));
+        }
+    }
+    put(object, "links", links);
+    let mut phases = items(object, "phase_log");
+    for (i, entry) in phases.iter_mut().enumerate() {
+        let last = entry.get("ended").or_else(|| entry.get("started")).cloned();
+        let id = derived_id(&[b"phase", session.as_bytes(), &(i as u64).to_le_bytes()]);
+        if let Some(o) = entry.as_object_mut() {
+            o.insert("id".into(), Value::from(id.to_string()));
+            if let Some(last) = last {
+                o.insert("updated".into(), last);
+            }
+        }
+    }
+    put(object, "phase_log", phases);
     Ok(())
 }
 
@@ -81,10 +201,14 @@ fn decode_carefully(file: &str, text: &str) -> Result<Session, StoreError> {
         migrate(&mut value).map_err(|problem| invalid("format", problem))?;
         value["format"] = Value::from(from + 2);
     }
-    serde_path_to_error::deserialize::<_, Session>(value).map_err(|e| {
+    let mut session = serde_path_to_error::deserialize::<_, Session>(value).map_err(|e| {
         let path = e.path().to_string();
         invalid(&path, e.inner().to_string())
-    })
+    })?;
+    if found < 3 {
+        settle_note_order(&mut session);
+    }
+    Ok(session)
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ pub use lock::{Holder, SessionLock};
 pub use open::{
     Access, DiskChange, OpenSession, SaveOutcome, open_file, open_for_command, update_file,
 };
-pub use saver::{Change, LiveSession, SaveReport};
+pub use saver::{Change, LiveSession, Merging, SaveReport};
 pub use search::{
     Filter, Summary, day_of, network_key, newer_first, newest_first, query_words, searchable_texts,
 };

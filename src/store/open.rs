@@ -9,7 +9,7 @@ use super::files::{read_no_follow, read_stamped};
 use super::lock::{Holder, SessionLock, is_unwritable};
 use super::stamp::Stamp;
 use super::{Doing, StoreError, decode};
-use crate::model::Session;
+use crate::model::{MergeReport, Session, merge, record_changes};
 
 /// How to open a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,9 @@ pub struct OpenSession {
     /// The file's [`Stamp`] when it held `seen`: while the file still has
     /// it, a save need not read the file back to compare.
     stamp: Option<Stamp>,
+    /// The session as `seen` holds it: what a save compares with to stamp
+    /// the changes made since (see [`record_changes`]).
+    base: Session,
 }
 
 /// What became of a save that did not fail.
@@ -57,6 +60,10 @@ pub enum SaveOutcome {
     /// The file changed on disk since this process last read or wrote it,
     /// so nothing was written; the session stays in memory.
     ChangedOnDisk(Box<DiskChange>),
+    /// The file had changed on disk; that version was merged into this
+    /// one and the file holds the merge. The report says what came from
+    /// the disk; the reason, if any, why the folder was not flushed.
+    Merged(Box<MergeReport>, Option<Box<StoreError>>),
 }
 
 /// A change found on disk, with what reconciling it needs: the common
@@ -68,6 +75,9 @@ pub struct DiskChange {
     pub base: Session,
     /// The session on disk now, if it reads as one.
     pub theirs: Option<Session>,
+    /// The file's bytes now, and their stamp.
+    on_disk: Vec<u8>,
+    disk_stamp: Option<Stamp>,
 }
 
 impl OpenSession {
@@ -94,26 +104,94 @@ impl OpenSession {
     /// Saves `session` over the file, atomically, unless the file changed
     /// since this process last read or wrote it.
     pub fn save(&mut self, session: &Session) -> Result<SaveOutcome, StoreError> {
-        self.save_bytes(encode_sized(session, self.seen.len()))
+        self.session = session.clone();
+        self.save_own()
     }
 
-    /// Saves the session as it is held here.
+    /// Saves the session as it is held here, unless the file changed since
+    /// this process last read or wrote it. The changes made since are
+    /// stamped first (see [`record_changes`]), so that a later merge with
+    /// another copy knows which is newer.
     pub fn save_own(&mut self) -> Result<SaveOutcome, StoreError> {
-        self.save_bytes(encode_sized(&self.session, self.seen.len()))
-    }
-
-    fn save_bytes(&mut self, bytes: Vec<u8>) -> Result<SaveOutcome, StoreError> {
         if self.lock.is_none() {
             return Err(StoreError::ReadOnly {
                 file: self.path.display().to_string(),
             });
         }
+        self.stamp_changes();
         if let Some(change) = self.change_on_disk()? {
             return Ok(SaveOutcome::ChangedOnDisk(Box::new(change)));
         }
+        self.write_own()
+    }
+
+    /// Saves the session as it is held here; if the file changed since
+    /// this process last read or wrote it (another laptop through a synced
+    /// folder, another command), the version on disk is merged in first
+    /// and the file gets the merge. A file on disk that is no session
+    /// (damaged) is not merged: the save is refused as
+    /// [`SaveOutcome::ChangedOnDisk`].
+    pub fn save_merging(&mut self) -> Result<SaveOutcome, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly {
+                file: self.path.display().to_string(),
+            });
+        }
+        self.stamp_changes();
+        let mut report: Option<MergeReport> = None;
+        // Another change can land while merging; a few rounds settle it.
+        for _ in 0..5 {
+            let Some(change) = self.change_on_disk()? else {
+                let saved = self.write_own()?;
+                return Ok(match report {
+                    None => saved,
+                    Some(report) => SaveOutcome::Merged(
+                        Box::new(report),
+                        match saved {
+                            SaveOutcome::SavedUnflushed(e) => Some(Box::new(e)),
+                            _ => None,
+                        },
+                    ),
+                });
+            };
+            let Some(theirs) = &change.theirs else {
+                return Ok(SaveOutcome::ChangedOnDisk(Box::new(change)));
+            };
+            let merged = match merge(&self.session, theirs) {
+                Ok(m) => m,
+                Err(_) => return Ok(SaveOutcome::ChangedOnDisk(Box::new(change))),
+            };
+            let mut total = report.take().unwrap_or_default();
+            total.absorb(merged.report);
+            report = Some(total);
+            self.session = merged.session;
+            self.base = theirs.clone();
+            self.seen = change.on_disk;
+            self.stamp = change.disk_stamp;
+        }
+        Err(StoreError::Busy {
+            file: self.path.display().to_string(),
+        })
+    }
+
+    /// Stamps the changes made since the last read or write.
+    fn stamp_changes(&mut self) {
+        if self.session != self.base {
+            record_changes(
+                &self.base,
+                &mut self.session,
+                crate::model::now(),
+                crate::device::id(),
+            );
+        }
+    }
+
+    fn write_own(&mut self) -> Result<SaveOutcome, StoreError> {
+        let bytes = encode_sized(&self.session, self.seen.len());
         let (replaced, stamp) = write_session_stamped(&self.path, &bytes)?;
         self.seen = bytes;
         self.stamp = stamp;
+        self.base = self.session.clone();
         Ok(match replaced {
             Replaced::Durably => SaveOutcome::Saved,
             Replaced::Unflushed(source) => SaveOutcome::SavedUnflushed(StoreError::Io {
@@ -136,6 +214,7 @@ impl OpenSession {
         if self.stamp.is_some() && now == self.stamp {
             return Ok(None);
         }
+        let disk_stamp = now;
         let on_disk = read_no_follow(&self.path).map_err(|e| match e {
             StoreError::Io { path, source, .. } => StoreError::Io {
                 doing: Doing::Saving,
@@ -151,13 +230,19 @@ impl OpenSession {
         // What this process wrote or read always reads back.
         let base = decode(&name, &self.seen).unwrap_or_else(|_| self.session.clone());
         let theirs = decode(&name, &on_disk).ok();
-        Ok(Some(DiskChange { base, theirs }))
+        Ok(Some(DiskChange {
+            base,
+            theirs,
+            on_disk,
+            disk_stamp,
+        }))
     }
 
     /// Reads the file again, dropping what is held here: after a change
     /// made elsewhere, or to see another window's work.
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let read = read_session(&self.path)?;
+        self.base = read.session.clone();
         self.session = read.session;
         self.seen = read.bytes;
         self.stamp = read.stamp;
@@ -244,6 +329,7 @@ fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, S
         first
     };
     Ok(OpenSession {
+        base: read.session.clone(),
         session: read.session,
         path: path.to_path_buf(),
         lock,
@@ -314,8 +400,10 @@ pub fn update_file<T>(
     if let Err(refused) = change(&mut open.session) {
         return Ok(Err(refused));
     }
-    match open.save_own()? {
-        SaveOutcome::Saved | SaveOutcome::SavedUnflushed(_) => Ok(Ok(open.session)),
+    match open.save_merging()? {
+        SaveOutcome::Saved | SaveOutcome::SavedUnflushed(_) | SaveOutcome::Merged(..) => {
+            Ok(Ok(open.session))
+        }
         SaveOutcome::ChangedOnDisk(_) => Err(StoreError::ChangedElsewhere { file: file() }),
     }
 }

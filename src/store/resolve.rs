@@ -232,8 +232,13 @@ mod tests {
         // A link to a session that is gone is left out.
         let gone = Session::new(&m, context("Væk"), t);
         third.links.push(crate::model::SessionLink {
+            id: crate::model::new_id(),
             session: gone.id,
             relation: third.links[0].relation,
+            created: t,
+            updated: t,
+            clock: Default::default(),
+            revived: 0,
         });
         let mut found: Vec<String> = store
             .linked(std::slice::from_ref(&third))

@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::thread::JoinHandle;
 
-use super::open::{OpenSession, SaveOutcome, open_file};
+use super::open::{DiskChange, OpenSession, SaveOutcome, open_file};
 use super::{Access, Doing, StoreError};
-use crate::model::{Session, SessionDiff, TimerState};
+use crate::model::{MergeReport, Session, SessionDiff, TimerState};
 
 /// One change to a session, as the saver makes it on its copy.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,11 +59,27 @@ enum Request {
     Changes(Vec<(u64, Change)>),
     /// Drop changes not yet written and read the file again.
     Reload,
+    /// Write every change made, merging in the file on disk if it changed
+    /// there, and send back the session as written.
+    Merge,
 }
 
 enum Report {
     Saved(SaveReport),
     Reloaded(Result<Box<Session>, StoreError>),
+    Merged(Result<Merging, StoreError>),
+}
+
+/// What became of merging the file on disk into the board's session.
+#[derive(Debug)]
+pub enum Merging {
+    /// The file held a change; it is merged in and the file holds both.
+    Merged(Box<Session>, Box<MergeReport>),
+    /// The file held no change after all; the session is saved as it is.
+    Nothing,
+    /// The file on disk cannot be read as this session (damaged, or
+    /// another session): nothing was merged or written.
+    Refused(Box<DiskChange>),
 }
 
 /// The saver thread and the two ends of its channels.
@@ -80,6 +96,7 @@ impl Saver {
         let thread = std::thread::spawn(move || {
             // Ends when the board lets go of its end, after the last
             // changes are written; the lock goes with `open`.
+            let mut refused = false;
             while let Ok(first) = inbox.recv() {
                 let mut unwritten = None;
                 for request in std::iter::once(first).chain(inbox.try_iter()) {
@@ -95,12 +112,32 @@ impl Saver {
                             let read = open.reload().map(|()| Box::new(open.session.clone()));
                             let _ = outbox.send(Report::Reloaded(read));
                         }
+                        Request::Merge => {
+                            unwritten = None;
+                            let merging = open.save_merging().map(|outcome| match outcome {
+                                SaveOutcome::Merged(report, _) => {
+                                    Merging::Merged(Box::new(open.session.clone()), report)
+                                }
+                                SaveOutcome::ChangedOnDisk(change) => Merging::Refused(change),
+                                SaveOutcome::Saved | SaveOutcome::SavedUnflushed(_) => {
+                                    Merging::Nothing
+                                }
+                            });
+                            let _ = outbox.send(Report::Merged(merging));
+                        }
                     }
                 }
                 if let Some(version) = unwritten {
                     let result = open.save_own();
+                    refused = matches!(result, Ok(SaveOutcome::ChangedOnDisk(_)));
                     let _ = outbox.send(Report::Saved(SaveReport { version, result }));
                 }
+            }
+            // The board is gone before it could merge a change made
+            // elsewhere: its last changes are merged with the file here,
+            // where no board's history depends on the order of the lists.
+            if refused {
+                let _ = open.save_merging();
             }
         });
         Saver {
@@ -290,7 +327,7 @@ impl LiveSession {
         loop {
             match w.saver.reports.try_recv() {
                 Ok(Report::Saved(report)) => answers.push(w.answered(report)),
-                Ok(Report::Reloaded(_)) => {}
+                Ok(Report::Reloaded(_) | Report::Merged(_)) => {}
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     answers.extend(w.stopped(&self.path));
@@ -312,7 +349,7 @@ impl LiveSession {
         while w.answered < w.version {
             match w.saver.reports.recv() {
                 Ok(Report::Saved(report)) => answers.push(w.answered(report)),
-                Ok(Report::Reloaded(_)) => {}
+                Ok(Report::Reloaded(_) | Report::Merged(_)) => {}
                 Err(_) => answers.extend(w.stopped(&self.path)),
             }
         }
@@ -336,6 +373,7 @@ impl LiveSession {
             match w.saver.reports.recv() {
                 Ok(Report::Saved(report)) => answers.push(w.answered(report)),
                 Ok(Report::Reloaded(read)) => break read,
+                Ok(Report::Merged(_)) => {}
                 Err(_) => break Err(saver_stopped(&self.path)),
             }
         };
@@ -346,6 +384,40 @@ impl LiveSession {
             self.session = *session;
         });
         (answers, result)
+    }
+}
+
+impl LiveSession {
+    /// Writes every change made here, merging in the file on disk if it
+    /// changed there (another laptop, another command), and takes the
+    /// merge as the session shown. Waits for the saver, like
+    /// [`LiveSession::reload`]; gives back the saver's answers that came
+    /// in first.
+    pub fn merge_from_disk(&mut self) -> (Vec<SaveReport>, Result<Merging, StoreError>) {
+        let Some(w) = &mut self.writer else {
+            return (Vec::new(), Ok(Merging::Nothing));
+        };
+        w.hand_over();
+        w.saver.send(Request::Merge);
+        let mut answers = Vec::new();
+        let merging = loop {
+            match w.saver.reports.recv() {
+                Ok(Report::Saved(report)) => answers.push(w.answered(report)),
+                Ok(Report::Merged(merging)) => break merging,
+                Ok(Report::Reloaded(_)) => {}
+                Err(_) => break Err(saver_stopped(&self.path)),
+            }
+        };
+        if let Ok(m) = &merging {
+            // Every change made here was in the merge's write, or in the
+            // refusal.
+            w.answered = w.version;
+            if let Merging::Merged(session, _) = m {
+                w.shadow = (**session).clone();
+                self.session = (**session).clone();
+            }
+        }
+        (answers, merging)
     }
 }
 
@@ -471,7 +543,10 @@ mod tests {
         }));
         live.settle();
         let saved = load_session(live.path()).unwrap();
-        assert_eq!(saved, live.session);
+        assert_eq!(
+            saved.without_bookkeeping(),
+            live.session.without_bookkeeping()
+        );
         assert_eq!(saved.notes.len(), 1);
         assert_eq!(saved.timer.map(|t| t.minutes), Some(7));
     }

@@ -294,6 +294,8 @@ pub enum Ui {
     ChangedElsewhere,
     NotSaved,
     Reloaded,
+    MergedFromElsewhere,
+    MergedNothing,
     StoreUnwritable,
     ContextBoard,
     ContextConfirm,
@@ -779,6 +781,8 @@ impl Ui {
             }
             NotSaved => "Ikke gemt",
             Reloaded => "Sessionsfilen er læst igen.",
+            MergedFromElsewhere => "Flettet ind fra en anden enhed: {what}.",
+            MergedNothing => "Filen var ændret andetsteds; intet nyt at flette ind.",
             StoreUnwritable => {
                 "Sessionsmappen kan ikke skrives i, så sessionen er åbnet skrivebeskyttet."
             }
@@ -1257,6 +1261,8 @@ impl Ui {
             }
             NotSaved => "Not saved",
             Reloaded => "Read the session file again.",
+            MergedFromElsewhere => "Merged in from another device: {what}.",
+            MergedNothing => "The file had changed elsewhere; nothing new to merge in.",
             StoreUnwritable => {
                 "The store folder cannot be written, so the session opened read-only."
             }

@@ -141,6 +141,9 @@ pub enum Effect {
     Settle(Command),
     /// Read the board's session file again.
     Reload,
+    /// Write the board's changes, merging in the file on disk, which
+    /// changed elsewhere.
+    Merge,
     /// Change an action in a session file (follow-up).
     EditAction(Box<ActionEdit>),
     /// See whether an action's session can be changed now, before its
@@ -173,6 +176,8 @@ pub enum Outcome {
     Saved(SaveReport),
     /// The board's session file was read again, or not.
     Reloaded(Result<(), StoreError>),
+    /// The file on disk was merged into the board's session, or not.
+    Merged(Result<crate::store::Merging, StoreError>),
     /// An action was changed in its file, or not.
     ActionEdited(Box<ActionEdit>, Box<Result<Session, EditFailure>>),
     /// Whether an action's session can be changed now.
@@ -411,8 +416,9 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             app.warn(message);
             Vec::new()
         }
-        Outcome::Saved(result) => {
-            board::saved(app, result);
+        Outcome::Saved(result) => board::saved(app, result),
+        Outcome::Merged(result) => {
+            board::merged(app, result);
             Vec::new()
         }
         Outcome::Reloaded(result) => {

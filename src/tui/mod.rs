@@ -92,13 +92,23 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 continue;
             }
             Effect::Open(path, access) => {
-                pending.extend(settle_board(app));
+                // The board this one replaces hears how its last save went
+                // first, and merges in a change made elsewhere.
+                let first = settle_board(app);
+                if !first.is_empty() {
+                    pending.push(Effect::Open(path, access));
+                    pending.extend(first);
+                    continue;
+                }
                 Outcome::Opened(open_file(&path, access).map(Box::new))
             }
             Effect::Create(session) => {
-                // The board a new session replaces hears how its last save
-                // went first.
-                pending.extend(settle_board(app));
+                let first = settle_board(app);
+                if !first.is_empty() {
+                    pending.push(Effect::Create(session));
+                    pending.extend(first);
+                    continue;
+                }
                 Outcome::Opened(
                     store
                         .create(&session)
@@ -113,10 +123,25 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 continue;
             }
             Effect::Settle(cmd) => {
-                pending.extend(settle_board(app));
-                pending.extend(update(app, Input::Command(cmd)));
+                // What the last saves asked for (a merge with a change made
+                // elsewhere) comes before the command.
+                let first = settle_board(app);
+                if first.is_empty() {
+                    pending.extend(update(app, Input::Command(cmd)));
+                } else {
+                    pending.push(Effect::Settle(cmd));
+                    pending.extend(first);
+                }
                 continue;
             }
+            Effect::Merge => match &mut app.screen {
+                Screen::Board(b) => {
+                    let (answers, result) = b.open.merge_from_disk();
+                    pending.extend(feed_saves(app, answers));
+                    Outcome::Merged(result)
+                }
+                _ => continue,
+            },
             Effect::Reload => match &mut app.screen {
                 Screen::Board(b) => {
                     let (answers, result) = b.open.reload();

@@ -30,6 +30,10 @@ pub struct Remembered {
     /// Boards start in projector view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub projector: Option<bool>,
+    /// This laptop's device id, for merging copies of a session (see
+    /// `crate::device`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
 }
 
 /// Why the preferences file could not be used.
@@ -167,6 +171,7 @@ mod tests {
             lang: Some(Lang::Da),
             theme: Some(ThemeName::HighContrast),
             projector: None,
+            device: None,
         };
         file.save(&chosen).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();

@@ -354,6 +354,9 @@ mod tests {
             status: crate::model::NoteStatus::Active,
             created: Timestamp::UNIX_EPOCH,
             updated: Timestamp::UNIX_EPOCH,
+            pos: None,
+            clock: Default::default(),
+            revived: 0,
         }
     }
 

@@ -10,7 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::board_mut;
-use crate::store::{SaveOutcome, SaveReport, StoreError};
+use crate::model::MergeReport;
+use crate::store::{Merging, SaveOutcome, SaveReport, StoreError};
 use crate::strings::Ui;
 use crate::tui::app::{App, Effect};
 use crate::tui::command::Command;
@@ -19,12 +20,13 @@ use crate::tui::layers::{ConfirmAction, ConfirmState, Layer};
 use crate::tui::render::Ctx;
 
 /// Takes in what became of a save. The board counts as saved only when
-/// the save holds its newest change.
-pub fn saved(app: &mut App, report: SaveReport) {
+/// the save holds its newest change. A file changed elsewhere that holds
+/// this session is merged in (the effect this gives back).
+pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
     let now = app.clock.now();
     let lang = app.prefs.lang;
     let Some(b) = board_mut(app) else {
-        return;
+        return Vec::new();
     };
     let newest = report.version >= b.open.version();
     let written = |b: &mut super::BoardState| {
@@ -46,12 +48,27 @@ pub fn saved(app: &mut App, report: SaveReport) {
             written(b);
             Some(e.message(lang))
         }
+        Ok(SaveOutcome::ChangedOnDisk(change)) if change.theirs.is_some() => {
+            // Another laptop or command changed the session: merge it in.
+            b.save.error = None;
+            return vec![Effect::Merge];
+        }
         Ok(SaveOutcome::ChangedOnDisk(change)) => {
-            // Not an error to retry: every later save finds the same
-            // change, until the facilitator reloads.
+            // The file on disk is no longer this session (damaged): not an
+            // error to retry, as every later save finds the same, until
+            // the facilitator reloads.
             b.conflict = Some(change);
             b.save.error = None;
             None
+        }
+        Ok(SaveOutcome::Merged(report, unflushed)) => {
+            written(b);
+            let text = arrived(&report, lang);
+            if let Some(e) = unflushed {
+                app.warn(e.message(lang));
+            }
+            app.say(text);
+            return Vec::new();
         }
         Err(e) => {
             b.save.record(Err(e.message(lang)), now);
@@ -60,6 +77,58 @@ pub fn saved(app: &mut App, report: SaveReport) {
     };
     if let Some(text) = warning {
         app.warn(text);
+    }
+    Vec::new()
+}
+
+/// What a merge brought, in words for the status line: "2 notes from
+/// another device".
+fn arrived(report: &MergeReport, lang: crate::i18n::Lang) -> String {
+    let what = report.summary(lang);
+    if what.is_empty() {
+        Ui::MergedNothing.text(lang).to_string()
+    } else {
+        Ui::MergedFromElsewhere.text(lang).replace("{what}", &what)
+    }
+}
+
+/// Takes in the file on disk merged into the board's session: the board
+/// shows the merge and says what arrived. The undo history is dropped, as
+/// it describes the session before the merge.
+pub fn merged(app: &mut App, result: Result<Merging, StoreError>) {
+    let now = app.clock.now();
+    let prefs = app.prefs.clone();
+    let size = app.size;
+    let Some(b) = board_mut(app) else {
+        return;
+    };
+    match result {
+        Ok(Merging::Merged(_, report)) => {
+            b.conflict = None;
+            b.save.record(Ok(()), now);
+            if !report.is_empty() {
+                b.undo.clear();
+                b.redo.clear();
+                b.marked
+                    .retain(|id| b.open.session.notes.iter().any(|n| n.id == *id));
+                b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method);
+            }
+            b.reindex(&prefs);
+            b.keep_focus_visible(&prefs, size);
+            let text = arrived(&report, prefs.lang);
+            app.say(text);
+        }
+        Ok(Merging::Nothing) => {
+            b.conflict = None;
+            b.save.record(Ok(()), now);
+        }
+        Ok(Merging::Refused(change)) => {
+            b.conflict = Some(change);
+            b.save.error = None;
+        }
+        Err(e) => {
+            b.save.record(Err(e.message(prefs.lang)), now);
+        }
     }
 }
 
