@@ -344,7 +344,10 @@ fn apply(app: &mut App, input: Input) -> Vec<Effect> {
         Input::Tick => Vec::new(),
         Input::StoreChanged { paths } => {
             // Taken in by `update` at once, or when the last dialog closes.
-            app.held_change.get_or_insert_default().extend(paths);
+            let held = app.held_change.get_or_insert_default();
+            held.extend(paths);
+            held.sort_unstable();
+            held.dedup();
             Vec::new()
         }
         Input::Outcome(outcome) => outcome_update(app, outcome),
