@@ -20,6 +20,7 @@ mod resolve;
 mod saver;
 mod search;
 mod stamp;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +42,8 @@ pub use saver::{Change, LiveSession, Merging, SaveReport};
 pub use search::{
     Filter, Summary, day_of, network_key, newer_first, newest_first, query_words, searchable_texts,
 };
+
+pub use watch::{Fingerprint, RESCAN, StoreChange, StoreWatch};
 
 use crate::model::Session;
 

@@ -91,6 +91,11 @@ impl OpenSession {
         self.lock.is_none()
     }
 
+    /// The file's stamp when this process last read or wrote it.
+    pub(super) fn seen_stamp(&self) -> Option<Stamp> {
+        self.stamp.clone()
+    }
+
     /// Edit access was asked for, but another sempre has the session open.
     pub fn is_locked_elsewhere(&self) -> bool {
         self.locked_elsewhere
@@ -142,6 +147,10 @@ impl OpenSession {
         // Another change can land while merging; a few rounds settle it.
         for _ in 0..5 {
             let Some(change) = self.change_on_disk()? else {
+                if report.is_none() && self.session == self.base {
+                    // Nothing to write: the file holds this session.
+                    return Ok(SaveOutcome::Saved);
+                }
                 let saved = self.write_own()?;
                 return Ok(match report {
                     None => saved,

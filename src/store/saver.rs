@@ -17,9 +17,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::open::{DiskChange, OpenSession, SaveOutcome, open_file};
+use super::stamp::Stamp;
 use super::{Access, Doing, StoreError};
 use crate::model::{MergeReport, Session, SessionDiff, TimerState};
 
@@ -84,6 +86,8 @@ pub enum Merging {
 
 /// The saver thread and the two ends of its channels.
 struct Saver {
+    /// The file's stamp as the saver last read or wrote it.
+    seen: Arc<Mutex<Option<Stamp>>>,
     requests: Option<Sender<Request>>,
     reports: Receiver<Report>,
     thread: Option<JoinHandle<()>>,
@@ -91,6 +95,13 @@ struct Saver {
 
 impl Saver {
     fn start(mut open: OpenSession) -> Saver {
+        let seen = Arc::new(Mutex::new(open.seen_stamp()));
+        let seen_here = Arc::clone(&seen);
+        let note_seen = move |open: &OpenSession| {
+            if let Ok(mut s) = seen_here.lock() {
+                *s = open.seen_stamp();
+            }
+        };
         let (requests, inbox) = channel::<Request>();
         let (outbox, reports) = channel::<Report>();
         let thread = std::thread::spawn(move || {
@@ -110,6 +121,7 @@ impl Saver {
                         Request::Reload => {
                             unwritten = None;
                             let read = open.reload().map(|()| Box::new(open.session.clone()));
+                            note_seen(&open);
                             let _ = outbox.send(Report::Reloaded(read));
                         }
                         Request::Merge => {
@@ -123,6 +135,7 @@ impl Saver {
                                     Merging::Nothing
                                 }
                             });
+                            note_seen(&open);
                             let _ = outbox.send(Report::Merged(merging));
                         }
                     }
@@ -130,6 +143,7 @@ impl Saver {
                 if let Some(version) = unwritten {
                     let result = open.save_own();
                     refused = matches!(result, Ok(SaveOutcome::ChangedOnDisk(_)));
+                    note_seen(&open);
                     let _ = outbox.send(Report::Saved(SaveReport { version, result }));
                 }
             }
@@ -141,6 +155,7 @@ impl Saver {
             }
         });
         Saver {
+            seen,
             requests: Some(requests),
             reports,
             thread: Some(thread),
@@ -388,6 +403,25 @@ impl LiveSession {
 }
 
 impl LiveSession {
+    /// Whether the file on disk is not what this board's saver last read
+    /// or wrote: changed elsewhere. False while a save is on its way (that
+    /// save finds any change itself) and for a board that cannot change
+    /// its session. One `stat`, no reading.
+    pub fn changed_elsewhere(&self) -> bool {
+        let Some(w) = &self.writer else {
+            return false;
+        };
+        if self.saving() {
+            return false;
+        }
+        let now = std::fs::symlink_metadata(&self.path)
+            .ok()
+            .as_ref()
+            .and_then(Stamp::of);
+        let seen = w.saver.seen.lock().map(|s| s.clone()).unwrap_or(None);
+        now.is_some() && now != seen
+    }
+
     /// Writes every change made here, merging in the file on disk if it
     /// changed there (another laptop, another command), and takes the
     /// merge as the session shown. Waits for the saver, like

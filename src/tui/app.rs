@@ -101,6 +101,9 @@ pub struct App {
     /// The follow-up screen, kept while a session opened from it is
     /// shown, to come back to.
     pub parked: Option<Box<FollowupState>>,
+    /// Session files changed on disk while a dialog was open, taken in
+    /// once it closes, so nothing changes under a dialog.
+    pub held_change: Option<Vec<PathBuf>>,
     /// The program should end.
     pub quit: bool,
 }
@@ -120,6 +123,14 @@ pub enum Input {
     Resize(u16, u16),
     /// Time passed (the timer runs).
     Tick,
+    /// Session files in the store changed on disk: written, renamed or
+    /// removed by a sync tool, another sempre, a command, or this
+    /// program's own saves. What the screen shows from the store is read
+    /// again.
+    StoreChanged {
+        /// The files that changed, were added or are gone.
+        paths: Vec<PathBuf>,
+    },
     /// The answer to an effect.
     Outcome(Outcome),
 }
@@ -144,6 +155,9 @@ pub enum Effect {
     /// Write the board's changes, merging in the file on disk, which
     /// changed elsewhere.
     Merge,
+    /// Read a read-only board's session file again because it changed on
+    /// disk, quietly, keeping the board's place.
+    Refresh,
     /// Change an action in a session file (follow-up).
     EditAction(Box<ActionEdit>),
     /// See whether an action's session can be changed now, before its
@@ -178,6 +192,9 @@ pub enum Outcome {
     Reloaded(Result<(), StoreError>),
     /// The file on disk was merged into the board's session, or not.
     Merged(Result<crate::store::Merging, StoreError>),
+    /// A read-only board's session file was read again after it changed
+    /// on disk, or not.
+    Refreshed(Result<(), StoreError>),
     /// An action was changed in its file, or not.
     ActionEdited(Box<ActionEdit>, Box<Result<Session, EditFailure>>),
     /// Whether an action's session can be changed now.
@@ -206,6 +223,7 @@ impl App {
             exports_dir: exports_beside(&store_label),
             store_label,
             parked: None,
+            held_change: None,
             quit: false,
         }
     }
@@ -299,7 +317,20 @@ fn exports_beside(store: &str) -> PathBuf {
 /// Applies one input. This is the only place the interface's state
 /// changes; what needs the disk comes back as effects.
 pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
-    if !matches!(input, Input::Tick | Input::Outcome(_) | Input::Resize(..)) {
+    let mut effects = apply(app, input);
+    if app.layers.is_empty()
+        && let Some(paths) = app.held_change.take()
+    {
+        effects.extend(store_changed(app, &paths));
+    }
+    effects
+}
+
+fn apply(app: &mut App, input: Input) -> Vec<Effect> {
+    if !matches!(
+        input,
+        Input::Tick | Input::Outcome(_) | Input::Resize(..) | Input::StoreChanged { .. }
+    ) {
         app.flash = None;
     }
     if let Input::Command(cmd) = input
@@ -316,6 +347,14 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             Vec::new()
         }
         Input::Tick => Vec::new(),
+        Input::StoreChanged { paths } => {
+            // Taken in by `update` at once, or when the last dialog closes.
+            let held = app.held_change.get_or_insert_default();
+            held.extend(paths);
+            held.sort_unstable();
+            held.dedup();
+            Vec::new()
+        }
         Input::Outcome(outcome) => outcome_update(app, outcome),
         input if !app.layers.is_empty() => update_layer(app, input),
         input => match &app.screen {
@@ -325,6 +364,21 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             Screen::Board(_) => board::update(app, input),
             Screen::Followup(_) => followup::update(app, input),
         },
+    }
+}
+
+/// What the screen shows from the store is read again, as far as
+/// `paths` (the session files that changed on disk) concern it: the home
+/// screen's and follow-up's lists through the store's index, keeping
+/// their filters and selection; a read-only board's session if its file
+/// is among them. A board open for editing is handed the change
+/// ([`board::store_changed`]).
+fn store_changed(app: &mut App, paths: &[PathBuf]) -> Vec<Effect> {
+    match &app.screen {
+        Screen::Home(_) | Screen::Followup(_) => vec![Effect::List],
+        Screen::Board(_) => board::store_changed(app, paths),
+        // Both go back to the home screen, which reads the store then.
+        Screen::Library(_) | Screen::Wizard(_) => Vec::new(),
     }
 }
 
@@ -423,6 +477,10 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         }
         Outcome::Reloaded(result) => {
             board::reloaded(app, result);
+            Vec::new()
+        }
+        Outcome::Refreshed(result) => {
+            board::refreshed(app, result);
             Vec::new()
         }
         Outcome::ActionEdited(edit, result) => {

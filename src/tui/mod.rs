@@ -27,11 +27,16 @@ use app::{App, Effect, Input, Outcome, Screen, update};
 use keymap::lookup;
 
 use crate::model::text::without_controls;
-use crate::store::{Access, OpenSession, SaveReport, Store, open_file};
+use crate::store::{Access, OpenSession, SaveReport, Store, StoreWatch, open_file};
 
 /// How often the event loop looks for the saver's answers while a save
 /// is under way.
 const SAVE_POLL: Duration = Duration::from_millis(20);
+
+/// How often the event loop asks the store's watch whether files changed
+/// on disk while no key comes. The watch listens on a thread of its own;
+/// asking costs nothing.
+const WATCH_POLL: Duration = Duration::from_millis(250);
 
 /// How the interface starts.
 pub struct Start {
@@ -150,6 +155,14 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 }
                 _ => continue,
             },
+            Effect::Refresh => match &mut app.screen {
+                Screen::Board(b) if b.open.is_read_only() => {
+                    let (answers, result) = b.open.reload();
+                    pending.extend(feed_saves(app, answers));
+                    Outcome::Refreshed(result)
+                }
+                _ => continue,
+            },
             Effect::CheckEditable(target) => {
                 let result = screens::followup::check_editable(&target);
                 Outcome::Editable(target, result)
@@ -190,6 +203,23 @@ pub fn take_saves(app: &mut App, store: &Store) -> bool {
     any
 }
 
+/// Takes in what the store's watch heard changed on disk since it was
+/// last asked, without waiting, and reads again what the screen shows of
+/// it. Says whether anything changed.
+pub fn take_store_change(app: &mut App, store: &Store, watch: &StoreWatch) -> bool {
+    let Some(change) = watch.poll() else {
+        return false;
+    };
+    let effects = update(
+        app,
+        Input::StoreChanged {
+            paths: change.paths,
+        },
+    );
+    perform(app, store, effects);
+    true
+}
+
 /// Waits until the board's saver has written every change handed to it,
 /// and takes in its answers: what quitting does, and what tests do to
 /// read the file at once.
@@ -226,6 +256,9 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
     // otherwise be lost until the next key (the event reader installs its
     // resize signal handler when first asked).
     event::poll(Duration::ZERO)?;
+    // Listening starts before the store is first read, so nothing written
+    // in between is missed.
+    let watch = StoreWatch::start(start.store.dir());
     let size = terminal.size()?;
     update(app, Input::Resize(size.width, size.height));
     match start.open {
@@ -252,10 +285,11 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
         let timeout = if app.board().is_some_and(|b| b.open.saving()) {
             wait.min(SAVE_POLL)
         } else {
-            wait
+            wait.min(WATCH_POLL)
         };
         if !event::poll(timeout)? {
             dirty |= take_saves(app, &start.store);
+            dirty |= take_store_change(app, &start.store, &watch);
             if Instant::now() >= tick_at {
                 update(app, Input::Tick);
                 dirty = true;
@@ -268,6 +302,7 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
             dirty = true;
         }
         dirty |= take_saves(app, &start.store);
+        dirty |= take_store_change(app, &start.store, &watch);
     }
     Ok(())
 }

@@ -56,7 +56,8 @@ pub struct HomeState {
 }
 
 impl HomeState {
-    /// Takes in the store's listing.
+    /// Takes in the store's listing, keeping the filter and the selected
+    /// session (by id) where it is still listed.
     pub fn load(
         &mut self,
         result: Result<Overview, StoreError>,
@@ -72,6 +73,7 @@ impl HomeState {
             }
         };
         self.error = None;
+        let selected = self.selected_row().map(|r| r.summary.id);
         let mut summaries = overview.sessions;
         summaries.sort_by(newer_first);
         self.rows = summaries
@@ -105,6 +107,13 @@ impl HomeState {
             .collect();
         self.problems = overview.problems;
         self.refilter();
+        if let Some(at) = selected.and_then(|id| {
+            self.shown
+                .iter()
+                .position(|i| self.rows[*i].summary.id == id)
+        }) {
+            self.selected = at;
+        }
     }
 
     fn query(&self) -> String {

@@ -5,6 +5,8 @@
 //! and the other side), so that reloading can later give way to merging
 //! without changing what the board remembers.
 
+use std::path::PathBuf;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -172,6 +174,62 @@ pub fn reloaded(app: &mut App, result: Result<(), StoreError>) {
             b.keep_focus_visible(&prefs, size);
             let text = app.t(Ui::Reloaded);
             app.say(text);
+        }
+        Err(e) => {
+            let text = e.message(prefs.lang);
+            app.warn(text);
+        }
+    }
+}
+
+/// The store's session files `paths` changed on disk (heard by the
+/// store's watch). A read-only board whose file is among them reads it
+/// again, so a session run on another laptop can be followed here; a
+/// board open for editing is handed the change
+/// ([`changed_while_editing`]).
+pub fn store_changed(app: &mut App, paths: &[PathBuf]) -> Vec<Effect> {
+    let Some(b) = app.board() else {
+        return Vec::new();
+    };
+    // Sessions are named by their id, one folder each: the name is
+    // enough, and a board opened by another spelling of the path is met.
+    let name = b.open.path().file_name();
+    if !paths.iter().any(|p| p.file_name() == name) {
+        return Vec::new();
+    }
+    if b.open.is_read_only() {
+        vec![Effect::Refresh]
+    } else {
+        changed_while_editing(app)
+    }
+}
+
+/// A board open for editing whose file changed on disk merges the change
+/// in at once, through its saver (which also tells this board's own saves,
+/// heard here too, from a change made elsewhere by the file's stamp, and
+/// then does nothing).
+pub fn changed_while_editing(app: &mut App) -> Vec<Effect> {
+    match app.board() {
+        Some(b) if b.open.changed_elsewhere() => vec![Effect::Merge],
+        _ => Vec::new(),
+    }
+}
+
+/// Takes in a read-only board's file read again after it changed on
+/// disk: the board shows the new session where it was, without a word.
+pub fn refreshed(app: &mut App, result: Result<(), StoreError>) {
+    let prefs = app.prefs.clone();
+    let size = app.size;
+    let Some(b) = board_mut(app) else {
+        return;
+    };
+    match result {
+        Ok(()) => {
+            b.marked
+                .retain(|id| b.open.session.notes.iter().any(|n| n.id == *id));
+            b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method);
+            b.reindex(&prefs);
+            b.keep_focus_visible(&prefs, size);
         }
         Err(e) => {
             let text = e.message(prefs.lang);

@@ -32,7 +32,7 @@ use uuid::Uuid;
 pub use actions::{close, commit_edit, move_to_zone, open};
 pub use cards::{ZoneView, cluster_title};
 pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
-pub use disk::{merged, reloaded, saved};
+pub use disk::{changed_while_editing, merged, refreshed, reloaded, saved, store_changed};
 pub use index::{NoteMarks, ZoneIndex};
 pub use layout::{BoardLayout, layout};
 pub use menus::{MenuAction, choose};

@@ -1,0 +1,203 @@
+//! The store is live: sessions written on disk by something else (a
+//! command in another process, a sync tool) show up in the open
+//! interface by themselves, through the store's watch, as the event loop
+//! takes its reports in. Headless; every wait polls for the result with a
+//! generous deadline, never a fixed sleep.
+
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use sempre::model::ActionStatus;
+use sempre::store::{StoreWatch, load_session, save_session};
+use sempre::tui::app::{Input, Screen};
+use sempre::tui::command::Command;
+use sempre::tui::take_store_change;
+
+mod headless;
+use headless::Harness;
+
+/// A watch on the harness's store that looks at the folder often, so the
+/// tests do not depend on the system's file events.
+fn watch(h: &Harness) -> StoreWatch {
+    StoreWatch::with(h.store.dir(), Duration::from_millis(50), true)
+}
+
+/// Runs the event loop's part (taking in the watch's reports) until
+/// `done` holds, for a generous while.
+fn until(h: &mut Harness, watch: &StoreWatch, what: &str, done: impl Fn(&Harness) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        take_store_change(&mut h.app, &h.store, watch);
+        if done(h) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited for {what}; the screen shows:\n{}",
+            h.screen_text()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// `sempre new` in another process; gives the new session's id.
+fn new_elsewhere(h: &Harness, title: &str, date: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sempre"))
+        .arg("--store")
+        .arg(h.store.dir())
+        .args(["--lang", "en", "new", "--method", "rygsaek"])
+        .args(["--title", title, "--date", date])
+        .env_remove("SEMPRE_STORE")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+fn home_titles(h: &Harness) -> Vec<String> {
+    match &h.app.screen {
+        Screen::Home(home) => home
+            .shown
+            .iter()
+            .map(|i| home.rows[*i].summary.title.clone())
+            .collect(),
+        _ => panic!("not on the home screen"),
+    }
+}
+
+fn home_selected(h: &Harness) -> String {
+    match &h.app.screen {
+        Screen::Home(home) => home.rows[home.shown[home.selected]].summary.title.clone(),
+        _ => panic!("not on the home screen"),
+    }
+}
+
+#[test]
+fn the_home_screen_lists_a_session_made_by_another_process() {
+    let mut h = Harness::new();
+    // The store folder does not exist yet: the first session makes it.
+    let watch = watch(&h);
+    new_elsewhere(&h, "Made elsewhere", "2026-09-01");
+    until(&mut h, &watch, "the new session", |h| {
+        home_titles(h) == ["Made elsewhere"]
+    });
+}
+
+#[test]
+fn the_home_screen_keeps_its_selection_and_filter_when_the_store_changes() {
+    let mut h = Harness::new();
+    new_elsewhere(&h, "Alpha garden", "2026-09-01");
+    new_elsewhere(&h, "Beta garden", "2026-09-02");
+    new_elsewhere(&h, "Gamma kitchen", "2026-09-03");
+    h.perform_list();
+    let watch = watch(&h);
+    h.typed("garden");
+    h.cmd(Command::Submit);
+    assert_eq!(home_titles(&h), ["Beta garden", "Alpha garden"]);
+    h.cmd(Command::Down);
+    assert_eq!(home_selected(&h), "Alpha garden");
+
+    // A newer session comes in above the selected one.
+    new_elsewhere(&h, "Delta garden", "2026-09-04");
+    until(&mut h, &watch, "the newer session", |h| {
+        home_titles(h).len() == 3
+    });
+    assert_eq!(
+        home_titles(&h),
+        ["Delta garden", "Beta garden", "Alpha garden"]
+    );
+    assert_eq!(home_selected(&h), "Alpha garden", "the same session");
+}
+
+#[test]
+fn the_home_screen_waits_for_an_open_dialog_before_it_changes() {
+    let mut h = Harness::new();
+    let watch = watch(&h);
+    h.cmd(Command::Help);
+    assert!(!h.app.layers.is_empty());
+    new_elsewhere(&h, "Behind the help", "2026-09-01");
+    until(&mut h, &watch, "the change to be heard", |h| {
+        h.app.held_change.is_some()
+    });
+    assert!(home_titles(&h).is_empty(), "nothing changes under a dialog");
+    h.cmd(Command::Back);
+    assert!(h.app.layers.is_empty());
+    assert_eq!(home_titles(&h), ["Behind the help"]);
+}
+
+#[test]
+fn follow_up_shows_an_action_whose_status_changed_on_disk() {
+    let mut h = Harness::followup();
+    let watch = watch(&h);
+    h.cmd(Command::ShowActions);
+    let (path, session, action, before) = {
+        let f = h.follow();
+        let row = &f.actions.rows[f.actions.selected];
+        let entry = &f.entries[row.entry];
+        let action = entry.actions().iter().find(|a| a.id == row.action).unwrap();
+        (entry.path.clone(), entry.id(), action.id, action.status)
+    };
+    let after = if before == ActionStatus::Done {
+        ActionStatus::Open
+    } else {
+        ActionStatus::Done
+    };
+
+    // Another laptop marks it, and a sync tool brings the file.
+    let mut changed = load_session(&path).unwrap();
+    changed
+        .actions
+        .iter_mut()
+        .find(|a| a.id == action)
+        .unwrap()
+        .status = after;
+    save_session(&path, &changed).unwrap();
+
+    let status_of = |h: &Harness| {
+        h.follow()
+            .entry(session)
+            .and_then(|e| e.actions().iter().find(|a| a.id == action))
+            .map(|a| a.status)
+    };
+    until(&mut h, &watch, "the new status", |h| {
+        status_of(h) == Some(after)
+    });
+    let f = h.follow();
+    assert_eq!(
+        f.actions.selected_id,
+        Some(action),
+        "the cursor stays on the action"
+    );
+}
+
+#[test]
+fn a_read_only_board_follows_its_file() {
+    let mut h = Harness::new();
+    let id = new_elsewhere(&h, "Watched", "2026-09-01");
+    h.perform_list();
+    let file = h.store.dir().join(format!("{id}.json"));
+    let watch = watch(&h);
+    h.input(Input::Outcome(sempre::tui::app::Outcome::Opened(
+        sempre::store::open_file(&file, sempre::store::Access::ReadOnly).map(Box::new),
+    )));
+    assert!(h.board().open.is_read_only());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sempre"))
+        .arg("--store")
+        .arg(h.store.dir())
+        .args(["add", &id, "--zone", "tage-med", "From next door"])
+        .env_remove("SEMPRE_STORE")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    until(&mut h, &watch, "the note on the board", |h| {
+        h.board()
+            .session()
+            .notes
+            .iter()
+            .any(|n| n.text == "From next door")
+    });
+    assert!(h.screen_text().contains("From next door"));
+    assert_eq!(h.flash(), "", "read again without a word");
+}
