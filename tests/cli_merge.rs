@@ -115,16 +115,32 @@ fn copies_of_different_sessions_or_damaged_files_are_refused_and_nothing_is_writ
         let out = out.get_output();
         assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
         let text = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(text.trim_end().lines().count(), 1, "not one sentence: {text}");
+        assert_eq!(
+            text.trim_end().lines().count(),
+            1,
+            "not one sentence: {text}"
+        );
         assert!(text.contains(words), "{args:?}: {text}");
     };
     let different = "two different sessions";
     refused(&["merge", "a.json", &other], different);
     refused(&["merge", "a.json", &other, "--into", "a.json"], different);
-    refused(&["merge", &other, "a.json", "--into", "new.json"], different);
-    refused(&["merge", "a.json", "damaged.json", "--into", "a.json"], "damaged.json");
-    refused(&["merge", "a.json", "method.json", "--into", "new.json"], "method.json");
-    refused(&["merge", "a.json", "a.json", "--into", "taken.json"], "--into");
+    refused(
+        &["merge", &other, "a.json", "--into", "new.json"],
+        different,
+    );
+    refused(
+        &["merge", "a.json", "damaged.json", "--into", "a.json"],
+        "damaged.json",
+    );
+    refused(
+        &["merge", "a.json", "method.json", "--into", "new.json"],
+        "method.json",
+    );
+    refused(
+        &["merge", "a.json", "a.json", "--into", "taken.json"],
+        "--into",
+    );
     assert_eq!(std::fs::read(&a).unwrap(), bytes_a);
     assert_eq!(std::fs::read(&store_file).unwrap(), bytes_other);
     assert_eq!(std::fs::read(f.path("taken.json")).unwrap(), b"mine");
@@ -185,11 +201,19 @@ fn three_breakout_copies_merge_to_the_same_bytes_in_all_six_orders() {
             s.add_action(&format!("Handling {n}"), None, Some(decision), at)
                 .unwrap();
             if n != 2 {
-                s.edit_note(shared, &format!("Mødesteder ({n})"), at).unwrap();
+                s.edit_note(shared, &format!("Mødesteder ({n})"), at)
+                    .unwrap();
             }
         });
     }
-    let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    let orders = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
     let mut results = Vec::new();
     for order in orders {
         let args: Vec<&str> = std::iter::once("merge")
@@ -198,7 +222,11 @@ fn three_breakout_copies_merge_to_the_same_bytes_in_all_six_orders() {
         let out = f.sempre(&store, "laptop").args(&args).assert().success();
         let out = out.get_output();
         let told = String::from_utf8_lossy(&out.stderr).to_string();
-        assert_eq!(told.lines().count(), 2, "one line per copy after the first: {told}");
+        assert_eq!(
+            told.lines().count(),
+            2,
+            "one line per copy after the first: {told}"
+        );
         results.push((order, out.stdout.clone()));
     }
     let (_, first) = &results[0];

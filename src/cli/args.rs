@@ -64,7 +64,8 @@ pub enum Command {
     Store(StoreArgs),
 }
 
-const MERGE_ABOUT: &str = "Merge copies of one session (from breakout groups, or two laptops) into one.
+const MERGE_ABOUT: &str =
+    "Merge copies of one session (from breakout groups, or two laptops) into one.
 
 Every note, cluster, vote, decision and action of every copy is kept; a note \
 deleted in one copy stays deleted; where two copies changed the same thing, \
@@ -74,8 +75,8 @@ refused.
 Without --into, the merged session is written to standard output (`sempre \
 merge a.json b.json > c.json`) and what each copy brought to standard error. \
 With --into, the merge is written to that file and what each copy brought \
-to standard output. The copies themselves are never changed, unless --into \
-names one of them.";
+to standard output (a copy open on a board is refused: close it first). The \
+copies themselves are never changed, unless --into names one of them.";
 
 /// `sempre merge`.
 #[derive(Debug, Args)]

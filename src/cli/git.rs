@@ -242,7 +242,9 @@ fn said(lang: Lang, what: Said) -> String {
             format!("kept the remote origin there was: {url} (change it with git remote set-url)")
         }
         (Said::OtherRemote(url), Lang::Da) => {
-            format!("beholdt det fjernlager origin der var: {url} (skift det med git remote set-url)")
+            format!(
+                "beholdt det fjernlager origin der var: {url} (skift det med git remote set-url)"
+            )
         }
         (Said::Nothing, Lang::En) => "nothing to do: it is set up already".into(),
         (Said::Nothing, Lang::Da) => "intet at gøre: det er sat op i forvejen".into(),

@@ -96,10 +96,10 @@ fn read_copies(env: &Env, queries: &[String]) -> Result<Vec<Copy>, CliError> {
 /// A file given by its path is named by its file name; a session given
 /// by its id, by that id.
 fn short_name(query: &str, path: &Path) -> String {
-    if Path::new(query.trim()).is_file() {
-        if let Some(name) = path.file_name() {
-            return name.to_string_lossy().into_owned();
-        }
+    if Path::new(query.trim()).is_file()
+        && let Some(name) = path.file_name()
+    {
+        return name.to_string_lossy().into_owned();
     }
     query.trim().to_string()
 }
@@ -131,7 +131,12 @@ fn fold(copies: &[Copy], lang: Lang) -> Result<(Session, Vec<String>), CliError>
             other: copy.label.clone(),
         })?;
         let before: Vec<&str> = copies[..i].iter().map(|c| c.label.as_str()).collect();
-        lines.push(report_line(&step.report, lang, &before.join(" + "), &copy.label));
+        lines.push(report_line(
+            &step.report,
+            lang,
+            &before.join(" + "),
+            &copy.label,
+        ));
         merged = step.session;
     }
     Ok((merged, lines))

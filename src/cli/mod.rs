@@ -94,10 +94,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     // git runs the merge driver: it needs no store, and says nothing
     // about one.
     if let Some(Command::MergeDriver(args)) = &cli.command {
-        return Ok(merge::driver(
-            cli.lang.unwrap_or_else(Lang::from_env),
-            args,
-        ));
+        return Ok(merge::driver(cli.lang.unwrap_or_else(Lang::from_env), args));
     }
     let env = Env::from_cli(&cli)?;
     // Copies left by killed saves hold private notes too; `check` reports

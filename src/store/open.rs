@@ -93,7 +93,7 @@ impl OpenSession {
 
     /// The file's stamp when this process last read or wrote it.
     pub(super) fn seen_stamp(&self) -> Option<Stamp> {
-        self.stamp.clone()
+        self.stamp
     }
 
     /// Edit access was asked for, but another sempre has the session open.
