@@ -201,3 +201,71 @@ fn a_read_only_board_follows_its_file() {
     assert!(h.screen_text().contains("From next door"));
     assert_eq!(h.flash(), "", "read again without a word");
 }
+
+/// Another laptop's copy of the session, with a note added there, arrives
+/// in the store the way a sync tool puts it: written beside, then renamed
+/// over the file.
+fn arrive_from_another_laptop(file: &std::path::Path, text: &str) {
+    let mut theirs = load_session(file).unwrap();
+    let method = sempre::methods::MethodLibrary::builtin()
+        .get(&theirs.method.id)
+        .cloned()
+        .unwrap();
+    let before = theirs.clone();
+    let zone = method.zones[0].id.clone();
+    let now = sempre::model::now();
+    theirs
+        .add_note(&method, sempre::model::NewNote::new(&zone, text), now)
+        .unwrap();
+    sempre::model::record_changes(&before, &mut theirs, now, "another-laptop");
+    let beside = file.with_file_name(".arriving.json.tmp");
+    save_session(&beside, &theirs).unwrap();
+    std::fs::rename(&beside, file).unwrap();
+}
+
+#[test]
+fn an_editable_board_merges_a_change_that_arrives_while_it_is_open() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "Hverdag");
+    let file = h.board().open.path().to_path_buf();
+    let watch = watch(&h);
+    h.note("fra tavlen");
+    sempre::tui::settle(&mut h.app, &h.store);
+    arrive_from_another_laptop(&file, "fra en anden bærbar");
+    until(
+        &mut h,
+        &watch,
+        "the other laptop's note on the board",
+        |h| {
+            h.board()
+                .session()
+                .notes
+                .iter()
+                .any(|n| n.text == "fra en anden bærbar")
+        },
+    );
+    assert!(h.screen_text().contains("fra en anden bærbar"));
+    assert_eq!(
+        h.flash(),
+        "Merged in from another device: +1 note.",
+        "the board says what arrived"
+    );
+    let mut on_disk: Vec<String> = load_session(&file)
+        .unwrap()
+        .notes
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    on_disk.sort();
+    assert_eq!(on_disk, ["fra en anden bærbar", "fra tavlen"]);
+
+    // The board's own saves, heard through the same watch, merge nothing
+    // and say nothing.
+    h.note("igen fra tavlen");
+    sempre::tui::settle(&mut h.app, &h.store);
+    for _ in 0..20 {
+        take_store_change(&mut h.app, &h.store, &watch);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!h.flash().contains("Merged"), "{}", h.flash());
+    assert_eq!(load_session(&file).unwrap().notes.len(), 3);
+}
