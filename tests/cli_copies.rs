@@ -49,10 +49,16 @@ fn session_with_copy(store: &Path, title: &str, copy: &str) -> (String, PathBuf)
     .to_string();
     let file = store.join(format!("{id}.json"));
     let base = std::fs::read(&file).unwrap();
-    ok(sempre(store, &["add", &id, "--zone", "kritik", "Tid om morgenen"]));
+    ok(sempre(
+        store,
+        &["add", &id, "--zone", "kritik", "Tid om morgenen"],
+    ));
     let theirs = std::fs::read(&file).unwrap();
     std::fs::write(&file, base).unwrap();
-    ok(sempre(store, &["add", &id, "--zone", "kritik", "Penge til fritid"]));
+    ok(sempre(
+        store,
+        &["add", &id, "--zone", "kritik", "Penge til fritid"],
+    ));
     let copy = store.join(copy.replace("ID", &id));
     std::fs::write(&copy, theirs).unwrap();
     (id, copy)
@@ -77,7 +83,10 @@ fn note_texts(file: &Path) -> Vec<String> {
 const ENGINES: [(&str, &str); 5] = [
     ("Syncthing", "ID.sync-conflict-20261201-101010-ABCDEFG.json"),
     ("Nextcloud", "ID (conflicted copy 2026-12-01 101010).json"),
-    ("Dropbox", "ID (Mettes MacBook's conflicted copy 2026-12-01).json"),
+    (
+        "Dropbox",
+        "ID (Mettes MacBook's conflicted copy 2026-12-01).json",
+    ),
     ("OneDrive", "ID-METTES-LAPTOP.json"),
     ("Any name", "kopi fra skolen.json"),
 ];
@@ -148,11 +157,17 @@ fn check_reports_copies_and_check_fix_merges_them() {
     assert!(text.contains(&damaged.display().to_string()), "{text}");
     assert!(copy.is_file(), "check alone merges nothing");
     let da = String::from_utf8(sempre_in(&store, "da", &["check"]).stdout).unwrap();
-    assert!(da.contains("Sessionen “Hverdagen” har 1 kopi, der venter"), "{da}");
+    assert!(
+        da.contains("Sessionen “Hverdagen” har 1 kopi, der venter"),
+        "{da}"
+    );
 
     let out = sempre(&store, &["check", "--fix"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Merged 1 copy of the session “Hverdagen”"), "{text}");
+    assert!(
+        text.contains("Merged 1 copy of the session “Hverdagen”"),
+        "{text}"
+    );
     assert!(text.contains("+1 note"), "{text}");
     // The damaged copy is still there, and still a problem.
     assert_eq!(out.status.code(), Some(1), "{text}");

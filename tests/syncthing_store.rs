@@ -68,13 +68,19 @@ fn notes_added_apart_on_two_laptops_end_in_one_session_file() {
     let (a, b) = (pair.store(Side::A), pair.store(Side::B));
     let id = sempre(
         a,
-        &["new", "--method", "fremtidsvaerksted", "--title", "Hverdagen"],
+        &[
+            "new",
+            "--method",
+            "fremtidsvaerksted",
+            "--title",
+            "Hverdagen",
+        ],
     )
     .trim()
     .to_string();
     let own = format!("{id}.json");
     pair.wait_in_sync();
-    assert_eq!(session_files(b), [own.clone()]);
+    assert_eq!(session_files(b), std::slice::from_ref(&own));
 
     pair.pause_sharing();
     sempre(a, &["add", &id, "--zone", "kritik", "Tid om morgenen"]);
@@ -92,7 +98,7 @@ fn notes_added_apart_on_two_laptops_end_in_one_session_file() {
 
     let both = ["Penge til fritid", "Tid om morgenen"];
     for (side, store) in [(Side::A, a), (Side::B, b)] {
-        assert_eq!(session_files(store), [own.clone()], "{side:?}");
+        assert_eq!(session_files(store), std::slice::from_ref(&own), "{side:?}");
         assert_eq!(note_texts(&store.join(&own)), both, "{side:?}");
         let outside: Vec<String> = pair
             .conflict_copies(side)

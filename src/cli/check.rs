@@ -97,7 +97,11 @@ fn copies(env: &Env, fix: bool, out: &mut dyn Write) -> Result<usize, CliError> 
     };
     if !fix {
         for group in &groups {
-            writeln!(out, "{}", line(Ui::CopiesWaiting, group.kept(), group.copies()))?;
+            writeln!(
+                out,
+                "{}",
+                line(Ui::CopiesWaiting, group.kept(), group.copies())
+            )?;
         }
         return Ok(groups.len());
     }

@@ -230,7 +230,11 @@ impl Store {
         if groups.is_empty() {
             return Ok(listing);
         }
-        if self.merge_copies(&groups).iter().any(|m| !m.moved.is_empty()) {
+        if self
+            .merge_copies(&groups)
+            .iter()
+            .any(|m| !m.moved.is_empty())
+        {
             listing = self.read_all()?;
         }
         let hidden: HashSet<PathBuf> = ids(&listing)

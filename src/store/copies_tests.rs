@@ -69,17 +69,17 @@ fn the_kept_file_is_the_own_name_then_the_plain_one_then_the_shortest() {
         let groups = Copies::among(names.iter().map(|n| (id, p(n))));
         groups[0].kept().to_path_buf()
     };
-    assert_eq!(
-        kept(&["a.json", "ID.json", "ID-LAPTOP.json"]),
-        p("ID.json")
-    );
+    assert_eq!(kept(&["a.json", "ID.json", "ID-LAPTOP.json"]), p("ID.json"));
     assert_eq!(
         kept(&["mit møde (conflicted copy 2026).json", "mit møde.json"]),
         p("mit møde.json")
     );
     // OneDrive's NAME-HOST: the copy's name extends the original's.
     assert_eq!(kept(&["møde-LAPTOP.json", "møde.json"]), p("møde.json"));
-    assert_eq!(kept(&["bb.json", "a.sync-conflict-1.json", "cc.json"]), p("bb.json"));
+    assert_eq!(
+        kept(&["bb.json", "a.sync-conflict-1.json", "cc.json"]),
+        p("bb.json")
+    );
     assert_eq!(kept(&["b.json", "a.json"]), p("a.json"));
     // One file alone is no copy.
     assert!(Copies::among([(id, p("ID.json"))]).is_empty());
@@ -89,9 +89,10 @@ fn the_kept_file_is_the_own_name_then_the_plain_one_then_the_shortest() {
 fn a_copy_of_another_session_is_its_own_session() {
     let (dir, store, base, _) = store_with_copy("ID.sync-conflict-x.json");
     let other = Session::new(&method(), context("Noget andet"), T);
-    let odd = dir
-        .path()
-        .join(format!("{}.sync-conflict-20261201-101010-ABCDEFG.json", base.id));
+    let odd = dir.path().join(format!(
+        "{}.sync-conflict-20261201-101010-ABCDEFG.json",
+        base.id
+    ));
     std::fs::remove_file(&odd).ok();
     save_session(&odd, &other).unwrap();
     let overview = store.overview(None).unwrap();
@@ -144,7 +145,10 @@ fn a_name_taken_in_merged_gets_a_number() {
         std::fs::read_to_string(dir.path().join(MERGED_DIR).join(&name)).unwrap(),
         "older"
     );
-    let numbered = dir.path().join(MERGED_DIR).join(format!("{}-LAPTOP.1.json", base.id));
+    let numbered = dir
+        .path()
+        .join(MERGED_DIR)
+        .join(format!("{}-LAPTOP.1.json", base.id));
     assert!(numbered.is_file());
 }
 

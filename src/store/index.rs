@@ -22,8 +22,7 @@ use rusqlite::{Connection, OpenFlags, params};
 
 use super::search::{has_words, query_words};
 use super::{
-    Copies, Facts, Store, StoreError, Summary, create_private_dir, load_session,
-    searchable_texts,
+    Copies, Facts, Store, StoreError, Summary, create_private_dir, load_session, searchable_texts,
 };
 use crate::model::Session;
 
@@ -169,7 +168,11 @@ impl Store {
 
     /// [`Store::overview`] as the files are now: conflict copies are
     /// neither merged nor hidden.
-    pub(super) fn overview_as(&self, text: Option<&str>, facts: bool) -> Result<Overview, StoreError> {
+    pub(super) fn overview_as(
+        &self,
+        text: Option<&str>,
+        facts: bool,
+    ) -> Result<Overview, StoreError> {
         let files = self.session_files_with_keys()?;
         let words = text.map(query_words).unwrap_or_default();
         if let Some(mut conn) = self.open_index() {

@@ -93,7 +93,7 @@ impl OpenSession {
 
     /// The file's stamp when this process last read or wrote it.
     pub(super) fn seen_stamp(&self) -> Option<Stamp> {
-        self.stamp.clone()
+        self.stamp
     }
 
     /// Edit access was asked for, but another sempre has the session open.
@@ -336,7 +336,11 @@ pub fn open_file(path: &Path, access: Access) -> Result<OpenSession, StoreError>
     open_as(path, access, Holder::Board)
 }
 
-pub(super) fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, StoreError> {
+pub(super) fn open_as(
+    path: &Path,
+    access: Access,
+    holder: Holder,
+) -> Result<OpenSession, StoreError> {
     // A file that is not a session gets no lock file beside it.
     let first = read_session(path)?;
     let (lock, unwritable) = match access {

@@ -48,9 +48,8 @@ impl Store {
             return Err(not_found());
         }
         let prefix = q.to_lowercase();
-        let by_name = without_copies(
-            self.files_named(|stem| stem.to_lowercase().starts_with(&prefix))?,
-        );
+        let by_name =
+            without_copies(self.files_named(|stem| stem.to_lowercase().starts_with(&prefix))?);
         match by_name.len() {
             1 => return Ok(by_name[0].clone()),
             n if n > 1 => {
@@ -80,7 +79,10 @@ impl Store {
 
     /// The session files whose name (without `.json`) passes `wanted`,
     /// from the folder's list of names: only those are looked at on disk.
-    pub(super) fn files_named(&self, wanted: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, StoreError> {
+    pub(super) fn files_named(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<Vec<PathBuf>, StoreError> {
         let entries = match std::fs::read_dir(self.dir()) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -187,7 +189,11 @@ fn without_copies(files: Vec<PathBuf>) -> Vec<PathBuf> {
     files
         .into_iter()
         .zip(&stems)
-        .filter(|(_, stem)| !stems.iter().any(|other| super::copies::extends(stem, other)))
+        .filter(|(_, stem)| {
+            !stems
+                .iter()
+                .any(|other| super::copies::extends(stem, other))
+        })
         .map(|(file, _)| file)
         .collect()
 }

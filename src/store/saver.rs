@@ -418,7 +418,7 @@ impl LiveSession {
             .ok()
             .as_ref()
             .and_then(Stamp::of);
-        let seen = w.saver.seen.lock().map(|s| s.clone()).unwrap_or(None);
+        let seen = w.saver.seen.lock().map(|s| *s).unwrap_or(None);
         now.is_some() && now != seen
     }
 
