@@ -7,26 +7,30 @@ use std::process::ExitCode;
 use super::args::CheckArgs;
 use super::{CliError, Env};
 use crate::i18n::Lang;
-use crate::store::{MERGED_DIR, load_session};
+use crate::store::{Copies, MERGED_DIR, load_session};
 use crate::strings::{Msg, Ui};
+use uuid::Uuid;
 
 /// Checks session files and prints one line per file with problems.
 pub fn run(env: &Env, args: CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let whole_store = args.files.is_empty();
     let mut bad = leftovers(env, out)?;
-    if whole_store {
-        bad += copies(env, args.fix, out)?;
-    }
     let files: Vec<PathBuf> = if whole_store {
         env.store.session_files()?
     } else {
         args.files
     };
+    let mut ids = Vec::new();
     for path in &files {
-        if let Some(problem) = problems(env, path) {
+        let (id, problem) = problems(env, path);
+        ids.extend(id.map(|id| (id, path.clone())));
+        if let Some(problem) = problem {
             bad += 1;
             writeln!(out, "{problem}")?;
         }
+    }
+    if whole_store {
+        bad += copies(env, Copies::among(ids), args.fix, out)?;
     }
     eprintln!("{}", summary(env.lang, files.len(), bad));
     Ok(if bad == 0 {
@@ -36,22 +40,28 @@ pub fn run(env: &Env, args: CheckArgs, out: &mut dyn Write) -> Result<ExitCode, 
     })
 }
 
-fn problems(env: &Env, path: &std::path::Path) -> Option<String> {
+/// The id of the session in `path`, if it reads, and what is wrong with
+/// it, if anything.
+fn problems(env: &Env, path: &Path) -> (Option<Uuid>, Option<String>) {
     let lang = env.lang;
     let session = match load_session(path) {
         Ok(s) => s,
-        Err(e) => return Some(e.message(lang)),
+        Err(e) => return (None, Some(e.message(lang))),
     };
+    let id = Some(session.id);
     let method = match env.methods.require(&session.method.id) {
         Ok(m) => m,
-        Err(e) => return Some(format!("{}: {}", path.display(), e.message(lang))),
+        Err(e) => return (id, Some(format!("{}: {}", path.display(), e.message(lang)))),
     };
     let found = session.inconsistencies(method);
     if found.is_empty() {
-        return None;
+        return (id, None);
     }
     let list: Vec<String> = found.iter().map(|p| p.message(lang)).collect();
-    Some(format!("{}: {}.", path.display(), list.join("; ")))
+    (
+        id,
+        Some(format!("{}: {}.", path.display(), list.join("; "))),
+    )
 }
 
 /// Clears and reports the temporary copies killed saves left behind;
@@ -81,9 +91,13 @@ fn leftovers(env: &Env, out: &mut dyn Write) -> Result<usize, CliError> {
 /// Reports the sessions that more than one file holds (conflict copies
 /// from a synced folder) or, with `fix`, merges them; returns how many
 /// sessions still have copies waiting.
-fn copies(env: &Env, fix: bool, out: &mut dyn Write) -> Result<usize, CliError> {
+fn copies(
+    env: &Env,
+    groups: Vec<Copies>,
+    fix: bool,
+    out: &mut dyn Write,
+) -> Result<usize, CliError> {
     let lang = env.lang;
-    let groups = env.store.copies()?;
     let line = |ui: Ui, kept: &Path, copies: &[PathBuf]| {
         let title = load_session(kept)
             .map(|s| s.context.title)

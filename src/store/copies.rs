@@ -182,12 +182,6 @@ impl Overview {
 }
 
 impl Store {
-    /// The sessions that more than one file of the store holds, as the
-    /// files are now; nothing is merged.
-    pub fn copies(&self) -> Result<Vec<Copies>, StoreError> {
-        Ok(self.overview_as(None, false)?.copies)
-    }
-
     /// Merges each session's copies into its kept file and moves them
     /// into `.merged/`.
     pub fn merge_copies(&self, groups: &[Copies]) -> Vec<CopyMerge> {
