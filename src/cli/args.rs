@@ -53,6 +53,76 @@ pub enum Command {
     Methods(MethodsArgs),
     /// Check session files; without files, the whole store.
     Check(CheckArgs),
+    /// Merge copies of one session (from breakout groups, or two
+    /// laptops) into one.
+    #[command(long_about = MERGE_ABOUT)]
+    Merge(MergeArgs),
+    /// Merge three versions of a session file for git (set up by `sempre
+    /// store init-git`; not for use by hand).
+    MergeDriver(MergeDriverArgs),
+    /// Set up the store folder for sharing.
+    Store(StoreArgs),
+}
+
+const MERGE_ABOUT: &str =
+    "Merge copies of one session (from breakout groups, or two laptops) into one.
+
+Every note, cluster, vote, decision and action of every copy is kept; a note \
+deleted in one copy stays deleted; where two copies changed the same thing, \
+the later change wins and is listed. Copies of two different sessions are \
+refused.
+
+Without --into, the merged session is written to standard output (`sempre \
+merge a.json b.json > c.json`) and what each copy brought to standard error. \
+With --into, the merge is written to that file and what each copy brought \
+to standard output (a copy open on a board is refused: close it first). The \
+copies themselves are never changed, unless --into names one of them.";
+
+/// `sempre merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The copies: files, ids or starts of ids; merged in this order.
+    #[arg(value_name = "SESSION", num_args = 2.., required = true)]
+    pub sessions: Vec<String>,
+    /// Write the merge to this file: one of the copies, or a new file.
+    #[arg(long, value_name = "FILE")]
+    pub into: Option<PathBuf>,
+}
+
+/// `sempre merge-driver %O %A %B`.
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor (git's %O); empty or missing when both sides
+    /// added the file.
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our version (git's %A); the merge is written here.
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
+}
+
+/// `sempre store`.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// What to do with the store folder.
+    #[command(subcommand)]
+    pub action: StoreAction,
+}
+
+/// `sempre store init-git`.
+#[derive(Debug, Subcommand)]
+pub enum StoreAction {
+    /// Make the store folder a git repository whose session files git
+    /// merges with sempre. Run it in every clone; running it again
+    /// changes nothing.
+    InitGit {
+        /// A remote to add as `origin`, if there is none yet.
+        #[arg(value_name = "REMOTE")]
+        remote: Option<String>,
+    },
 }
 
 /// `sempre new`.

@@ -36,6 +36,25 @@ pub enum CliError {
     NotATerminal,
     /// The terminal failed while the interface ran.
     Terminal(String),
+    /// `sempre merge` got copies of two different sessions.
+    DifferentSessions {
+        /// The first copy, as the user named it.
+        first: String,
+        /// A copy of another session.
+        other: String,
+    },
+    /// `sempre merge --into` names a file that is there but is not one of
+    /// the copies: it would be replaced.
+    IntoOther(String),
+    /// `sempre store init-git` needs git, and it is not installed.
+    NoGit,
+    /// A git command failed.
+    Git {
+        /// The command, as a person would type it.
+        command: String,
+        /// What git said.
+        said: String,
+    },
 }
 
 impl CliError {
@@ -67,6 +86,26 @@ impl CliError {
             }
             (CliError::Terminal(e), Lang::En) => format!("The terminal failed: {e}."),
             (CliError::Terminal(e), Lang::Da) => format!("Terminalen svigtede: {e}."),
+            (CliError::DifferentSessions { first, other }, Lang::En) => format!(
+                "{first} and {other} are two different sessions, not copies of one, so nothing was merged or written."
+            ),
+            (CliError::DifferentSessions { first, other }, Lang::Da) => format!(
+                "{first} og {other} er to forskellige sessioner, ikke kopier af én, så intet blev flettet eller skrevet."
+            ),
+            (CliError::IntoOther(file), Lang::En) => format!(
+                "--into must name one of the copies or a new file; {file} is neither, and is left as it is."
+            ),
+            (CliError::IntoOther(file), Lang::Da) => format!(
+                "--into skal angive en af kopierne eller en ny fil; {file} er ingen af delene og røres ikke."
+            ),
+            (CliError::NoGit, Lang::En) => {
+                "git is not installed (or not on the PATH); install it first, e.g. `sudo apt-get install git`.".into()
+            }
+            (CliError::NoGit, Lang::Da) => {
+                "git er ikke installeret (eller ikke på PATH); installér det først, fx `sudo apt-get install git`.".into()
+            }
+            (CliError::Git { command, said }, Lang::En) => format!("`{command}` failed: {said}"),
+            (CliError::Git { command, said }, Lang::Da) => format!("`{command}` mislykkedes: {said}"),
         }
     }
 

@@ -5,7 +5,9 @@ mod args;
 mod check;
 mod error;
 mod export;
+mod git;
 mod list;
+mod merge;
 mod methods;
 mod session;
 mod show;
@@ -89,6 +91,11 @@ impl Env {
 /// Runs a parsed command line and returns the exit code. Output goes to
 /// standard output; errors are returned for the caller to print.
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    // git runs the merge driver: it needs no store, and says nothing
+    // about one.
+    if let Some(Command::MergeDriver(args)) = &cli.command {
+        return Ok(merge::driver(cli.lang.unwrap_or_else(Lang::from_env), args));
+    }
     let env = Env::from_cli(&cli)?;
     // Copies left by killed saves hold private notes too; `check` reports
     // what it clears, the interface and every command that reads the whole
@@ -121,6 +128,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Export(args)) => export::run(&env, args, &mut out)?,
         Some(Command::Methods(args)) => methods::run(&env, args, &mut out)?,
         Some(Command::Check(args)) => check::run(&env, args, &mut out)?,
+        Some(Command::Merge(args)) => merge::run(&env, args, &mut out)?,
+        Some(Command::MergeDriver(args)) => merge::driver(env.lang, &args),
+        Some(Command::Store(args)) => git::run(&env, args, &mut out)?,
     };
     out.flush().map_err(CliError::Output)?;
     Ok(code)

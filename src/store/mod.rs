@@ -86,6 +86,12 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), StoreError> {
     open::write_session(path, &open::encode(session)).map(|_| ())
 }
 
+/// The bytes a session file holds for `session`: indented JSON and a
+/// final newline, as [`save_session`] writes them.
+pub fn encode_session(session: &Session) -> Vec<u8> {
+    open::encode(session)
+}
+
 /// Writes an exported `text` to `path` atomically, making its folder
 /// (readable by the user only) if it is not there yet.
 pub fn write_export(path: &Path, text: &str) -> Result<(), StoreError> {
