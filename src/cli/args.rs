@@ -333,6 +333,10 @@ pub struct CheckArgs {
     /// Session files [default: every file in the store].
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Merge the conflict copies a synced folder made into their session
+    /// (the copies are kept in `.merged/`).
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// A note colour on the command line, in English or Danish.

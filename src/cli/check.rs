@@ -1,28 +1,36 @@
 //! `sempre check`: are the session files sound?
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::args::CheckArgs;
 use super::{CliError, Env};
 use crate::i18n::Lang;
-use crate::store::load_session;
-use crate::strings::Ui;
+use crate::store::{Copies, MERGED_DIR, load_session};
+use crate::strings::{Msg, Ui};
+use uuid::Uuid;
 
 /// Checks session files and prints one line per file with problems.
 pub fn run(env: &Env, args: CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let files: Vec<PathBuf> = if args.files.is_empty() {
+    let whole_store = args.files.is_empty();
+    let mut bad = leftovers(env, out)?;
+    let files: Vec<PathBuf> = if whole_store {
         env.store.session_files()?
     } else {
         args.files
     };
-    let mut bad = leftovers(env, out)?;
+    let mut ids = Vec::new();
     for path in &files {
-        if let Some(problem) = problems(env, path) {
+        let (id, problem) = problems(env, path);
+        ids.extend(id.map(|id| (id, path.clone())));
+        if let Some(problem) = problem {
             bad += 1;
             writeln!(out, "{problem}")?;
         }
+    }
+    if whole_store {
+        bad += copies(env, Copies::among(ids), args.fix, out)?;
     }
     eprintln!("{}", summary(env.lang, files.len(), bad));
     Ok(if bad == 0 {
@@ -32,22 +40,28 @@ pub fn run(env: &Env, args: CheckArgs, out: &mut dyn Write) -> Result<ExitCode, 
     })
 }
 
-fn problems(env: &Env, path: &std::path::Path) -> Option<String> {
+/// The id of the session in `path`, if it reads, and what is wrong with
+/// it, if anything.
+fn problems(env: &Env, path: &Path) -> (Option<Uuid>, Option<String>) {
     let lang = env.lang;
     let session = match load_session(path) {
         Ok(s) => s,
-        Err(e) => return Some(e.message(lang)),
+        Err(e) => return (None, Some(e.message(lang))),
     };
+    let id = Some(session.id);
     let method = match env.methods.require(&session.method.id) {
         Ok(m) => m,
-        Err(e) => return Some(format!("{}: {}", path.display(), e.message(lang))),
+        Err(e) => return (id, Some(format!("{}: {}", path.display(), e.message(lang)))),
     };
     let found = session.inconsistencies(method);
     if found.is_empty() {
-        return None;
+        return (id, None);
     }
     let list: Vec<String> = found.iter().map(|p| p.message(lang)).collect();
-    Some(format!("{}: {}.", path.display(), list.join("; ")))
+    (
+        id,
+        Some(format!("{}: {}.", path.display(), list.join("; "))),
+    )
 }
 
 /// Clears and reports the temporary copies killed saves left behind;
@@ -72,6 +86,71 @@ fn leftovers(env: &Env, out: &mut dyn Write) -> Result<usize, CliError> {
         )?;
     }
     Ok(sweep.failed.len())
+}
+
+/// Reports the sessions that more than one file holds (conflict copies
+/// from a synced folder) or, with `fix`, merges them; returns how many
+/// sessions still have copies waiting.
+fn copies(
+    env: &Env,
+    groups: Vec<Copies>,
+    fix: bool,
+    out: &mut dyn Write,
+) -> Result<usize, CliError> {
+    let lang = env.lang;
+    let line = |ui: Ui, kept: &Path, copies: &[PathBuf]| {
+        let title = load_session(kept)
+            .map(|s| s.context.title)
+            .unwrap_or_default();
+        let names: Vec<String> = copies.iter().map(|p| p.display().to_string()).collect();
+        ui.text(lang)
+            .replace("{count}", &copy_count(lang, copies.len()))
+            .replace("{title}", &title)
+            .replace("{file}", &kept.display().to_string())
+            .replace("{copies}", &names.join(", "))
+    };
+    if !fix {
+        for group in &groups {
+            writeln!(
+                out,
+                "{}",
+                line(Ui::CopiesWaiting, group.kept(), group.copies())
+            )?;
+        }
+        return Ok(groups.len());
+    }
+    let mut waiting = 0;
+    for merge in env.store.merge_copies(&groups) {
+        if !merge.moved.is_empty() {
+            let from: Vec<PathBuf> = merge.moved.iter().map(|(from, _)| from.clone()).collect();
+            let changes = match merge.report.summary(lang) {
+                s if s.is_empty() => Msg::NothingNew.text(lang).to_string(),
+                s => s,
+            };
+            let folder = env.store.dir().join(MERGED_DIR);
+            let text = line(Ui::CopiesMerged, &merge.kept, &from)
+                .replace("{changes}", &changes)
+                .replace("{folder}", &folder.display().to_string());
+            writeln!(out, "{text}")?;
+        }
+        for problem in &merge.problems {
+            writeln!(out, "{}", problem.message(lang))?;
+        }
+        if !merge.waiting.is_empty() {
+            waiting += 1;
+            writeln!(out, "{}", line(Ui::CopiesLeft, &merge.kept, &merge.waiting))?;
+        }
+    }
+    Ok(waiting)
+}
+
+fn copy_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 copy".into(),
+        (Lang::En, n) => format!("{n} copies"),
+        (Lang::Da, 1) => "1 kopi".into(),
+        (Lang::Da, n) => format!("{n} kopier"),
+    }
 }
 
 fn summary(lang: Lang, total: usize, bad: usize) -> String {

@@ -140,6 +140,8 @@ pub enum Doing {
     Exporting,
     /// Flushing a folder to disk after a file in it was replaced.
     Flushing,
+    /// Moving a merged conflict copy into `.merged/`.
+    SettingAside,
 }
 
 impl StoreError {
@@ -165,6 +167,9 @@ impl StoreError {
                     Doing::Listing => "Could not list the folder",
                     Doing::Locking => "Could not lock",
                     Doing::Exporting => "Could not write the export",
+                    Doing::SettingAside => {
+                        "Merged, but could not move the copy into .merged, so it stays where it is"
+                    }
                     Doing::Flushing => {
                         return format!(
                             "Saved, but the folder could not be flushed to disk ({}); the change is in the file, so do not repeat it: {path}.",
@@ -194,6 +199,9 @@ impl StoreError {
                     Doing::Listing => "Kunne ikke liste mappen",
                     Doing::Locking => "Kunne ikke låse",
                     Doing::Exporting => "Kunne ikke skrive eksporten",
+                    Doing::SettingAside => {
+                        "Flettet, men kopien kunne ikke flyttes til .merged, så den bliver, hvor den er"
+                    }
                     Doing::Flushing => {
                         return format!(
                             "Gemt, men mappen kunne ikke skrives helt til disken ({}); ændringen er i filen, så gentag den ikke: {path}.",

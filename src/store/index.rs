@@ -22,7 +22,7 @@ use rusqlite::{Connection, OpenFlags, params};
 
 use super::search::{has_words, query_words};
 use super::{
-    Facts, Store, StoreError, Summary, create_private_dir, load_session, searchable_texts,
+    Copies, Facts, Store, StoreError, Summary, create_private_dir, load_session, searchable_texts,
 };
 use crate::model::Session;
 
@@ -35,7 +35,7 @@ const INDEX_FILE: &str = "sessions.sqlite";
 /// Raised whenever what is kept per session changes (the summary's
 /// fields, which words are searchable): an index of another version is
 /// built again from the files.
-const VERSION: i64 = 3;
+const VERSION: i64 = 4;
 
 /// The sessions of the store, summarised, and the files that could not be
 /// read.
@@ -50,12 +50,21 @@ pub struct Overview {
     /// Each session's facts, in the order of `sessions`, when asked for
     /// ([`Store::overview_with_facts`]); empty otherwise.
     pub facts: Vec<Facts>,
+    /// The sessions more than one file holds (conflict copies a synced
+    /// folder made), whatever the text asked for; see [`Copies`].
+    pub copies: Vec<Copies>,
 }
 
 impl Overview {
     /// The overview of sessions already read.
     pub fn of(listing: super::Listing) -> Overview {
         Overview {
+            copies: Copies::among(
+                listing
+                    .sessions
+                    .iter()
+                    .map(|s| (s.session.id, s.path.clone())),
+            ),
             sessions: listing
                 .sessions
                 .iter()
@@ -148,16 +157,22 @@ impl Store {
     /// whose public words include every word of it. The index is brought
     /// up to date first; without one, every file is read.
     pub fn overview(&self, text: Option<&str>) -> Result<Overview, StoreError> {
-        self.overview_as(text, false)
+        self.merged_overview(text, false)
     }
 
     /// Every session of the store, summarised, with its facts (what
     /// follow-up shows of it); from the index, like [`Store::overview`].
     pub fn overview_with_facts(&self) -> Result<Overview, StoreError> {
-        self.overview_as(None, true)
+        self.merged_overview(None, true)
     }
 
-    fn overview_as(&self, text: Option<&str>, facts: bool) -> Result<Overview, StoreError> {
+    /// [`Store::overview`] as the files are now: conflict copies are
+    /// neither merged nor hidden.
+    pub(super) fn overview_as(
+        &self,
+        text: Option<&str>,
+        facts: bool,
+    ) -> Result<Overview, StoreError> {
         let files = self.session_files_with_keys()?;
         let words = text.map(query_words).unwrap_or_default();
         if let Some(mut conn) = self.open_index() {
@@ -254,8 +269,10 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
                  mtime INTEGER NOT NULL,
                  ctime INTEGER NOT NULL,
                  inode INTEGER NOT NULL,
+                 sid TEXT NOT NULL,
                  summary TEXT NOT NULL
              );
+             CREATE INDEX sessions_sid ON sessions (sid);
              CREATE TABLE words (
                  id INTEGER PRIMARY KEY,
                  words TEXT NOT NULL
@@ -336,8 +353,8 @@ fn refresh_and_read(
     let mut problems: Vec<(usize, StoreError)> = Vec::new();
     {
         let mut put = tx.prepare(
-            "INSERT INTO sessions (file, size, mtime, ctime, inode, summary)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO sessions (file, size, mtime, ctime, inode, sid, summary)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         let mut put_words = tx.prepare("INSERT INTO words (id, words) VALUES (?1, ?2)")?;
         let mut put_facts = tx.prepare("INSERT INTO facts (id, facts) VALUES (?1, ?2)")?;
@@ -364,9 +381,9 @@ fn refresh_and_read(
                 forget(&name)?;
             }
             match (entry.read, key) {
-                (Ok([summary, facts, words]), Some(key)) => {
+                (Ok([sid, summary, facts, words]), Some(key)) => {
                     put.execute(params![
-                        name, key.size, key.mtime, key.ctime, key.inode, summary
+                        name, key.size, key.mtime, key.ctime, key.inode, sid, summary
                     ])?;
                     let id = tx.last_insert_rowid();
                     put_words.execute(params![id, words])?;
@@ -383,6 +400,7 @@ fn refresh_and_read(
     let problems = problems.into_iter().map(|(_, p)| p).collect();
     tx.commit()?;
 
+    let copies = copies_in(conn, dir)?;
     let mut sql = String::from(if with_facts {
         "SELECT file, summary, facts.facts FROM sessions JOIN facts USING (id)"
     } else {
@@ -420,16 +438,33 @@ fn refresh_and_read(
         problems,
         source: IndexUse::Indexed { read },
         facts,
+        copies,
     })
+}
+
+/// The files of the index that hold a session another file holds too.
+fn copies_in(conn: &Connection, dir: &Path) -> Result<Vec<Copies>, IndexFailure> {
+    let mut query = conn.prepare(
+        "SELECT sid, file FROM sessions WHERE sid IN
+         (SELECT sid FROM sessions GROUP BY sid HAVING count(*) > 1)",
+    )?;
+    let rows = query.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut found = Vec::new();
+    for row in rows {
+        let (sid, file) = row?;
+        let id = uuid::Uuid::try_parse(&sid).map_err(|_| IndexFailure::Broken)?;
+        found.push((id, dir.join(file)));
+    }
+    Ok(Copies::among(found))
 }
 
 /// One stale file, read and summed up.
 struct Indexed {
     /// Its place in the list of stale files.
     at: usize,
-    /// Its summary and its facts (as JSON) and searchable words, or why
-    /// it could not be read.
-    read: Result<[String; 3], StoreError>,
+    /// Its id, its summary and its facts (as JSON) and searchable words,
+    /// or why it could not be read.
+    read: Result<[String; 4], StoreError>,
 }
 
 /// Reads and sums up every file of `stale` on as many threads as the
@@ -448,7 +483,7 @@ fn read_in_parallel(
             summary.file.clear();
             let json = serde_json::to_string(&summary).unwrap_or_default();
             let facts = serde_json::to_string(&Facts::of(&session)).unwrap_or_default();
-            [json, facts, search_words(&session)]
+            [session.id.to_string(), json, facts, search_words(&session)]
         }),
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -491,9 +526,11 @@ fn read_in_parallel(
 /// The listing without an index: every file read.
 fn read_files(files: &[(PathBuf, Option<Key>)], words: &[String], facts: bool) -> Overview {
     let mut overview = Overview::default();
+    let mut ids = Vec::new();
     for (path, _) in files {
         match load_session(path) {
             Ok(session) => {
+                ids.push((session.id, path.clone()));
                 if has_words(&session, words) {
                     overview.sessions.push(Summary::of(&session, path));
                     if facts {
@@ -504,6 +541,7 @@ fn read_files(files: &[(PathBuf, Option<Key>)], words: &[String], facts: bool) -
             Err(problem) => overview.problems.push(problem),
         }
     }
+    overview.copies = Copies::among(ids);
     overview
 }
 

@@ -6,6 +6,7 @@
 //! locked, so a second sempre opens it read-only.
 
 mod atomic;
+mod copies;
 mod decode;
 mod error;
 mod facts;
@@ -27,6 +28,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 pub use atomic::{Replaced, create_private_dir, write_atomic};
+pub use copies::{Copies, CopyMerge, MERGED_DIR, STIGNORE, looks_like_copy};
 pub use decode::decode;
 pub use error::{Doing, StoreError};
 pub use facts::{FIRST_DECISIONS, Facts};
@@ -194,8 +196,15 @@ impl Store {
             .collect())
     }
 
-    /// Reads every session file in the store.
+    /// Reads every session file in the store. Conflict copies of a
+    /// session are merged into it first (see [`Copies`]); one that cannot
+    /// be merged yet is left out.
     pub fn list(&self) -> Result<Listing, StoreError> {
+        self.merged_listing()
+    }
+
+    /// Reads every session file in the store as it is.
+    fn read_all(&self) -> Result<Listing, StoreError> {
         let mut listing = Listing::default();
         for path in self.session_files()? {
             match load_session(&path) {
@@ -224,13 +233,16 @@ impl Store {
     /// Opens the session `query` refers to.
     pub fn open(&self, query: &str, access: Access) -> Result<OpenSession, StoreError> {
         let path = self.resolve(query)?;
+        self.merge_copies_named_after(&path);
         open_file(&path, access)
     }
 
     /// Opens the session `query` refers to for a command that changes it,
     /// waiting a moment for another command ([`open_for_command`]).
     pub fn open_for_command(&self, query: &str) -> Result<OpenSession, StoreError> {
-        open_for_command(&self.resolve(query)?)
+        let path = self.resolve(query)?;
+        self.merge_copies_named_after(&path);
+        open_for_command(&path)
     }
 }
 

@@ -143,6 +143,23 @@ impl OpenSession {
             });
         }
         self.stamp_changes();
+        self.write_merging()
+    }
+
+    /// Saves `merged`, a merge of the session held here with other copies
+    /// of it (whose changes are stamped already, so nothing is stamped
+    /// again), as [`OpenSession::save_merging`] does.
+    pub(super) fn save_merge(&mut self, merged: Session) -> Result<SaveOutcome, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly {
+                file: self.path.display().to_string(),
+            });
+        }
+        self.session = merged;
+        self.write_merging()
+    }
+
+    fn write_merging(&mut self) -> Result<SaveOutcome, StoreError> {
         let mut report: Option<MergeReport> = None;
         // Another change can land while merging; a few rounds settle it.
         for _ in 0..5 {
@@ -319,7 +336,11 @@ pub fn open_file(path: &Path, access: Access) -> Result<OpenSession, StoreError>
     open_as(path, access, Holder::Board)
 }
 
-fn open_as(path: &Path, access: Access, holder: Holder) -> Result<OpenSession, StoreError> {
+pub(super) fn open_as(
+    path: &Path,
+    access: Access,
+    holder: Holder,
+) -> Result<OpenSession, StoreError> {
     // A file that is not a session gets no lock file beside it.
     let first = read_session(path)?;
     let (lock, unwritable) = match access {

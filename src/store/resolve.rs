@@ -48,7 +48,8 @@ impl Store {
             return Err(not_found());
         }
         let prefix = q.to_lowercase();
-        let by_name = self.files_named(|stem| stem.to_lowercase().starts_with(&prefix))?;
+        let by_name =
+            without_copies(self.files_named(|stem| stem.to_lowercase().starts_with(&prefix))?);
         match by_name.len() {
             1 => return Ok(by_name[0].clone()),
             n if n > 1 => {
@@ -78,7 +79,10 @@ impl Store {
 
     /// The session files whose name (without `.json`) passes `wanted`,
     /// from the folder's list of names: only those are looked at on disk.
-    fn files_named(&self, wanted: impl Fn(&str) -> bool) -> Result<Vec<PathBuf>, StoreError> {
+    pub(super) fn files_named(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<Vec<PathBuf>, StoreError> {
         let entries = match std::fs::read_dir(self.dir()) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -176,6 +180,22 @@ impl<'a> Finder<'a> {
             .get(&id)
             .cloned()
     }
+}
+
+/// `files` without those named as a sync engine names a conflict copy of
+/// another of them: the copy is merged into that one when it is opened.
+fn without_copies(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let stems: Vec<String> = files.iter().map(|f| file_stem(f)).collect();
+    files
+        .into_iter()
+        .zip(&stems)
+        .filter(|(_, stem)| {
+            !stems
+                .iter()
+                .any(|other| super::copies::extends(stem, other))
+        })
+        .map(|(file, _)| file)
+        .collect()
 }
 
 /// The sessions the notes of `session` were carried from.

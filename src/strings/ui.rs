@@ -222,6 +222,9 @@ pub enum Ui {
     LeftoverInUse,
     LeftoverKept,
     LeftoverRemoved,
+    CopiesWaiting,
+    CopiesMerged,
+    CopiesLeft,
     KeyRemoveItem,
     KeySetAside,
     KeySetDots,
@@ -698,6 +701,15 @@ impl Ui {
             }
             LeftoverRemoved => {
                 "Fjernede {file}, en midlertidig kopi efterladt af en afbrudt gemning."
+            }
+            CopiesWaiting => {
+                "Sessionen “{title}” har {count}, der venter på at blive flettet ind i {file} (det gør `sempre check --fix`): {copies}."
+            }
+            CopiesMerged => {
+                "Flettede {count} af sessionen “{title}” ind i {file} ({changes}) og gemte dem i {folder}: {copies}."
+            }
+            CopiesLeft => {
+                "Sessionen “{title}” har {count}, der ikke er flettet endnu og bliver liggende til næste gang: {copies}."
             }
             KeyRemoveItem => "Slet (kan fortrydes på tavlen)",
             KeySetAside => "Læg kortet til side: drop / antagelse / tilbage",
@@ -1179,6 +1191,15 @@ impl Ui {
                 "{file} is a temporary copy left by an interrupted save and could not be removed ({reason}); delete it yourself, as it may hold private notes."
             }
             LeftoverRemoved => "Removed {file}, a temporary copy left by an interrupted save.",
+            CopiesWaiting => {
+                "The session “{title}” has {count} waiting to be merged into {file} (`sempre check --fix` does it): {copies}."
+            }
+            CopiesMerged => {
+                "Merged {count} of the session “{title}” into {file} ({changes}) and kept them in {folder}: {copies}."
+            }
+            CopiesLeft => {
+                "The session “{title}” has {count} not merged yet, left in place for next time: {copies}."
+            }
             KeyRemoveItem => "Delete (can be undone on the board)",
             KeySetAside => "Set the card aside: drop / assumption / back",
             KeySetDots => "Dots on the note (counted from the wall)",
