@@ -269,3 +269,37 @@ fn an_editable_board_merges_a_change_that_arrives_while_it_is_open() {
     assert!(!h.flash().contains("Merged"), "{}", h.flash());
     assert_eq!(load_session(&file).unwrap().notes.len(), 3);
 }
+
+#[test]
+fn an_editable_board_takes_in_a_conflict_copy_of_its_session() {
+    let mut h = Harness::new().new_session("fremtidsvaerksted", "Hverdag");
+    let file = h.board().open.path().to_path_buf();
+    let watch = watch(&h);
+    h.note("fra tavlen");
+    sempre::tui::settle(&mut h.app, &h.store);
+    // Syncthing found both laptops had changed the file and kept the
+    // other laptop's version beside it.
+    let copy = file.with_file_name(format!(
+        "{}.sync-conflict-20261201-101500-ABCDEFG.json",
+        file.file_stem().unwrap().to_str().unwrap()
+    ));
+    std::fs::copy(&file, &copy).unwrap();
+    arrive_from_another_laptop(&copy, "fra konfliktkopien");
+    until(&mut h, &watch, "the copy's note on the board", |h| {
+        h.board()
+            .session()
+            .notes
+            .iter()
+            .any(|n| n.text == "fra konfliktkopien")
+    });
+    assert_eq!(h.flash(), "Merged in from another device: +1 note.");
+    assert!(!copy.exists(), "the copy is set aside");
+    let kept = h
+        .store
+        .dir()
+        .join(".merged")
+        .join(copy.file_name().unwrap());
+    assert!(kept.exists(), "and kept in .merged/");
+    let on_disk = load_session(&file).unwrap();
+    assert_eq!(on_disk.notes.len(), 2);
+}

@@ -9,7 +9,8 @@
 //! The merge is written first and the copy moved after, so a failure at
 //! any step leaves the copy where it was, to be merged again next time
 //! (merging is idempotent). A session open on a board is not written from
-//! here; its copies wait, hidden from listings, until its lock is free.
+//! a listing; the board takes its copies in itself ([`copies_beside`]),
+//! and until it does they stay hidden from listings.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
@@ -24,7 +25,7 @@ use super::{
     Access, Doing, Listing, Overview, SaveOutcome, Store, StoreError, create_private_dir,
     file_stem, load_session,
 };
-use crate::model::{MergeReport, merge};
+use crate::model::{MergeReport, Session, merge};
 
 /// The folder in the store where merged copies are kept.
 pub const MERGED_DIR: &str = ".merged";
@@ -348,7 +349,7 @@ impl Store {
 
     /// Moves a merged copy into `.merged/`, under a name no file there
     /// has yet.
-    fn set_aside(&self, copy: &Path) -> io::Result<PathBuf> {
+    pub(super) fn set_aside(&self, copy: &Path) -> io::Result<PathBuf> {
         let dir = self.dir().join(MERGED_DIR);
         if is_link(&dir) {
             return Err(io::Error::other(format!("{MERGED_DIR} is a link")));
@@ -388,6 +389,33 @@ impl Store {
             .open(dir.join(".stignore"))
             .and_then(|mut f| f.write_all(STIGNORE.as_bytes()));
     }
+}
+
+/// Copies of the session in `path` that a sync engine left beside it (named
+/// after it), each locked and read: what a board open on the session takes
+/// in when a copy appears, since no listing may write its file while it is
+/// open. A copy that is locked, damaged or holds another session is left.
+pub(super) fn copies_beside(path: &Path, id: Uuid) -> Vec<(PathBuf, Session, SessionLock)> {
+    let Some(dir) = path.parent() else {
+        return Vec::new();
+    };
+    let stem = file_stem(path);
+    let Ok(named) = Store::new(dir).files_named(|s| extends(s, &stem)) else {
+        return Vec::new();
+    };
+    named
+        .into_iter()
+        .filter_map(|copy| {
+            let lock = SessionLock::try_acquire_as(&copy, Holder::Command).ok()??;
+            let session = load_session(&copy).ok().filter(|s| s.id == id)?;
+            Some((copy, session, lock))
+        })
+        .collect()
+}
+
+/// Whether `path` is named as a copy of the session file `of`.
+pub fn is_copy_of(path: &Path, of: &Path) -> bool {
+    path.parent() == of.parent() && extends(&file_stem(path), &file_stem(of))
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 pub use atomic::{Replaced, create_private_dir, write_atomic};
-pub use copies::{Copies, CopyMerge, MERGED_DIR, STIGNORE, looks_like_copy};
+pub use copies::{Copies, CopyMerge, MERGED_DIR, STIGNORE, is_copy_of, looks_like_copy};
 pub use decode::decode;
 pub use error::{Doing, StoreError};
 pub use facts::{FIRST_DECISIONS, Facts};

@@ -20,10 +20,12 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
+use super::Store;
+use super::copies::{copies_beside, is_copy_of};
 use super::open::{DiskChange, OpenSession, SaveOutcome, open_file};
 use super::stamp::Stamp;
 use super::{Access, Doing, StoreError};
-use crate::model::{MergeReport, Session, SessionDiff, TimerState};
+use crate::model::{MergeReport, Session, SessionDiff, TimerState, merge};
 
 /// One change to a session, as the saver makes it on its copy.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,15 +128,7 @@ impl Saver {
                         }
                         Request::Merge => {
                             unwritten = None;
-                            let merging = open.save_merging().map(|outcome| match outcome {
-                                SaveOutcome::Merged(report, _) => {
-                                    Merging::Merged(Box::new(open.session.clone()), report)
-                                }
-                                SaveOutcome::ChangedOnDisk(change) => Merging::Refused(change),
-                                SaveOutcome::Saved | SaveOutcome::SavedUnflushed(_) => {
-                                    Merging::Nothing
-                                }
-                            });
+                            let merging = merge_in(&mut open);
                             note_seen(&open);
                             let _ = outbox.send(Report::Merged(merging));
                         }
@@ -402,7 +396,48 @@ impl LiveSession {
     }
 }
 
+/// Writes the saver's session, merging in the file on disk if it changed
+/// and the conflict copies a sync engine left beside it; the copies are
+/// set aside in `.merged/` once the merge is written.
+fn merge_in(open: &mut OpenSession) -> Result<Merging, StoreError> {
+    let copies = copies_beside(open.path(), open.session.id);
+    let mut report = MergeReport::default();
+    let mut taken = Vec::new();
+    for (path, copy, lock) in copies {
+        if let Ok(m) = merge(&open.session, &copy) {
+            report.absorb(m.report);
+            open.session = m.session;
+            taken.push((path, lock));
+        }
+    }
+    let merging = match open.save_merging()? {
+        SaveOutcome::Merged(more, _) => {
+            report.absorb(*more);
+            Merging::Merged(Box::new(open.session.clone()), Box::new(report))
+        }
+        SaveOutcome::ChangedOnDisk(change) => return Ok(Merging::Refused(change)),
+        SaveOutcome::Saved | SaveOutcome::SavedUnflushed(_) if taken.is_empty() => Merging::Nothing,
+        SaveOutcome::Saved | SaveOutcome::SavedUnflushed(_) => {
+            Merging::Merged(Box::new(open.session.clone()), Box::new(report))
+        }
+    };
+    if let Some(dir) = open.path().parent() {
+        let store = Store::new(dir);
+        for (path, _lock) in taken {
+            // One that cannot be moved is merged again next time, which
+            // changes nothing.
+            let _ = store.set_aside(&path);
+        }
+    }
+    Ok(merging)
+}
+
 impl LiveSession {
+    /// Whether a conflict copy of this board's session sits among `paths`.
+    pub fn has_copy_among(&self, paths: &[PathBuf]) -> bool {
+        self.writer.is_some() && paths.iter().any(|p| is_copy_of(p, &self.path))
+    }
+
     /// Whether the file on disk is not what this board's saver last read
     /// or wrote: changed elsewhere. False while a save is on its way (that
     /// save finds any change itself) and for a board that cannot change

@@ -194,6 +194,11 @@ pub fn store_changed(app: &mut App, paths: &[PathBuf]) -> Vec<Effect> {
     // Sessions are named by their id, one folder each: the name is
     // enough, and a board opened by another spelling of the path is met.
     let name = b.open.path().file_name();
+    if b.open.has_copy_among(paths) {
+        // A sync engine's conflict copy of this session: merged in now, as
+        // no listing may write the file while the board has it.
+        return vec![Effect::Merge];
+    }
     if !paths.iter().any(|p| p.file_name() == name) {
         return Vec::new();
     }
