@@ -31,7 +31,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sempre::i18n::Lang;
 use sempre::methods::MethodLibrary;
-use sempre::model::{Context, NewNote, Session, TimerState};
+use sempre::model::{NewNote, TimerState};
 use sempre::store::{Access, SaveOutcome, Store, open_file};
 use sempre::tui::app::{App, Input, Outcome, Prefs, Screen, update};
 use sempre::tui::clock::Clock;
@@ -39,89 +39,17 @@ use sempre::tui::command::Command;
 use sempre::tui::render::render;
 use sempre::tui::theme::ThemeName;
 use sempre::tui::{perform, settle};
-use uuid::Uuid;
+
+#[path = "dense.rs"]
+mod dense;
+
+use dense::dense;
 
 fn main() {
     divan::main();
 }
 
 const SIZES: [usize; 2] = [10_000, 100_000];
-
-/// A session shaped like the examples, built from one real note, vote,
-/// cluster, decision and action as templates.
-fn dense(notes: usize) -> Session {
-    let library = MethodLibrary::builtin();
-    let m = library.get("fremtidsvaerksted").expect("built in");
-    let t = Timestamp::UNIX_EPOCH;
-    let context = Context {
-        title: "Hverdagen som enlig forælder".into(),
-        language: Lang::Da,
-        network: Some("LEN Syddjurs".into()),
-        ..Default::default()
-    };
-    let mut s = Session::new(m, context, t);
-    let first = s
-        .add_note(m, NewNote::new("kritik", "skabelon"), t)
-        .expect("valid");
-    s.set_dots(first, 1, Some("Amal"), t).expect("valid");
-    s.cluster_notes(&[first], "Skabelon", t).expect("valid");
-    let decision = s.add_decision("Skabelon", &[first], t).expect("valid");
-    s.add_action("Skabelon", Some(first), Some(decision), t)
-        .expect("valid");
-    let note = s.notes[0].clone();
-    let vote = s.votes[0].clone();
-    let cluster = s.clusters[0].clone();
-    let decision = s.decisions[0].clone();
-    let action = s.actions[0].clone();
-    s.notes.clear();
-    s.votes.clear();
-    s.clusters.clear();
-    s.decisions.clear();
-    s.actions.clear();
-    let zones = ["kritik", "fantasi", "virkeliggoerelse"];
-    let id = |kind: u128, i: usize| Uuid::from_u128((kind << 64) | i as u128);
-    for i in 0..notes {
-        let zone = zones[i % 3];
-        let cluster_id = id(2, (i / 30) * 3 + i % 3);
-        if i % 30 < 3 {
-            let mut c = cluster.clone();
-            c.id = cluster_id;
-            c.zone = zone.to_string();
-            c.title = format!("Tema {i}");
-            c.from.clear();
-            s.clusters.push(c);
-        }
-        let mut n = note.clone();
-        n.id = id(1, i);
-        n.zone = zone.to_string();
-        n.text = format!("Seddel {i}: for lidt tid med børnene om aftenen og i weekenden");
-        n.cluster = (i % 30 < 21).then_some(cluster_id);
-        n.private = i % 40 == 7;
-        n.author = (i % 4 == 0).then(|| format!("Deltager {}", i % 12));
-        s.notes.push(n);
-        if i % 5 < 3 {
-            let mut v = vote.clone();
-            v.id = id(3, i);
-            v.note = id(1, i);
-            v.dots = 1 + (i % 3) as u32;
-            s.votes.push(v);
-        }
-        if i % 200 == 0 {
-            let mut d = decision.clone();
-            d.id = id(4, i);
-            d.text = format!("Beslutning om seddel {i}");
-            d.notes = vec![id(1, i)];
-            s.decisions.push(d);
-            let mut a = action.clone();
-            a.id = id(5, i);
-            a.text = format!("Følg op på seddel {i}");
-            a.note = Some(id(1, i));
-            a.decision = Some(id(4, i));
-            s.actions.push(a);
-        }
-    }
-    s
-}
 
 struct Fixture {
     _dir: tempfile::TempDir,
