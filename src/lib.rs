@@ -11,6 +11,7 @@ pub mod i18n;
 mod json_error;
 pub mod methods;
 pub mod model;
+pub mod room;
 pub mod schema;
 pub mod store;
 pub mod strings;
