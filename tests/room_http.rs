@@ -154,8 +154,10 @@ fn a_note_arrives_cleaned_with_its_zone_name_and_privacy() {
     assert_eq!(reply.status, 303);
     assert_eq!(
         reply.header("location"),
-        Some(format!("{base}?sent=note").as_str())
+        Some(format!("{base}?sent=private").as_str())
     );
+    let thanks = phone.get(&format!("{base}?sent=private"));
+    assert!(thanks.body.contains("only the facilitator will see it"));
     let got = arrived(&arrivals);
     let [Arrival::Note(n)] = got.as_slice() else {
         panic!("one note: {got:?}");

@@ -222,6 +222,7 @@ async fn phone_page(
     };
     let notice = match query.sent.as_deref() {
         Some("note") => Some(Notice::Done(Word::ThankYou)),
+        Some("private") => Some(Notice::Done(Word::ThankYouPrivate)),
         Some("votes") => Some(Notice::Done(Word::VotesThanks)),
         _ => None,
     };
@@ -312,6 +313,11 @@ async fn send_note(
     if text.chars().count() > max_text {
         return unprocessable(&v, Notice::Problem(Word::TooLong, Some(max_text as u64)));
     }
+    let sent = if form.private.is_some() {
+        "private"
+    } else {
+        "note"
+    };
     let note = PhoneNote {
         id: uuid::Uuid::new_v4(),
         phone: v.phone,
@@ -333,7 +339,7 @@ async fn send_note(
     known(
         &s,
         &v,
-        Reply::see_other(format!("{base}?sent=note")).cookie(name),
+        Reply::see_other(format!("{base}?sent={sent}")).cookie(name),
     )
 }
 

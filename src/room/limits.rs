@@ -83,6 +83,11 @@ impl Bucket {
         }
     }
 
+    /// Gives back a token taken for something that did not happen.
+    pub(super) fn give_back(&mut self, per_minute: u32) {
+        self.tokens = (self.tokens + 1.0).min(f64::from(per_minute));
+    }
+
     fn refill(&mut self, per_minute: u32) {
         let now = Instant::now();
         let cap = f64::from(per_minute);

@@ -156,7 +156,11 @@ impl Shared {
                 }
                 Ok(())
             }
-            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => Err(Refused::Busy),
+            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
+                // Not the phone's doing: the try after this one is free.
+                entry.bucket.give_back(self.limits.notes_per_minute);
+                Err(Refused::Busy)
+            }
         }
     }
 }
