@@ -18,8 +18,16 @@
 //! The board tells the room what to ask with a [`Prompt`], again whenever
 //! the phase changes.
 
+mod handlers;
+mod limits;
+mod pages;
 pub mod qr;
 mod server;
+mod state;
+mod web;
+mod words;
+
+pub use limits::RoomLimits;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::mpsc::Receiver;
@@ -230,7 +238,17 @@ impl Room {
         options: &RoomOptions,
         prompt: Prompt,
     ) -> Result<(Room, Receiver<Arrival>), RoomError> {
-        let (inner, arrivals) = server::Server::start(options, prompt)?;
+        Room::open_with_limits(options, prompt, RoomLimits::default())
+    }
+
+    /// [`Room::open`] with other limits than the defaults (a load test
+    /// sends more notes per phone than a workshop would).
+    pub fn open_with_limits(
+        options: &RoomOptions,
+        prompt: Prompt,
+        limits: RoomLimits,
+    ) -> Result<(Room, Receiver<Arrival>), RoomError> {
+        let (inner, arrivals) = server::Server::start(options, prompt, limits)?;
         Ok((Room { inner }, arrivals))
     }
 
