@@ -453,6 +453,36 @@ pub enum Ui {
     PhaseEndedEarly,
     TimerEndedEarly,
     TimerEnded,
+    KeyRoom,
+    KeyJoinPanel,
+    KeyQueue,
+    KeyApprove,
+    KeyApproveAll,
+    KeyEditQueued,
+    KeyMarkQueued,
+    KeyMergeQueued,
+    KeyRejectQueued,
+    RoomOpened,
+    RoomClosed,
+    RoomWaiting,
+    RoomOpenMark,
+    RoomJoinTitle,
+    RoomHint,
+    RoomCode,
+    RoomBiggerForQr,
+    QueueTitle,
+    QueueEmpty,
+    QueueAnonymous,
+    QueueApproved,
+    QueueApprovedAll,
+    QueueRejected,
+    QueueMerged,
+    QueueMergeHow,
+    QueueNotOnProjector,
+    QueueRoomClosed,
+    ConfirmQueued,
+    PhoneVoter,
+    FromPhone,
 }
 
 impl Ui {
@@ -956,6 +986,40 @@ impl Ui {
             PhaseEndedEarly => "Fasen er slut før tid, {left} tilbage. > starter den næste.",
             TimerEndedEarly => "⏹ Afsluttet før tid",
             TimerEnded => "⏹ Afsluttet",
+            KeyRoom => "Telefoner i rummet: åbn eller luk",
+            KeyJoinPanel => "Vis eller skjul hvordan telefoner kommer med (QR-kode)",
+            KeyQueue => "Noter fra telefoner, der venter på dig",
+            KeyApprove => "Sæt noten på væggen",
+            KeyApproveAll => "Sæt alle ventende noter på væggen",
+            KeyEditQueued => "Ret noten, og sæt den så på væggen",
+            KeyMarkQueued => "Markér noten som dublet (til fletning)",
+            KeyMergeQueued => "Flet de markerede noter ind i denne",
+            KeyRejectQueued => "Afvis noten (ordene forsvinder)",
+            RoomOpened => "Rummet er åbent: telefoner kan komme med.",
+            RoomClosed => "Rummet er lukket: telefoner kan ikke sende mere.",
+            RoomWaiting => "📱 {n} venter",
+            RoomOpenMark => "📱 åben",
+            RoomJoinTitle => "Kom med fra din telefon",
+            RoomHint => "Scan, eller åbn {addr} og skriv koden {code}",
+            RoomCode => "Kode",
+            RoomBiggerForQr => "Et større vindue viser QR-koden.",
+            QueueTitle => "Noter fra telefoner",
+            QueueEmpty => "Ingen noter venter.",
+            QueueAnonymous => "anonym",
+            QueueApproved => "Noten er sat på væggen.",
+            QueueApprovedAll => "Sat på væggen: {n}.",
+            QueueRejected => "Afvist: ordene er væk.",
+            QueueMerged => "Flettet til én note.",
+            QueueMergeHow => {
+                "Markér dubletterne med x, og tryk m på den note, de skal flettes ind i."
+            }
+            QueueNotOnProjector => {
+                "Noter fra telefoner vises ikke i projektorvisningen; slå den fra med p først."
+            }
+            QueueRoomClosed => "Rummet er lukket; {n} fra telefoner venter stadig (I).",
+            ConfirmQueued => "{n} fra telefoner venter og går tabt. Luk alligevel?",
+            PhoneVoter => "Telefon {n}",
+            FromPhone => "fra en telefon",
         }
     }
 
@@ -1447,6 +1511,40 @@ impl Ui {
             PhaseEndedEarly => "Phase ended early, {left} left. > starts the next one.",
             TimerEndedEarly => "⏹ Ended early",
             TimerEnded => "⏹ Ended",
+            KeyRoom => "Phones in the room: open or close",
+            KeyJoinPanel => "Show or hide how phones join (QR code)",
+            KeyQueue => "Notes from phones waiting for you",
+            KeyApprove => "Put the note on the wall",
+            KeyApproveAll => "Put every waiting note on the wall",
+            KeyEditQueued => "Edit the note, then put it on the wall",
+            KeyMarkQueued => "Mark the note as a duplicate (to merge)",
+            KeyMergeQueued => "Merge the marked notes into this one",
+            KeyRejectQueued => "Reject the note (its words are gone)",
+            RoomOpened => "The room is open: phones can join.",
+            RoomClosed => "The room is closed: phones can no longer send.",
+            RoomWaiting => "📱 {n} waiting",
+            RoomOpenMark => "📱 open",
+            RoomJoinTitle => "Join from your phone",
+            RoomHint => "Scan, or open {addr} and type the code {code}",
+            RoomCode => "Code",
+            RoomBiggerForQr => "A bigger window shows the QR code.",
+            QueueTitle => "Notes from phones",
+            QueueEmpty => "No notes are waiting.",
+            QueueAnonymous => "anonymous",
+            QueueApproved => "The note is on the wall.",
+            QueueApprovedAll => "Put on the wall: {n}.",
+            QueueRejected => "Rejected: the words are gone.",
+            QueueMerged => "Merged into one note.",
+            QueueMergeHow => {
+                "Mark the duplicates with x, then press m on the note to merge them into."
+            }
+            QueueNotOnProjector => {
+                "Notes from phones are not shown in the projector view; switch it off with p first."
+            }
+            QueueRoomClosed => "The room is closed; {n} from phones still waiting (I).",
+            ConfirmQueued => "{n} from phones are waiting and will be lost. Close anyway?",
+            PhoneVoter => "Phone {n}",
+            FromPhone => "from a phone",
         }
     }
 }
