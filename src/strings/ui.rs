@@ -483,6 +483,12 @@ pub enum Ui {
     ConfirmQueued,
     PhoneVoter,
     FromPhone,
+    HintApprove,
+    HintReject,
+    HintMark,
+    HintMerge,
+    HintApproveAll,
+    RoomNotOpen,
 }
 
 impl Ui {
@@ -1020,6 +1026,12 @@ impl Ui {
             ConfirmQueued => "{n} fra telefoner venter og går tabt. Luk alligevel?",
             PhoneVoter => "Telefon {n}",
             FromPhone => "fra en telefon",
+            HintApprove => "på væggen",
+            HintReject => "afvis",
+            HintMark => "markér",
+            HintMerge => "flet",
+            HintApproveAll => "alle på væggen",
+            RoomNotOpen => "Rummet er ikke åbent; O åbner det for telefoner.",
         }
     }
 
@@ -1545,6 +1557,12 @@ impl Ui {
             ConfirmQueued => "{n} from phones are waiting and will be lost. Close anyway?",
             PhoneVoter => "Phone {n}",
             FromPhone => "from a phone",
+            HintApprove => "on the wall",
+            HintReject => "reject",
+            HintMark => "mark",
+            HintMerge => "merge",
+            HintApproveAll => "all on the wall",
+            RoomNotOpen => "The room is not open; O opens it to phones.",
         }
     }
 }

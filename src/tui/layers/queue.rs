@@ -119,7 +119,7 @@ pub(super) fn render(q: &QueueState, app: &App, ctx: &Ctx, frame: &mut Frame, ar
     let t = &ctx.theme;
     let notes = &b.room.queue;
     let width = (area.width * 3 / 4)
-        .max(60)
+        .max(76)
         .min(area.width.saturating_sub(2));
     let height = area.height.saturating_sub(4).max(8);
     let popup = centred(area, width, height);
@@ -147,12 +147,12 @@ pub(super) fn render(q: &QueueState, app: &App, ctx: &Ctx, frame: &mut Frame, ar
             .unwrap_or_else(|| Ui::QueueAnonymous.text(lang).to_string());
         let mark = if q.marked.contains(&n.id) { "✓" } else { " " };
         let private = if n.private {
-            format!(" [{}]", Ui::PrivateMark.text(lang))
+            format!("[{}] ", Ui::PrivateMark.text(lang))
         } else {
             String::new()
         };
         let text = format!(
-            "{mark} {zone} · {} — {who}{private}",
+            "{mark} {private}{zone} · {} — {who}",
             n.text.replace('\n', " / ")
         );
         let style = if i == selected { t.selected } else { t.dialog };
@@ -169,12 +169,12 @@ pub(super) fn render(q: &QueueState, app: &App, ctx: &Ctx, frame: &mut Frame, ar
         ctx,
         Context::Queue,
         &[
-            (Command::Approve, Ui::KeyApprove),
-            (Command::EditNote, Ui::KeyEditQueued),
-            (Command::Remove, Ui::KeyRejectQueued),
-            (Command::Mark, Ui::KeyMarkQueued),
-            (Command::MergeQueued, Ui::KeyMergeQueued),
-            (Command::ApproveAll, Ui::KeyApproveAll),
+            (Command::Approve, Ui::HintApprove),
+            (Command::EditNote, Ui::HintEdit),
+            (Command::Remove, Ui::HintReject),
+            (Command::Mark, Ui::HintMark),
+            (Command::MergeQueued, Ui::HintMerge),
+            (Command::ApproveAll, Ui::HintApproveAll),
         ],
     );
     let bottom = Rect::new(

@@ -253,7 +253,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             if b.room.is_open() {
                 b.room.panel = !b.room.panel;
             } else {
-                app.say(app.t(Ui::RoomClosed));
+                app.say(app.t(Ui::RoomNotOpen));
             }
         }
         Command::Queue => {
