@@ -354,3 +354,43 @@ fn each_tick_takes_in_a_bounded_number_of_arrivals_without_waiting() {
     assert!(!h.board().room.is_open());
     assert_eq!(queued(&h).len(), 250);
 }
+
+#[test]
+fn sempre_show_says_a_note_came_from_a_phone() {
+    let mut h = critique();
+    arrive(&mut h, Arrival::Note(note("Fra lommen", None, false, 1)));
+    h.cmd(Command::Queue);
+    h.cmd(Command::Approve);
+    let path = h.board().open.path().to_path_buf();
+    let out = assert_cmd::Command::cargo_bin("sempre")
+        .unwrap()
+        .args(["--lang", "en", "show"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Fra lommen"), "{text}");
+    assert!(text.contains("📱 from a phone"), "{text}");
+}
+
+#[test]
+fn editing_a_queued_note_opens_the_note_editor_then_puts_it_on_the_wall() {
+    let mut h = critique();
+    arrive(
+        &mut h,
+        Arrival::Note(note("Stavefjel", Some("Amal"), false, 1)),
+    );
+    h.cmd(Command::Queue);
+    h.cmd(Command::EditNote);
+    assert!(matches!(h.app.layers.last(), Some(Layer::Editor(_))));
+    h.typed(" rettet");
+    h.cmd(Command::Submit);
+    assert!(queued(&h).is_empty());
+    let saved = h.saved("Stavefjel");
+    assert_eq!(saved.text, "Stavefjel rettet");
+    assert_eq!(saved.author.as_deref(), Some("Amal"));
+    assert!(
+        matches!(h.app.layers.last(), Some(Layer::Queue(_))),
+        "back in the queue"
+    );
+}
