@@ -19,6 +19,7 @@ mod pack;
 mod render;
 mod room;
 mod room_panel;
+mod room_prompt;
 mod scroll;
 mod timing;
 mod tree;
@@ -42,9 +43,10 @@ pub use menus::{MenuAction, choose};
 use actions::{board_mut, refuse};
 pub use render::render;
 pub use room::{
-    ARRIVALS_PER_TICK, Join, PHONE_DOTS, RoomState, approve, arrived, edited,
-    follow as follow_room, merge, open_room, prompt, reject, tick,
+    ARRIVALS_PER_TICK, Join, PHONE_DOTS, RoomState, approve, arrived, edited, merge, open_room,
+    reject, tick,
 };
+pub use room_prompt::{follow as follow_room, prompt};
 pub use update::update;
 
 use super::super::app::Prefs;
