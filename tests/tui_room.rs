@@ -241,6 +241,12 @@ fn votes_from_phones_are_dots_per_phone() {
     assert_eq!(dots(&h, "Phone 1", a), 0);
     assert_eq!(dots(&h, "Phone 1", b), 3);
     assert_eq!(h.on_disk().votes.len(), 2, "the unknown note got nothing");
+    // After the room closed and opened again, a new phone never adds to
+    // an earlier phone's dots.
+    board_mut(&mut h).room.close();
+    arrive(&mut h, votes(99, None, vec![(a, 1)]));
+    assert_eq!(dots(&h, "Phone 2", a), 1);
+    assert_eq!(dots(&h, "Phone 1", b), 3);
 }
 
 #[test]

@@ -52,8 +52,8 @@ pub struct RoomState {
     pub panel: bool,
     /// Notes waiting for the facilitator, oldest first.
     pub queue: Vec<PhoneNote>,
-    /// Phones in the order they were first heard from, for "Phone N".
-    pub phones: Vec<PhoneId>,
+    /// The name each phone without a pseudonym votes under ("Phone N").
+    pub phones: HashMap<PhoneId, String>,
     /// Per phone and voting round, the notes it gave dots to.
     pub voted: HashMap<(PhoneId, String), Vec<Uuid>>,
     /// The prompt last told to the room.
@@ -82,15 +82,28 @@ impl RoomState {
         self.sent = None;
     }
 
-    /// The position of `phone`, numbering it if it is new.
-    fn number(&mut self, phone: PhoneId) -> usize {
-        match self.phones.iter().position(|p| *p == phone) {
-            Some(i) => i + 1,
-            None => {
-                self.phones.push(phone);
-                self.phones.len()
-            }
+    /// The name `phone` votes under without a pseudonym: "Phone N" with
+    /// the smallest N not yet given to another phone nor found among the
+    /// session's voters, so a phone never adds to another's dots (also
+    /// after the room or the board was closed and opened again).
+    fn voter(&mut self, phone: PhoneId, session: &crate::model::Session) -> String {
+        if let Some(name) = self.phones.get(&phone) {
+            return name.clone();
         }
+        let lang = session.context.language;
+        let taken = |name: &str| {
+            self.phones.values().any(|v| v == name)
+                || session
+                    .votes
+                    .iter()
+                    .any(|v| v.voter.as_deref() == Some(name))
+        };
+        let name = (1..)
+            .map(|n: usize| Ui::PhoneVoter.text(lang).replace("{n}", &n.to_string()))
+            .find(|name| !taken(name))
+            .unwrap_or_default();
+        self.phones.insert(phone, name.clone());
+        name
     }
 }
 
@@ -186,7 +199,6 @@ pub fn arrived(app: &mut App, arrival: Arrival) -> Vec<Effect> {
     b.room.heard += 1;
     match arrival {
         Arrival::Note(note) => {
-            b.room.number(note.phone);
             if b.room.queue.iter().any(|n| n.id == note.id) {
                 return Vec::new();
             }
@@ -210,17 +222,19 @@ fn take_votes(app: &mut App, votes: PhoneVotes) -> Vec<Effect> {
     if b.open.is_read_only() {
         return Vec::new();
     }
-    let n = b.room.number(votes.phone);
-    let voter = votes
+    let named = votes
         .pseudonym
         .as_deref()
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .unwrap_or_else(|| {
-            let lang = b.session().context.language;
-            Ui::PhoneVoter.text(lang).replace("{n}", &n.to_string())
-        });
+        .map(str::to_string);
+    let voter = match named {
+        Some(name) => name,
+        None => {
+            let session = &b.open.session;
+            b.room.voter(votes.phone, session)
+        }
+    };
     let key = (votes.phone, votes.phase.clone());
     let before = b.room.voted.get(&key).cloned().unwrap_or_default();
     // Only notes a phone could have been shown: on the wall, not private.
