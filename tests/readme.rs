@@ -18,6 +18,7 @@ fn tables() -> String {
         ("The note editor", Context::Editor),
         ("Forms", Context::Form),
         ("Choosing a card (`i`)", Context::Pick),
+        ("Notes from phones (`I`)", Context::Queue),
         ("The help overlay (`?`)", Context::Help),
         ("Sessions (home)", Context::Home),
         ("Follow-up: sessions", Context::Review),

@@ -172,6 +172,20 @@ pub struct OpenArgs {
     /// Start in projector view.
     #[arg(long)]
     pub projector: bool,
+    /// Open the room at once: participants write and vote from their
+    /// phones over the room's Wi-Fi.
+    #[arg(long)]
+    pub live: bool,
+    /// The address the room listens on [default: this machine's address
+    /// on the local network].
+    #[arg(long, value_name = "ADDR", requires = "live")]
+    pub bind: Option<std::net::IpAddr>,
+    /// The room's port [default: a free one].
+    #[arg(long, value_name = "N", requires = "live")]
+    pub port: Option<u16>,
+    /// Notes from phones go on the wall at once, without your approval.
+    #[arg(long, requires = "live")]
+    pub accept_all: bool,
 }
 
 /// `sempre add`.

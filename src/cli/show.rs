@@ -229,6 +229,9 @@ fn note_line(t: &mut String, look: &Lookup, note: &Note, indent: &str, lang: Lan
         (None, Some(r)) => meta.push(role_name(r, lang).to_string()),
         (None, None) => {}
     }
+    if note.source == Some(crate::model::NoteSource::Phone) {
+        meta.push(format!("📱 {}", crate::strings::Ui::FromPhone.text(lang)));
+    }
     if note.private {
         meta.push(format!("🔒 {}", Msg::Private.text(lang)));
     }

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 use super::args::OpenArgs;
 use super::{CliError, Env};
 use crate::i18n::Lang;
+use crate::room::RoomOptions;
 use crate::store::Access;
 use crate::tui::app::{App, Prefs};
 use crate::tui::clock::Clock;
 use crate::tui::prefs::{PrefsFile, Remembered, platform_file};
 use crate::tui::theme::ThemeName;
-use crate::tui::{Start, run as run_tui};
+use crate::tui::{Live, Start, run as run_tui};
 
 /// Opens the interface on the home screen, or on one session's board.
 /// The session is opened before the terminal is taken over, so a wrong id
@@ -25,6 +26,13 @@ pub fn run(
         return Err(CliError::NotATerminal);
     }
     let projector = open.as_ref().is_some_and(|o| o.projector);
+    let live = open.as_ref().filter(|o| o.live).map(|o| Live {
+        options: RoomOptions {
+            bind: o.bind,
+            port: o.port,
+        },
+        accept_all: o.accept_all,
+    });
     let session = match open {
         Some(args) => {
             let access = if args.read_only {
@@ -78,6 +86,7 @@ pub fn run(
     let start = Start {
         store: env.store.clone(),
         open: session,
+        live,
     };
     run_tui(app, start).map_err(|e| CliError::Terminal(e.to_string()))?;
     Ok(ExitCode::SUCCESS)

@@ -67,6 +67,17 @@ pub struct Note {
     /// How many times a deletion of the item was undone.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub revived: u32,
+    /// Where the note was written, when not on the facilitator's keyboard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<NoteSource>,
+}
+
+/// Where a note was written, when not on the facilitator's keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteSource {
+    /// On a participant's phone in the room, approved by the facilitator.
+    Phone,
 }
 
 impl Note {

@@ -69,6 +69,7 @@ impl Session {
                 pos: None,
                 clock: Default::default(),
                 revived: 0,
+                source: None,
                 ..original.clone()
             });
             pairs.push((original.id, id));
@@ -219,6 +220,7 @@ impl Session {
             pos: None,
             clock: Default::default(),
             revived: 0,
+            source: None,
             ..original
         });
         self.updated = now;
@@ -427,6 +429,7 @@ pub fn carry_forward(
             pos: None,
             clock: Default::default(),
             revived: 0,
+            source: None,
             ..original
         });
     }

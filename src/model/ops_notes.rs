@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use uuid::Uuid;
 
 use super::text::{optional_line, required};
-use super::{Colour, LinkKind, ModelError, Note, NoteLink, Role, Session, new_id};
+use super::{Colour, LinkKind, ModelError, Note, NoteLink, NoteSource, Role, Session, new_id};
 use crate::methods::Method;
 
 /// What it takes to write a new note.
@@ -37,7 +37,42 @@ impl NewNote {
     }
 }
 
+/// A note written elsewhere (on a phone) and let onto the board: what it
+/// keeps from where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrived {
+    /// The id it had while it waited; kept unless a note has it already.
+    pub id: Uuid,
+    /// The phase it was written in; the running one if none or unknown.
+    pub phase: Option<String>,
+    /// Where it was written.
+    pub source: NoteSource,
+}
+
 impl Session {
+    /// Adds a note written elsewhere, as [`Session::add_note`] does, keeping
+    /// its id, the phase it was written in and where it comes from.
+    pub fn add_arrived_note(
+        &mut self,
+        method: &Method,
+        new: NewNote,
+        arrived: Arrived,
+        now: Timestamp,
+    ) -> Result<Uuid, ModelError> {
+        let made = self.add_note(method, new, now)?;
+        let free = !self.notes.iter().any(|n| n.id == arrived.id);
+        let phase = arrived.phase.filter(|p| method.phase_index(p).is_some());
+        let note = self.note_mut(made)?;
+        if free {
+            note.id = arrived.id;
+        }
+        if phase.is_some() {
+            note.phase = phase;
+        }
+        note.source = Some(arrived.source);
+        Ok(note.id)
+    }
+
     /// The time a note made `now` is given: `now`, or a nanosecond after
     /// the last note's place if that is later (notes made in the same
     /// instant, a clock set wrong), so that the list stays in the order
@@ -108,6 +143,7 @@ impl Session {
             pos: None,
             clock: Default::default(),
             revived: 0,
+            source: None,
         });
         self.updated = now;
         Ok(id)

@@ -318,6 +318,8 @@ fn exports_beside(store: &str) -> PathBuf {
 /// changes; what needs the disk comes back as effects.
 pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
     let mut effects = apply(app, input);
+    // Whatever changed the phase or the notes, the phones hear of it.
+    board::follow_room(app);
     if app.layers.is_empty()
         && let Some(paths) = app.held_change.take()
     {
@@ -346,7 +348,9 @@ fn apply(app: &mut App, input: Input) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Input::Tick => Vec::new(),
+        // What phones sent comes in with the tick, under any dialog: a
+        // note only joins the queue, votes are counts.
+        Input::Tick => board::tick(app),
         Input::StoreChanged { paths } => {
             // Taken in by `update` at once, or when the last dialog closes.
             let held = app.held_change.get_or_insert_default();
@@ -413,6 +417,11 @@ fn app_command(app: &mut App, cmd: Command) -> Option<Vec<Effect>> {
         }
         Command::ForceQuit => {
             match &app.screen {
+                Screen::Board(b) if !b.room.queue.is_empty() => {
+                    let waiting = b.room.queue.len();
+                    app.layers.clear();
+                    app.layers.push(Layer::confirm_queued(waiting, true));
+                }
                 Screen::Board(b) if b.open.saving() => return Some(vec![Effect::Settle(cmd)]),
                 Screen::Board(b) if b.save.dirty => {
                     app.layers.clear();

@@ -95,6 +95,13 @@ pub enum Command {
     SetAside,
     Weight,
     NewMeeting,
+    ToggleRoom,
+    JoinPanel,
+    Queue,
+    // Notes from phones.
+    Approve,
+    ApproveAll,
+    MergeQueued,
     // Dialogs and the note editor.
     Submit,
     ClearField,

@@ -33,6 +33,10 @@ use crate::store::{Access, OpenSession, SaveReport, Store, StoreWatch, open_file
 /// is under way.
 const SAVE_POLL: Duration = Duration::from_millis(20);
 
+/// How often the event loop takes in what phones sent while the room is
+/// open.
+const ROOM_POLL: Duration = Duration::from_millis(100);
+
 /// How often the event loop asks the store's watch whether files changed
 /// on disk while no key comes. The watch listens on a thread of its own;
 /// asking costs nothing.
@@ -45,6 +49,17 @@ pub struct Start {
     /// Show this session's board at once (`sempre open`); closing it
     /// ends the program.
     pub open: Option<OpenSession>,
+    /// Open the room on that board at once (`sempre open --live`).
+    pub live: Option<Live>,
+}
+
+/// How the room opens on a board started with `--live`.
+#[derive(Debug, Clone, Default)]
+pub struct Live {
+    /// Where the server listens.
+    pub options: crate::room::RoomOptions,
+    /// Notes from phones go on the wall without waiting for approval.
+    pub accept_all: bool,
 }
 
 /// Turns a terminal event into an input for [`update`]. Control
@@ -267,6 +282,14 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
             perform(app, &start.store, effects);
             if let Screen::Board(b) = &mut app.screen {
                 b.exit_on_close = true;
+                if let Some(live) = &start.live {
+                    b.room.options = live.options.clone();
+                    b.room.accept_all = live.accept_all;
+                }
+            }
+            if start.live.is_some() && app.board().is_some() {
+                let effects = screens::board::open_room(app);
+                perform(app, &start.store, effects);
             }
         }
         None => perform(app, &start.store, vec![Effect::List]),
@@ -277,10 +300,15 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
             terminal.draw(|frame| render::render(app, frame))?;
             dirty = false;
         }
-        let wait = match app.board() {
-            Some(b) if b.timer.is_running() => b.timer.until_next_second(app.clock.now()),
-            _ => Duration::from_secs(3600),
+        let timer = match app.board() {
+            Some(b) if b.timer.is_running() => Some(b.timer.until_next_second(app.clock.now())),
+            _ => None,
         };
+        let mut wait = timer.unwrap_or(Duration::from_secs(3600));
+        if app.board().is_some_and(|b| b.room.is_open()) {
+            wait = wait.min(ROOM_POLL);
+        }
+        let timer_at = timer.map(|t| Instant::now() + t);
         let tick_at = Instant::now() + wait;
         let timeout = if app.board().is_some_and(|b| b.open.saving()) {
             wait.min(SAVE_POLL)
@@ -291,8 +319,13 @@ fn event_loop(terminal: &mut terminal::Term, app: &mut App, start: Start) -> any
             dirty |= take_saves(app, &start.store);
             dirty |= take_store_change(app, &start.store, &watch);
             if Instant::now() >= tick_at {
-                update(app, Input::Tick);
-                dirty = true;
+                let heard = app.board().map(|b| b.room.heard);
+                let effects = update(app, Input::Tick);
+                perform(app, &start.store, effects);
+                // Redraw when the second changes or a phone was heard.
+                dirty |= timer_at.is_some_and(|t| Instant::now() >= t)
+                    || app.board().map(|b| b.room.heard) != heard
+                    || app.board().is_none_or(|b| !b.room.is_open());
             }
             continue;
         }

@@ -55,6 +55,8 @@ pub enum Context {
     Process,
     /// The export dialog.
     Export,
+    /// The notes from phones waiting for the facilitator.
+    Queue,
 }
 
 /// A key with its modifiers.
@@ -254,6 +256,7 @@ mod tests {
             X::Actions,
             X::Process,
             X::Export,
+            X::Queue,
         ];
         for context in contexts {
             let keys: Vec<Key> = BINDINGS

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Layer;
-use crate::strings::Ui;
+use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
@@ -21,6 +21,14 @@ pub enum ConfirmAction {
     CloseUnsaved {
         /// End the program.
         quit: bool,
+    },
+    /// Close the board although notes from phones wait (they are lost);
+    /// with `quit`, end the program too.
+    CloseQueued {
+        /// End the program.
+        quit: bool,
+        /// How many wait.
+        waiting: usize,
     },
     /// Throw away what was typed in the editor.
     DiscardEdit,
@@ -53,6 +61,16 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
                     Vec::new()
                 }
                 ConfirmAction::CloseUnsaved { quit: false } => board::close(app),
+                ConfirmAction::CloseQueued { quit, .. } => {
+                    // Asked once: closing goes on as if nothing waited.
+                    board::drop_queue(app);
+                    let again = if quit {
+                        Command::ForceQuit
+                    } else {
+                        Command::Quit
+                    };
+                    vec![Effect::Settle(again)]
+                }
                 ConfirmAction::Reload => vec![Effect::Reload],
                 ConfirmAction::DiscardEdit => {
                     if matches!(app.layers.last(), Some(Layer::Editor(_))) {
@@ -80,11 +98,14 @@ pub(super) fn render(c: &ConfirmState, ctx: &Ctx, frame: &mut Frame, area: Rect)
         Context::Confirm,
         &[(Command::Yes, Ui::Yes), (Command::No, Ui::No)],
     );
-    let text = vec![
-        Line::raw(c.question.text(lang).to_string()),
-        Line::raw(""),
-        hint,
-    ];
+    let question = match c.action {
+        ConfirmAction::CloseQueued { waiting, .. } => c
+            .question
+            .text(lang)
+            .replace("{n}", &count(lang, waiting, Noun::Note)),
+        _ => c.question.text(lang).to_string(),
+    };
+    let text = vec![Line::raw(question), Line::raw(""), hint];
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: true })

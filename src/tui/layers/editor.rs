@@ -29,6 +29,9 @@ pub enum EditTarget {
     },
     /// An existing note.
     Existing(Uuid),
+    /// A note from a phone, waiting in the queue; saving puts it on the
+    /// wall.
+    Queued(Uuid),
 }
 
 /// The note editor.
@@ -153,7 +156,7 @@ pub(super) fn render(e: &EditorState, ctx: &Ctx, frame: &mut Frame, area: Rect) 
     frame.render_widget(Clear, popup);
     let verb = match e.target {
         EditTarget::New { .. } => Ui::EditorNew,
-        EditTarget::Existing(_) => Ui::EditorEdit,
+        EditTarget::Existing(_) | EditTarget::Queued(_) => Ui::EditorEdit,
     };
     let block = dialog(ctx, format!("{} – {}", verb.text(lang), e.zone_name));
     let inner = block.inner(popup);

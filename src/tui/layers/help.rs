@@ -81,6 +81,7 @@ fn context_name(context: Context) -> Ui {
         Context::Actions => Ui::ContextActions,
         Context::Process => Ui::ContextProcess,
         Context::Export => Ui::ContextExport,
+        Context::Queue => Ui::QueueTitle,
     }
 }
 

@@ -10,6 +10,7 @@ mod form;
 mod help;
 mod menu;
 mod outcomes;
+mod queue;
 mod ranking;
 mod voting;
 
@@ -24,6 +25,7 @@ pub use form::{FormField, FormState, optional_day, parse_day};
 pub use help::HelpState;
 pub use menu::{MenuItem, MenuState};
 pub use outcomes::OutcomesState;
+pub use queue::QueueState;
 pub use ranking::{RankingState, candidates};
 pub use voting::VotingState;
 
@@ -58,6 +60,8 @@ pub enum Layer {
     Compare(CompareState),
     /// Exporting sessions to a file.
     Export(Box<ExportState>),
+    /// The notes from phones waiting for the facilitator.
+    Queue(QueueState),
 }
 
 impl Layer {
@@ -75,7 +79,17 @@ impl Layer {
             Layer::Voting(_) => Context::Voting,
             Layer::Compare(_) => Context::Compare,
             Layer::Export(_) => Context::Export,
+            Layer::Queue(_) => Context::Queue,
         }
+    }
+
+    /// The question before closing a board while notes from phones wait:
+    /// they are in memory only. With `quit`, the program ends too.
+    pub fn confirm_queued(waiting: usize, quit: bool) -> Layer {
+        Layer::Confirm(ConfirmState {
+            question: Ui::ConfirmQueued,
+            action: ConfirmAction::CloseQueued { quit, waiting },
+        })
     }
 
     /// The question before closing a board whose changes are not saved.
@@ -100,6 +114,7 @@ pub fn update_layer(app: &mut App, input: Input) -> Vec<Effect> {
         Some(Layer::Voting(_)) => voting::update(app, input),
         Some(Layer::Compare(_)) => compare::update(app, input),
         Some(Layer::Export(_)) => export::update(app, input),
+        Some(Layer::Queue(_)) => queue::update(app, input),
         None => Vec::new(),
     }
 }
@@ -117,5 +132,6 @@ pub fn render_layer(layer: &Layer, app: &App, ctx: &Ctx, frame: &mut Frame, area
         Layer::Voting(v) => voting::render(v, app, ctx, frame, area),
         Layer::Compare(c) => compare::render(c, app, ctx, frame, area),
         Layer::Export(e) => export::render(e, ctx, frame, area),
+        Layer::Queue(q) => queue::render(q, app, ctx, frame, area),
     }
 }

@@ -67,6 +67,7 @@ pub fn commit_edit(app: &mut App, target: EditTarget, text: &str) -> Vec<Effect>
         return Vec::new();
     };
     let result = match target {
+        EditTarget::Queued(id) => return super::room::edited(app, id, text),
         EditTarget::New { board, zone } => {
             if crate::model::text::clean(text).is_empty() {
                 return Vec::new();
@@ -89,6 +90,14 @@ pub fn commit_edit(app: &mut App, target: EditTarget, text: &str) -> Vec<Effect>
             refuse(app, e);
             Vec::new()
         }
+    }
+}
+
+/// Forgets the notes from phones still waiting: closing the board was
+/// asked for after the facilitator was told they would be lost.
+pub fn drop_queue(app: &mut App) {
+    if let Some(b) = board_mut(app) {
+        b.room.queue.clear();
     }
 }
 

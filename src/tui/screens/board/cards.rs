@@ -357,6 +357,7 @@ mod tests {
             pos: None,
             clock: Default::default(),
             revived: 0,
+            source: None,
         }
     }
 

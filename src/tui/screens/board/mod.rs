@@ -17,6 +17,9 @@ mod menus;
 mod navigate;
 mod pack;
 mod render;
+mod room;
+mod room_panel;
+mod room_prompt;
 mod scroll;
 mod timing;
 mod tree;
@@ -29,7 +32,7 @@ mod update;
 use jiff::Timestamp;
 use uuid::Uuid;
 
-pub use actions::{close, commit_edit, move_to_zone, open};
+pub use actions::{close, commit_edit, drop_queue, move_to_zone, open};
 pub use cards::{ZoneView, cluster_title};
 pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
 pub use disk::{changed_while_editing, merged, refreshed, reloaded, saved, store_changed};
@@ -39,6 +42,11 @@ pub use menus::{MenuAction, choose};
 
 use actions::{board_mut, refuse};
 pub use render::render;
+pub use room::{
+    ARRIVALS_PER_TICK, Join, PHONE_DOTS, RoomState, approve, arrived, edited, merge, open_room,
+    reject, tick,
+};
+pub use room_prompt::{follow as follow_room, prompt};
 pub use update::update;
 
 use super::super::app::Prefs;
@@ -128,6 +136,8 @@ pub struct BoardState {
     pub conflict: Option<Box<DiskChange>>,
     /// Closing the board ends the program (`sempre open`).
     pub exit_on_close: bool,
+    /// Phones in the room: the server, how to join, the notes waiting.
+    pub room: RoomState,
 }
 
 impl BoardState {
@@ -153,6 +163,7 @@ impl BoardState {
             save: SaveStatus::default(),
             conflict: None,
             exit_on_close: false,
+            room: RoomState::default(),
         };
         state.guidance = size.0 >= 140 || size.1 >= 32;
         state.reindex(prefs);

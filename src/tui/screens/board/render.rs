@@ -61,6 +61,7 @@ pub fn render(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     if let Some(s) = l.status {
         status(b, ctx, frame, s);
     }
+    super::room_panel::render(b, ctx, frame, area);
 }
 
 fn band(b: &BoardState, ctx: &Ctx, frame: &mut Frame, zone: usize, rect: Rect, mode: Mode) {

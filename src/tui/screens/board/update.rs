@@ -11,7 +11,7 @@ use crate::model::{Item, ModelError, Way};
 use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
-use crate::tui::layers::{EditTarget, EditorState, Layer, OutcomesState, RankingState};
+use crate::tui::layers::{EditTarget, EditorState, Layer, OutcomesState, QueueState, RankingState};
 
 /// Applies an input to the board.
 pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
@@ -248,7 +248,28 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 app.say(name);
             }
         }
+        Command::ToggleRoom => return super::room::toggle(app),
+        Command::JoinPanel => {
+            if b.room.is_open() {
+                b.room.panel = !b.room.panel;
+            } else {
+                app.say(app.t(Ui::RoomNotOpen));
+            }
+        }
+        Command::Queue => {
+            if prefs.projector {
+                app.warn(app.t(Ui::QueueNotOnProjector));
+            } else {
+                app.layers.push(Layer::Queue(QueueState::default()));
+            }
+        }
         Command::Quit | Command::Back => {
+            if !b.room.queue.is_empty() {
+                // The queue is in memory only: its words go with the board.
+                let waiting = b.room.queue.len();
+                app.layers.push(Layer::confirm_queued(waiting, false));
+                return Vec::new();
+            }
             if b.open.saving() {
                 // Closing waits for the last save and hears how it went.
                 return vec![Effect::Settle(cmd)];
