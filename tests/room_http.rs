@@ -85,6 +85,11 @@ fn the_token_page_asks_the_question_and_offers_the_zones() {
     assert_eq!(base.len(), "/r/".len() + 32);
     let page = phone.get(&base);
     assert_eq!(page.status, 200);
+    // A page, not its source as text.
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
     for words in [
         "Naboskab på Nørrebro",
         "Dreams",

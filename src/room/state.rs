@@ -47,7 +47,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Shared {
     pub(super) fn new(prompt: Prompt, limits: RoomLimits, arrivals: SyncSender<Arrival>) -> Shared {
         Shared {
-            token: Uuid::new_v4().simple().to_string(),
+            token: new_token(),
             join_code: join_code(),
             prompt: RwLock::new(prompt),
             phones: Mutex::new(HashMap::new()),
@@ -225,4 +225,15 @@ mod tests {
         assert!(shared.code_is(&typed.to_lowercase()));
         assert!(!shared.code_is("AAAAAA") || shared.join_code == "AAAAAA");
     }
+}
+
+/// A new token: 128 random bits from the system, as 32 hex digits.
+fn new_token() -> String {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        // No system randomness: two v4 ids' random bits, still 128 of them.
+        let (a, b) = (Uuid::new_v4().as_u128(), Uuid::new_v4().as_u128());
+        bytes = (a ^ b.rotate_left(64)).to_le_bytes();
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

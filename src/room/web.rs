@@ -129,7 +129,9 @@ impl Reply {
 impl IntoResponse for Reply {
     fn into_response(self) -> Response {
         let mut response = match self.page {
-            Some(page) => page.into_string().into_response(),
+            // As HTML: a String alone would be sent as plain text, and a
+            // phone would show the page's source.
+            Some(page) => axum::response::Html(page.into_string()).into_response(),
             None => ().into_response(),
         };
         *response.status_mut() = self.status;
