@@ -400,3 +400,19 @@ fn editing_a_queued_note_opens_the_note_editor_then_puts_it_on_the_wall() {
         "back in the queue"
     );
 }
+
+#[test]
+fn carrying_forward_waits_until_the_queue_is_empty() {
+    let mut h = critique();
+    fake_open(&mut h);
+    h.note("på tavlen");
+    arrive(
+        &mut h,
+        Arrival::Note(note("fra en telefon", None, false, 1)),
+    );
+    let layers = h.app.layers.len();
+    h.cmd(Command::CarryForward);
+    assert_eq!(h.app.layers.len(), layers, "no carry menu while notes wait");
+    assert!(h.flash().contains("1"), "{}", h.flash());
+    assert_eq!(queued(&h), ["fra en telefon"], "the queue is kept");
+}

@@ -489,6 +489,7 @@ pub enum Ui {
     HintMerge,
     HintApproveAll,
     RoomNotOpen,
+    QueueFirst,
 }
 
 impl Ui {
@@ -1032,6 +1033,7 @@ impl Ui {
             HintMerge => "flet",
             HintApproveAll => "alle på væggen",
             RoomNotOpen => "Rummet er ikke åbent; O åbner det for telefoner.",
+            QueueFirst => "{n} sedler fra telefoner venter: sæt dem op eller afvis dem først (I).",
         }
     }
 
@@ -1563,6 +1565,9 @@ impl Ui {
             HintMerge => "merge",
             HintApproveAll => "all on the wall",
             RoomNotOpen => "The room is not open; O opens it to phones.",
+            QueueFirst => {
+                "{n} notes from phones are waiting: put them up or reject them first (I)."
+            }
         }
     }
 }

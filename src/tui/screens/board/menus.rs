@@ -238,6 +238,15 @@ pub fn set_aside_menu(app: &mut App) {
 pub fn carry_menu(app: &mut App) {
     let lang = app.prefs.lang;
     let Some(b) = app.board() else { return };
+    if !b.room.queue.is_empty() {
+        // Carrying forward opens the new session, and the queue, in memory
+        // only, would go with this board.
+        let text = Ui::QueueFirst
+            .text(lang)
+            .replace("{n}", &b.room.queue.len().to_string());
+        app.warn(text);
+        return;
+    }
     let notes = chosen(b);
     if notes.is_empty() {
         return;
