@@ -204,6 +204,17 @@ pub(super) fn join_code() -> String {
     code
 }
 
+/// A new token: 128 random bits from the system, as 32 hex digits.
+fn new_token() -> String {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        // No system randomness: two v4 ids' random bits, still 128 of them.
+        let (a, b) = (Uuid::new_v4().as_u128(), Uuid::new_v4().as_u128());
+        bytes = (a ^ b.rotate_left(64)).to_le_bytes();
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,15 +236,4 @@ mod tests {
         assert!(shared.code_is(&typed.to_lowercase()));
         assert!(!shared.code_is("AAAAAA") || shared.join_code == "AAAAAA");
     }
-}
-
-/// A new token: 128 random bits from the system, as 32 hex digits.
-fn new_token() -> String {
-    let mut bytes = [0u8; 16];
-    if getrandom::fill(&mut bytes).is_err() {
-        // No system randomness: two v4 ids' random bits, still 128 of them.
-        let (a, b) = (Uuid::new_v4().as_u128(), Uuid::new_v4().as_u128());
-        bytes = (a ^ b.rotate_left(64)).to_le_bytes();
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
