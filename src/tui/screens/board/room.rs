@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::room_prompt::prompt;
 use super::{board_mut, refuse};
 use crate::model::{Arrived, Item, NewNote, NoteSource};
-use crate::room::{Arrival, PhoneId, PhoneNote, PhoneVotes, Prompt, Room, RoomOptions};
+use crate::room::{Arrival, PhoneId, PhoneNote, PhoneVotes, Prompt, Room, RoomLimits, RoomOptions};
 use crate::strings::{Noun, Ui, count};
 use crate::tui::app::{App, Effect};
 
@@ -40,6 +40,9 @@ pub struct Join {
 pub struct RoomState {
     /// How to open it.
     pub options: RoomOptions,
+    /// How much each phone and address may send (the defaults, except in
+    /// a load test).
+    pub limits: RoomLimits,
     /// Notes from phones go on the wall at once, without the queue.
     pub accept_all: bool,
     /// The open room; dropping it stops the server.
@@ -141,7 +144,7 @@ pub fn open_room(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let first = prompt(b);
-    match Room::open(&b.room.options, first.clone()) {
+    match Room::open_with_limits(&b.room.options, first.clone(), b.room.limits.clone()) {
         Ok((room, arrivals)) => {
             let url = room.url().to_string();
             b.room.join = Some(Join {
