@@ -416,3 +416,32 @@ fn carrying_forward_waits_until_the_queue_is_empty() {
     assert!(h.flash().contains("1"), "{}", h.flash());
     assert_eq!(queued(&h), ["fra en telefon"], "the queue is kept");
 }
+
+/// The QR code is drawn dark on light in every theme, so a phone's camera
+/// reads it also on a dark projector theme.
+#[test]
+fn the_qr_code_is_dark_on_light_whatever_the_theme() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+    let mut h = critique();
+    h.input(sempre::tui::app::Input::Resize(160, 48));
+    fake_open(&mut h);
+    let url = "http://192.168.1.23:8123/r/0123456789abcdef0123456789abcdef";
+    board_mut(&mut h).room.join.as_mut().unwrap().qr = sempre::room::qr::lines(url, false);
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    terminal
+        .draw(|f| sempre::tui::render::render(&h.app, f))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    // Below the header (whose clock is drawn in the same blocks).
+    let inked: Vec<_> = (5..48)
+        .flat_map(|y| (0..160).map(move |x| (x, y)))
+        .map(|(x, y)| &buffer[(x, y)])
+        .filter(|c| matches!(c.symbol(), "█" | "▀" | "▄"))
+        .collect();
+    assert!(inked.len() > 100, "the QR code is on the board");
+    for cell in inked {
+        assert_eq!((cell.fg, cell.bg), (Color::Black, Color::White));
+    }
+}

@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -67,8 +68,14 @@ pub fn render_join(join: &Join, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     if fits {
         let pad = usize::from(width.saturating_sub(2).saturating_sub(qr_width) / 2);
+        // Always dark modules on light, whatever the theme: a phone's
+        // camera may not read a code drawn the other way round.
+        let ink = Style::new().fg(Color::Black).bg(Color::White);
         for l in &join.qr {
-            lines.push(Line::styled(format!("{}{l}", " ".repeat(pad)), t.text));
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(pad)),
+                Span::styled(l.clone(), ink),
+            ]));
         }
     }
     lines.push(Line::styled(join.address.clone(), t.title));
