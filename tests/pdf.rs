@@ -8,6 +8,9 @@
 
 mod examples;
 
+#[path = "common/browser.rs"]
+mod browser;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -24,24 +27,12 @@ use sempre::methods::MethodLibrary;
 const HANG: Duration = Duration::from_secs(180);
 
 fn chromium() -> PathBuf {
-    if let Some(path) = std::env::var_os("SEMPRE_CHROMIUM") {
-        return PathBuf::from(path);
-    }
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-        let found = Command::new("sh")
-            .args(["-c", &format!("command -v {name}")])
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-        if let Some(path) = found.filter(|p| !p.is_empty()) {
-            return PathBuf::from(path);
-        }
-    }
-    panic!(
-        "Chromium is needed to prove the HTML export prints: install Debian's `chromium` \
-         (sudo apt-get install chromium) or name a browser in SEMPRE_CHROMIUM"
-    );
+    browser::chromium().unwrap_or_else(|| {
+        panic!(
+            "Chromium is needed to prove the HTML export prints: install Debian's `chromium` \
+             (sudo apt-get install chromium) or name a browser in SEMPRE_CHROMIUM"
+        )
+    })
 }
 
 /// Prints `html` to a PDF and returns its bytes.
