@@ -630,7 +630,18 @@ fn the_time_box_is_saved_and_carries_on_when_the_session_is_opened_again() {
     h.cmd(Command::NextPhase); // preparation: 15 minutes
     h.cmd(Command::TimerToggle);
     h.cmd(Command::TimerPlus);
-    let saved = h.on_disk().timer.unwrap();
+    // Said in full if it ever fails (it once did, on a busy machine, and
+    // could not be made to again): what the board knows of its saves.
+    let on_disk = h.on_disk();
+    let saved = on_disk.timer.clone().unwrap_or_else(|| {
+        panic!(
+            "no time box on disk; board: {:?}, save: {:?}, status: {:?}, phase log on disk: {:?}",
+            h.board().session().timer,
+            h.board().save,
+            h.flash(),
+            on_disk.phase_log
+        )
+    });
     assert_eq!((saved.minutes, saved.started.is_some()), (16, true));
     h.app.clock.advance(Duration::from_secs(4 * 60));
     h.cmd(Command::Back);
