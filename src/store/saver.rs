@@ -439,16 +439,17 @@ impl LiveSession {
     }
 
     /// Whether the file on disk is not what this board's saver last read
-    /// or wrote: changed elsewhere. False while a save is on its way (that
-    /// save finds any change itself) and for a board that cannot change
-    /// its session. One `stat`, no reading.
+    /// or wrote: changed elsewhere. False for a board that cannot change
+    /// its session. One `stat`, no reading. Also asked while a save is on
+    /// its way: that save may have been written before the change came,
+    /// and the change would otherwise wait for the next one. (The saver
+    /// notes each write's stamp as soon as it is written, so its own
+    /// writes are not taken for a change, but for an instant; a merge
+    /// asked for then finds nothing and does nothing.)
     pub fn changed_elsewhere(&self) -> bool {
         let Some(w) = &self.writer else {
             return false;
         };
-        if self.saving() {
-            return false;
-        }
         let now = std::fs::symlink_metadata(&self.path)
             .ok()
             .as_ref()
