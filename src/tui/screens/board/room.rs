@@ -61,6 +61,9 @@ pub struct RoomState {
     pub voted: HashMap<(PhoneId, String), Vec<Uuid>>,
     /// The prompt last told to the room.
     pub sent: Option<Prompt>,
+    /// The session's change number and time when that prompt was built:
+    /// while they stay, the prompt is not built again.
+    pub sent_for: Option<(u64, jiff::Timestamp)>,
     /// How many arrivals were taken in, so the loop knows to redraw.
     pub heard: u64,
 }
@@ -83,6 +86,7 @@ impl RoomState {
         self.phones.clear();
         self.voted.clear();
         self.sent = None;
+        self.sent_for = None;
     }
 
     /// The name `phone` votes under without a pseudonym: "Phone N" with

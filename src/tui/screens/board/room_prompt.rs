@@ -5,7 +5,6 @@ use super::room::PHONE_DOTS;
 use super::{BoardState, board_mut};
 use crate::i18n::Text;
 use crate::methods::Ask;
-use crate::model::Item;
 use crate::room::{Candidate, Prompt, PromptPhase, PromptZone, Texts, Voting};
 use crate::tui::app::App;
 
@@ -42,7 +41,7 @@ pub fn prompt(b: &BoardState) -> Prompt {
                 .notes
                 .iter()
                 .filter(|n| p.zones.contains(&n.zone) && n.status.is_active())
-                .filter(|n| !n.private && !s.is_private(Item::Note(n.id)))
+                .filter(|n| !n.private)
                 .map(|n| Candidate {
                     note: n.id,
                     text: n.text.clone(),
@@ -74,6 +73,13 @@ pub fn follow(app: &mut App) {
     if !b.room.is_open() {
         return;
     }
+    // Built again only after a change to the session (a key that changes
+    // nothing, a tick, costs nothing): a merge or a reload moves its time.
+    let stamp = (b.open.version(), b.session().updated);
+    if b.room.sent_for == Some(stamp) {
+        return;
+    }
+    b.room.sent_for = Some(stamp);
     let now = prompt(b);
     if b.room.sent.as_ref() == Some(&now) {
         return;
