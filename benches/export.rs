@@ -71,6 +71,7 @@ fn export_2000_notes(bencher: divan::Bencher, format: &str) {
         today: date(2026, 11, 23),
         titles: Default::default(),
         private_elsewhere: Default::default(),
+        plans: Default::default(),
     };
     let sources = [Source {
         session: &s,
@@ -168,6 +169,7 @@ fn export_dense(bencher: divan::Bencher, notes: usize, format: Format) {
         today: date(2026, 11, 23),
         titles: Default::default(),
         private_elsewhere: Default::default(),
+        plans: Default::default(),
     };
     let sources = [Source {
         session: s,

@@ -5,6 +5,7 @@
 //! `main.rs` and [`cli`] only parse arguments and print.
 
 pub mod cli;
+pub mod day;
 pub mod device;
 pub mod export;
 pub mod i18n;

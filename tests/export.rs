@@ -41,6 +41,7 @@ fn options(lang: Lang, anonymize: bool, titles: HashMap<uuid::Uuid, String>) -> 
         today: date(2026, 11, 23),
         titles,
         private_elsewhere: Default::default(),
+        plans: Default::default(),
     }
 }
 

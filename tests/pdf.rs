@@ -102,6 +102,7 @@ fn options(lang: Lang) -> Options {
         today: date(2026, 11, 23),
         titles: Default::default(),
         private_elsewhere: Default::default(),
+        plans: Default::default(),
     }
 }
 

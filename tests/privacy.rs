@@ -271,6 +271,7 @@ fn options(anonymize: bool, sessions: &[Session]) -> Options {
         today: date(2026, 12, 1),
         titles: link_titles(sessions, anonymize, Lang::Da),
         private_elsewhere: PrivateElsewhere::of(sessions),
+        plans: Default::default(),
     }
 }
 

@@ -19,6 +19,7 @@ fn tables() -> String {
         ("Forms", Context::Form),
         ("Choosing a card (`i`)", Context::Pick),
         ("Notes from phones (`I`)", Context::Queue),
+        ("The day's plan (`y`)", Context::Plan),
         ("The help overlay (`?`)", Context::Help),
         ("Sessions (home)", Context::Home),
         ("Follow-up: sessions", Context::Review),

@@ -143,6 +143,7 @@ fn a_private_note_leaves_the_projector_and_every_export() {
             today: jiff::civil::date(2026, 11, 23),
             titles: Default::default(),
             private_elsewhere: Default::default(),
+            plans: Default::default(),
         },
     );
     assert!(!json.contains("Ensom"));

@@ -62,6 +62,130 @@ pub enum Command {
     MergeDriver(MergeDriverArgs),
     /// Set up the store folder for sharing.
     Store(StoreArgs),
+    /// Plan a workshop day: phases and breaks with their minutes, planned
+    /// against actual time, and the facilitator's script.
+    Plan(PlanArgs),
+}
+
+/// `sempre plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// What to do with the plan.
+    #[command(subcommand)]
+    pub action: PlanAction,
+}
+
+/// What `sempre plan` does. A step is counted from 1, as `plan show`
+/// numbers them.
+#[derive(Debug, Subcommand)]
+pub enum PlanAction {
+    /// Show the plan: each step's planned and actual minutes, and how far
+    /// ahead or behind the day is.
+    Show {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put a phase in the plan: a phase of the session's method, or
+    /// METHOD:PHASE for another method's phase, which runs in a session of
+    /// its own, linked to this one and made the first time.
+    Add {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// The phase's id, or METHOD:PHASE (see `sempre methods show ID`).
+        #[arg(value_name = "PHASE")]
+        phase: String,
+        /// Minutes planned [default: the method's time box].
+        #[arg(long, value_name = "N")]
+        minutes: Option<u32>,
+        /// Put it at this step [default: last].
+        #[arg(long, value_name = "STEP")]
+        at: Option<usize>,
+    },
+    /// Put a break in the plan.
+    Break {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// How long it lasts, in minutes.
+        #[arg(value_name = "MINUTES")]
+        minutes: u32,
+        /// What it is called, such as "Lunch".
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+        /// Put it at this step [default: last].
+        #[arg(long, value_name = "STEP")]
+        at: Option<usize>,
+    },
+    /// Put every phase of the session's method that is not planned yet at
+    /// the end, with the method's time boxes (optional phases left out).
+    Fill {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+    },
+    /// Change how many minutes a step lasts.
+    Minutes {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// The step, from 1.
+        #[arg(value_name = "STEP")]
+        step: usize,
+        /// Its minutes.
+        #[arg(value_name = "MINUTES")]
+        minutes: u32,
+    },
+    /// Move a step to another place.
+    Move {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// The step, from 1.
+        #[arg(value_name = "STEP")]
+        step: usize,
+        /// Where it goes, from 1.
+        #[arg(value_name = "TO")]
+        to: usize,
+    },
+    /// Take a step out of the plan.
+    Remove {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// The step, from 1.
+        #[arg(value_name = "STEP")]
+        step: usize,
+    },
+    /// Set the time the day starts (HH:MM), or `none`.
+    Start {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// The time, such as 09:30.
+        #[arg(value_name = "HH:MM")]
+        time: String,
+    },
+    /// Delete the plan.
+    Clear {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+    },
+    /// Write the facilitator's script for the day: one printable HTML page
+    /// with each step's time, goal and instructions.
+    Script {
+        /// The session: an id, the start of one, or a file.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 const MERGE_ABOUT: &str =

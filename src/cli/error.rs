@@ -55,6 +55,8 @@ pub enum CliError {
         /// What git said.
         said: String,
     },
+    /// A problem already put into one sentence in the user's language.
+    Said(String),
 }
 
 impl CliError {
@@ -64,6 +66,7 @@ impl CliError {
             (CliError::Store(e), _) => e.message(lang),
             (CliError::Method(e), _) => e.message(lang),
             (CliError::Model(e), _) => e.message(lang),
+            (CliError::Said(sentence), _) => sentence.clone(),
             (CliError::Empty(flag), Lang::En) => format!("The value of {flag} is empty."),
             (CliError::Empty(flag), Lang::Da) => format!("Værdien af {flag} er tom."),
             (CliError::Output(e), Lang::En) => format!("Could not write the output: {e}."),

@@ -58,6 +58,14 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
         tz,
         titles: link_titles(others.iter().chain(&sessions), args.anonymize, lang),
         private_elsewhere: PrivateElsewhere::of(others.iter().chain(&sessions)),
+        plans: crate::export::plan_docs(
+            &sessions,
+            others.iter().chain(&sessions),
+            &env.methods,
+            lang,
+            &TimeZone::system(),
+            crate::model::now(),
+        ),
     };
     // What is exported is written as it is made, from the sessions
     // themselves: a large session is held once, never whole as text.

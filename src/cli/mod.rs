@@ -9,6 +9,7 @@ mod git;
 mod list;
 mod merge;
 mod methods;
+mod plan;
 mod session;
 mod show;
 mod table;
@@ -131,6 +132,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Merge(args)) => merge::run(&env, args, &mut out)?,
         Some(Command::MergeDriver(args)) => merge::driver(env.lang, &args),
         Some(Command::Store(args)) => git::run(&env, args, &mut out)?,
+        Some(Command::Plan(args)) => plan::run(&env, args, &mut out)?,
     };
     out.flush().map_err(CliError::Output)?;
     Ok(code)

@@ -72,6 +72,76 @@ pub struct SessionDoc {
     pub links: Vec<String>,
     /// Number of notes shown.
     pub notes: usize,
+    /// The day's plan against what happened, for a session holding one.
+    pub plan: Option<PlanDoc>,
+}
+
+/// The day's plan against what happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanDoc {
+    /// Each step.
+    pub rows: Vec<PlanRowDoc>,
+    /// "Total 3 h 20 min. The day is 5 min ahead."
+    pub summary: String,
+    /// "The day starts at 09:00." or that it has no start time.
+    pub start: String,
+}
+
+/// One step of the day's plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRowDoc {
+    /// Planned time of day.
+    pub clock: String,
+    /// The phase or break, with its method when it ran in another session.
+    pub what: String,
+    /// Whether it is a break.
+    pub is_break: bool,
+    /// Minutes planned.
+    pub planned: String,
+    /// When it really began.
+    pub began: String,
+    /// Minutes it took.
+    pub actual: String,
+    /// Over or under, such as "+5".
+    pub difference: String,
+    /// Over its time.
+    pub over: bool,
+}
+
+impl PlanDoc {
+    /// The document of a day's plan as worked out.
+    pub fn of(v: &crate::day::View, lang: Lang) -> PlanDoc {
+        use crate::strings::{PlanText, day_status, signed_minutes};
+        PlanDoc {
+            rows: v
+                .rows
+                .iter()
+                .map(|r| PlanRowDoc {
+                    clock: r.clock.clone().unwrap_or_default(),
+                    what: match &r.method {
+                        Some(m) => format!("{} ({m})", r.what),
+                        None => r.what.clone(),
+                    },
+                    is_break: r.is_break,
+                    planned: r.planned.to_string(),
+                    began: r.started.clone().unwrap_or_default(),
+                    actual: r.actual.map(|a| a.to_string()).unwrap_or_default(),
+                    difference: r.difference.map(signed_minutes).unwrap_or_default(),
+                    over: r.difference.is_some_and(|d| d > 0),
+                })
+                .collect(),
+            summary: format!(
+                "{} {}. {}",
+                PlanText::Total.text(lang),
+                crate::day::duration(v.total, lang),
+                day_status(lang, v.schedule.behind_minutes)
+            ),
+            start: match &v.start {
+                Some(t) => PlanText::Starts.text(lang).replace("{time}", t),
+                None => PlanText::NoStart.text(lang).to_string(),
+            },
+        }
+    }
 }
 
 impl SessionDoc {
@@ -455,6 +525,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             notes: s.notes.len(),
+            plan: None,
         }
     }
 

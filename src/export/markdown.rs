@@ -193,6 +193,34 @@ fn session(t: &mut dyn fmt::Write, s: &SessionDoc, lang: Lang) {
         let _ = writeln!(t, "\n## {}\n", Msg::Actions.text(lang));
         actions(t, &s.actions, false, lang);
     }
+    if let Some(plan) = &s.plan {
+        use crate::strings::PlanText as P;
+        let _ = writeln!(t, "\n## {}\n", P::PlannedVsActual.text(lang));
+        let _ = writeln!(t, "{}\n", escape(&plan.start));
+        let _ = writeln!(
+            t,
+            "| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---|---:|---:|",
+            P::Time.text(lang),
+            P::What.text(lang),
+            P::Planned.text(lang),
+            P::Began.text(lang),
+            P::Actual.text(lang),
+            P::Difference.text(lang)
+        );
+        for r in &plan.rows {
+            let what = if r.is_break {
+                format!("*{}*", escape(&r.what))
+            } else {
+                escape(&r.what)
+            };
+            let _ = writeln!(
+                t,
+                "| {} | {what} | {} | {} | {} | {} |",
+                r.clock, r.planned, r.began, r.actual, r.difference
+            );
+        }
+        let _ = writeln!(t, "\n{}", escape(&plan.summary));
+    }
     if !s.links.is_empty() {
         let _ = writeln!(t, "\n## {}\n", Msg::LinkedSessions.text(lang));
         for l in &s.links {

@@ -10,6 +10,7 @@ mod json;
 mod markdown;
 mod network;
 mod prepare;
+mod script;
 mod sink;
 
 use std::collections::HashMap;
@@ -22,6 +23,7 @@ use uuid::Uuid;
 pub use doc::Report;
 pub use network::{known_networks, network_names, network_report};
 pub use prepare::{PrivateElsewhere, anonymized, prepare, without_private};
+pub use script::script_to;
 
 use crate::i18n::Lang;
 use crate::methods::{Method, MethodLibrary};
@@ -68,6 +70,34 @@ pub struct Options {
     /// The private notes of the other sessions the export could read: a
     /// note carried from one of them stays behind.
     pub private_elsewhere: PrivateElsewhere,
+    /// The day's plan against what happened, for each session that holds
+    /// one ([`plan_docs`]).
+    pub plans: HashMap<Uuid, doc::PlanDoc>,
+}
+
+/// The planned-versus-actual tables of those of `sessions` that hold a
+/// day's plan, measured with the phase logs of `others` (the day's other
+/// sessions, among the sessions they link to) at `now`.
+pub fn plan_docs<'a>(
+    sessions: impl IntoIterator<Item = &'a Session>,
+    others: impl IntoIterator<Item = &'a Session>,
+    methods: &MethodLibrary,
+    lang: Lang,
+    tz: &TimeZone,
+    now: jiff::Timestamp,
+) -> HashMap<Uuid, doc::PlanDoc> {
+    let day = crate::day::Day {
+        host: None,
+        others: others.into_iter().map(|s| (s.id, s.clone())).collect(),
+    };
+    sessions
+        .into_iter()
+        .filter(|s| s.plan.is_some())
+        .filter_map(|s| {
+            let v = crate::day::view(&day, s, methods, lang, tz, now)?;
+            Some((s.id, doc::PlanDoc::of(&v, lang)))
+        })
+        .collect()
 }
 
 /// A session to export, with its method if the method is known.
@@ -178,7 +208,11 @@ fn document(
     let titles = |id: Uuid| opts.titles.get(&id).cloned();
     let sessions: Vec<doc::SessionDoc> = pairs
         .iter()
-        .map(|(s, m)| builder.session(s, *m, &titles))
+        .map(|(s, m)| {
+            let mut doc = builder.session(s, *m, &titles);
+            doc.plan = opts.plans.get(&s.id).cloned();
+            doc
+        })
         .collect();
     let mut open_actions: Vec<doc::ActionDoc> = Vec::new();
     if report.is_some() {

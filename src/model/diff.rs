@@ -185,6 +185,7 @@ pub struct Touched<'a> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SessionDiff {
     context: Option<Box<(Context, Context)>>,
+    plan: Option<Box<(Option<super::Plan>, Option<super::Plan>)>>,
     updated: Option<(Timestamp, Timestamp)>,
     boards: Option<Edit<Board>>,
     notes: Option<Edit<Note>>,
@@ -219,6 +220,7 @@ impl SessionDiff {
         let diff = SessionDiff {
             context: (old.context != new.context)
                 .then(|| Box::new((old.context.clone(), new.context.clone()))),
+            plan: (old.plan != new.plan).then(|| Box::new((old.plan.clone(), new.plan.clone()))),
             updated: (old.updated != new.updated).then_some((old.updated, new.updated)),
             boards: Edit::between(&old.boards, &new.boards),
             notes: Edit::between(&old.notes, &new.notes),
@@ -251,6 +253,9 @@ impl SessionDiff {
         if let Some(pair) = &self.context {
             session.context = pair.0.clone();
         }
+        if let Some(pair) = &self.plan {
+            session.plan = pair.0.clone();
+        }
         if let Some((before, _)) = self.updated {
             session.updated = before;
         }
@@ -268,6 +273,9 @@ impl SessionDiff {
     pub fn redo(&self, session: &mut Session) {
         if let Some(pair) = &self.context {
             session.context = pair.1.clone();
+        }
+        if let Some(pair) = &self.plan {
+            session.plan = pair.1.clone();
         }
         if let Some((_, after)) = self.updated {
             session.updated = after;

@@ -48,6 +48,19 @@ pub enum ModelError {
         /// The method given.
         given: String,
     },
+    /// The session has no plan yet.
+    NoPlan,
+    /// The plan has no step at this position (from 1).
+    NoPlanStep(usize),
+    /// A phase is in the plan already, at this position (from 1).
+    AlreadyPlanned {
+        /// The phase.
+        phase: String,
+        /// Where it is.
+        position: usize,
+    },
+    /// A plan's step must last from 1 minute to a day.
+    PlanMinutes(u32),
 }
 
 impl ModelError {
@@ -98,6 +111,22 @@ impl ModelError {
             }
             (WrongMethod { session, given }, Lang::Da) => {
                 format!("Sessionen følger metoden \"{session}\", ikke \"{given}\".")
+            }
+            (NoPlan, Lang::En) => "The session has no plan for the day yet.".into(),
+            (NoPlan, Lang::Da) => "Sessionen har endnu ingen plan for dagen.".into(),
+            (NoPlanStep(n), Lang::En) => format!("The plan has no step {n}."),
+            (NoPlanStep(n), Lang::Da) => format!("Planen har intet trin {n}."),
+            (AlreadyPlanned { phase, position }, Lang::En) => {
+                format!("The phase \"{phase}\" is in the plan already, as step {position}.")
+            }
+            (AlreadyPlanned { phase, position }, Lang::Da) => {
+                format!("Fasen \"{phase}\" står allerede i planen som trin {position}.")
+            }
+            (PlanMinutes(m), Lang::En) => {
+                format!("A step of the plan lasts from 1 minute to a whole day, not {m} minutes.")
+            }
+            (PlanMinutes(m), Lang::Da) => {
+                format!("Et trin i planen varer fra 1 minut til en hel dag, ikke {m} minutter.")
             }
         }
     }

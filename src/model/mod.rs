@@ -20,6 +20,7 @@ mod ops_notes;
 mod ops_outcome;
 mod ops_session;
 mod outcome;
+mod plan;
 mod privacy;
 mod session;
 #[cfg(test)]
@@ -43,6 +44,7 @@ pub use ops_flow::{Carry, carry_forward};
 pub use ops_notes::{Arrived, NewNote};
 pub use ops_outcome::{ClusterRank, Rank};
 pub use outcome::{Action, ActionStatus, Cluster, Decision, Vote};
+pub use plan::{Logs, MOST_MINUTES, Plan, PlanItem, Progress, Schedule, ScheduleRow, schedule};
 pub use privacy::Item;
 pub use session::{
     Board, Context, FORMAT, Meeting, MethodRef, Participant, PhaseEntry, Rating, Session,

@@ -61,6 +61,7 @@ impl Session {
             meetings: Vec::new(),
             ratings: Vec::new(),
             timer: None,
+            plan: None,
             clock: Clock::new(),
             deleted: Vec::new(),
         }

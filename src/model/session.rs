@@ -64,6 +64,11 @@ pub struct Session {
     /// given more time), so reopening the session carries on with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer: Option<TimerState>,
+    /// The plan of the workshop day, when the facilitator made one: the
+    /// phases (of this and the day's other sessions) and breaks, with
+    /// their minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<super::Plan>,
     /// When each of the session's own fields (its context, method and
     /// time box) last changed, for merging copies.
     #[serde(default, skip_serializing_if = "Clock::is_empty")]

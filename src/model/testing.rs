@@ -21,3 +21,10 @@ pub fn context(title: &str) -> Context {
         ..Default::default()
     }
 }
+
+/// A fresh Future Workshop session, with its method.
+pub fn future_workshop() -> (super::Session, Method) {
+    let m = method();
+    let s = super::Session::new(&m, context("Fremtidsværksted"), crate::model::now());
+    (s, m)
+}

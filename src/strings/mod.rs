@@ -1,8 +1,10 @@
 //! Every fixed string a person reads, in Danish and English. A new string
 //! is a new variant; the compiler then asks for both translations.
 
+mod plan;
 mod ui;
 
+pub use plan::{PlanText, day_status, signed_minutes};
 pub use ui::Ui;
 
 use crate::i18n::Lang;

@@ -170,6 +170,9 @@ pub enum Effect {
     Fetch(Vec<PathBuf>, Command),
     /// Remember the interface choices in the preferences file.
     SavePrefs,
+    /// Read the day's plan the board's session is part of, with the day's
+    /// other sessions.
+    ReadDay,
 }
 
 /// What an effect brought back.
@@ -195,6 +198,8 @@ pub enum Outcome {
     /// A read-only board's session file was read again after it changed
     /// on disk, or not.
     Refreshed(Result<(), StoreError>),
+    /// The day's plan the board's session is part of was read.
+    DayRead(Option<Box<crate::day::Day>>),
     /// An action was changed in its file, or not.
     ActionEdited(Box<ActionEdit>, Box<Result<Session, EditFailure>>),
     /// Whether an action's session can be changed now.
@@ -488,6 +493,7 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             board::reloaded(app, result);
             Vec::new()
         }
+        Outcome::DayRead(day) => board::day_read(app, day.map(|d| *d)),
         Outcome::Refreshed(result) => {
             board::refreshed(app, result);
             Vec::new()

@@ -98,6 +98,12 @@ pub enum Command {
     ToggleRoom,
     JoinPanel,
     Queue,
+    DayPlan,
+    // The day's plan.
+    StepLonger,
+    StepShorter,
+    AddBreak,
+    FillPlan,
     // Notes from phones.
     Approve,
     ApproveAll,

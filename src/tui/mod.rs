@@ -154,6 +154,12 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 }
                 continue;
             }
+            Effect::ReadDay => match &app.screen {
+                Screen::Board(b) => {
+                    Outcome::DayRead(crate::day::Day::of(store, b.session()).map(Box::new))
+                }
+                _ => continue,
+            },
             Effect::Merge => match &mut app.screen {
                 Screen::Board(b) => {
                     let (answers, result) = b.open.merge_from_disk();

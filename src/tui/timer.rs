@@ -40,8 +40,13 @@ impl Timer {
     /// The time box a board opened on `session` shows: the one saved in
     /// the session if it belongs to the phase last run (running, paused or
     /// ended), otherwise a full, paused box for the current phase (or the
-    /// first one, before the workshop starts).
-    pub fn for_session(session: &Session, method: &Method) -> Timer {
+    /// first one, before the workshop starts), as long as `minutes` says
+    /// (the day's plan, or the method).
+    pub fn for_session(
+        session: &Session,
+        method: &Method,
+        minutes: impl Fn(&crate::methods::Phase) -> u32,
+    ) -> Timer {
         let last = session.phase_log.last().map(|e| e.phase.as_str());
         if let Some(saved) = &session.timer
             && saved.phase.as_deref() == last
@@ -51,10 +56,10 @@ impl Timer {
             };
         }
         match session.current_phase().and_then(|p| method.phase(p)) {
-            Some(phase) => Timer::new(Some(&phase.id), phase.minutes),
+            Some(phase) => Timer::new(Some(&phase.id), minutes(phase)),
             // Between phases the box shows the first phase's length and
             // belongs to no phase until one starts.
-            None => Timer::new(None, method.phases.first().map_or(0, |p| p.minutes)),
+            None => Timer::new(None, method.phases.first().map_or(0, &minutes)),
         }
     }
 

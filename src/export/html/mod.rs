@@ -14,7 +14,7 @@ use super::doc::{ActionDoc, Doc, NoteDoc, SessionDoc, ZoneDoc};
 use super::markdown::footer;
 use crate::i18n::Lang;
 use crate::methods::Shape;
-use crate::strings::{Msg, Ui};
+use crate::strings::{Msg, PlanText, Ui};
 
 const STYLE: &str = include_str!("style.css");
 
@@ -214,6 +214,25 @@ fn session(s: &SessionDoc, lang: Lang) -> Markup {
                     tr { th { (Msg::Phase.text(lang)) } th { (Ui::Started.text(lang)) } th { (Ui::Ended.text(lang)) } }
                     @for p in &s.phases { tr { td { (p.name) } td.when { (p.started) } td.when { (p.ended) } } }
                 } }
+            }
+            @if let Some(plan) = &s.plan {
+                h2 { (PlanText::PlannedVsActual.text(lang)) }
+                p { (plan.start) }
+                table.plan { tbody {
+                    tr {
+                        th { (PlanText::Time.text(lang)) } th { (PlanText::What.text(lang)) }
+                        th.n { (PlanText::Planned.text(lang)) } th { (PlanText::Began.text(lang)) }
+                        th.n { (PlanText::Actual.text(lang)) } th.n { (PlanText::Difference.text(lang)) }
+                    }
+                    @for r in &plan.rows {
+                        tr.break[r.is_break] {
+                            td.when { (r.clock) } td { (r.what) } td.n { (r.planned) }
+                            td.when { (r.began) } td.n { (r.actual) }
+                            td.n.overdue[r.over] { (r.difference) }
+                        }
+                    }
+                } }
+                p { strong { (plan.summary) } }
             }
             @if !s.links.is_empty() {
                 h2 { (Msg::LinkedSessions.text(lang)) }

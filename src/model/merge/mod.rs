@@ -360,6 +360,11 @@ fn header(s: &Session) -> Map<String, Value> {
     {
         out.insert("timer".into(), v);
     }
+    if let Some(p) = &s.plan
+        && let Ok(v) = serde_json::to_value(p)
+    {
+        out.insert("plan".into(), v);
+    }
     out
 }
 
@@ -385,6 +390,9 @@ fn set_header(s: &mut Session, header: &Map<String, Value>) {
     }
     s.timer = header
         .get("timer")
+        .and_then(|v| serde_json::from_value(v.clone()).ok());
+    s.plan = header
+        .get("plan")
         .and_then(|v| serde_json::from_value(v.clone()).ok());
 }
 

@@ -57,6 +57,8 @@ pub enum Context {
     Export,
     /// The notes from phones waiting for the facilitator.
     Queue,
+    /// The day's plan, planned against actual time.
+    Plan,
 }
 
 /// A key with its modifiers.

@@ -300,10 +300,18 @@ pub fn write(
     let options = Options {
         anonymize: job.anonymize,
         lang: job.lang,
-        tz,
+        tz: tz.clone(),
         today,
         titles: link_titles(all(), job.anonymize, job.lang),
         private_elsewhere: PrivateElsewhere::of(all()),
+        plans: crate::export::plan_docs(
+            &job.sessions,
+            all(),
+            methods,
+            job.lang,
+            &tz,
+            crate::model::now(),
+        ),
     };
     drop(linked);
     // Written as it is made, so the export is never held whole as text.

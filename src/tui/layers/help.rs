@@ -82,6 +82,7 @@ fn context_name(context: Context) -> Ui {
         Context::Process => Ui::ContextProcess,
         Context::Export => Ui::ContextExport,
         Context::Queue => Ui::QueueTitle,
+        Context::Plan => Ui::PlanTitle,
     }
 }
 

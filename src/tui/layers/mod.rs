@@ -10,6 +10,7 @@ mod form;
 mod help;
 mod menu;
 mod outcomes;
+mod plan;
 mod queue;
 mod ranking;
 mod voting;
@@ -25,6 +26,7 @@ pub use form::{FormField, FormState, optional_day, parse_day};
 pub use help::HelpState;
 pub use menu::{MenuItem, MenuState};
 pub use outcomes::OutcomesState;
+pub use plan::{PlanState, opening as plan_opening};
 pub use queue::QueueState;
 pub use ranking::{RankingState, candidates};
 pub use voting::VotingState;
@@ -62,6 +64,8 @@ pub enum Layer {
     Export(Box<ExportState>),
     /// The notes from phones waiting for the facilitator.
     Queue(QueueState),
+    /// The day's plan, planned against actual time.
+    Plan(PlanState),
 }
 
 impl Layer {
@@ -80,6 +84,7 @@ impl Layer {
             Layer::Compare(_) => Context::Compare,
             Layer::Export(_) => Context::Export,
             Layer::Queue(_) => Context::Queue,
+            Layer::Plan(_) => Context::Plan,
         }
     }
 
@@ -115,6 +120,7 @@ pub fn update_layer(app: &mut App, input: Input) -> Vec<Effect> {
         Some(Layer::Compare(_)) => compare::update(app, input),
         Some(Layer::Export(_)) => export::update(app, input),
         Some(Layer::Queue(_)) => queue::update(app, input),
+        Some(Layer::Plan(_)) => plan::update(app, input),
         None => Vec::new(),
     }
 }
@@ -133,5 +139,6 @@ pub fn render_layer(layer: &Layer, app: &App, ctx: &Ctx, frame: &mut Frame, area
         Layer::Compare(c) => compare::render(c, app, ctx, frame, area),
         Layer::Export(e) => export::render(e, ctx, frame, area),
         Layer::Queue(q) => queue::render(q, app, ctx, frame, area),
+        Layer::Plan(p) => plan::render(p, app, ctx, frame, area),
     }
 }

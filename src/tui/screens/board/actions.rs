@@ -44,7 +44,7 @@ pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
     if unwritable {
         app.warn(app.t(Ui::StoreUnwritable));
     }
-    Vec::new()
+    vec![Effect::ReadDay]
 }
 
 /// Closes the board (its lock goes with it) for the home screen, or ends

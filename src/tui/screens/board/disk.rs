@@ -113,7 +113,9 @@ pub fn merged(app: &mut App, result: Result<Merging, StoreError>) {
                 b.redo.clear();
                 b.marked
                     .retain(|id| b.open.session.notes.iter().any(|n| n.id == *id));
-                b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method);
+                b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method, |p| {
+                    super::plan_minutes(b, p)
+                });
             }
             b.reindex(&prefs);
             b.keep_focus_visible(&prefs, size);
@@ -169,7 +171,9 @@ pub fn reloaded(app: &mut App, result: Result<(), StoreError>) {
             b.marked.clear();
             b.conflict = None;
             b.save = super::SaveStatus::default();
-            b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method);
+            b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method, |p| {
+                super::plan_minutes(b, p)
+            });
             b.reindex(&prefs);
             b.keep_focus_visible(&prefs, size);
             let text = app.t(Ui::Reloaded);
@@ -193,6 +197,29 @@ pub fn store_changed(app: &mut App, paths: &[PathBuf]) -> Vec<Effect> {
     };
     // Sessions are named by their id, one folder each: the name is
     // enough, and a board opened by another spelling of the path is met.
+    let name = b.open.path().file_name();
+    // The day's other sessions: their phases count in the day's plan.
+    let day = super::day_sessions(b);
+    let day_changed = paths.iter().any(|p| {
+        p.file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| uuid::Uuid::try_parse(s).ok())
+            .is_some_and(|id| day.contains(&id))
+    });
+    if day_changed {
+        let mut effects = vec![Effect::ReadDay];
+        if paths.iter().any(|p| p.file_name() == name) {
+            effects.extend(own_change(app, paths));
+        }
+        return effects;
+    }
+    own_change(app, paths)
+}
+
+fn own_change(app: &mut App, paths: &[PathBuf]) -> Vec<Effect> {
+    let Some(b) = app.board() else {
+        return Vec::new();
+    };
     let name = b.open.path().file_name();
     if b.open.has_copy_among(paths) {
         // A sync engine's conflict copy of this session: merged in now, as
@@ -232,7 +259,9 @@ pub fn refreshed(app: &mut App, result: Result<(), StoreError>) {
         Ok(()) => {
             b.marked
                 .retain(|id| b.open.session.notes.iter().any(|n| n.id == *id));
-            b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method);
+            b.timer = crate::tui::timer::Timer::for_session(&b.open.session, &b.method, |p| {
+                super::plan_minutes(b, p)
+            });
             b.reindex(&prefs);
             b.keep_focus_visible(&prefs, size);
         }

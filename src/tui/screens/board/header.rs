@@ -108,6 +108,7 @@ fn phase_line(b: &BoardState, ctx: &Ctx) -> Line<'static> {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(text, style));
     }
+    spans.extend(super::day::header_mark(b, ctx));
     spans.extend(super::room_panel::header_mark(b, ctx));
     Line::from(spans)
 }

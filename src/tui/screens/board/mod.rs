@@ -6,6 +6,7 @@ mod cards;
 mod carry;
 mod chain;
 mod columns;
+mod day;
 mod dialogs;
 mod disk;
 mod header;
@@ -34,6 +35,7 @@ use uuid::Uuid;
 
 pub use actions::{close, commit_edit, drop_queue, move_to_zone, open};
 pub use cards::{ZoneView, cluster_title};
+pub use day::{day_read, day_sessions, plan_minutes};
 pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
 pub use disk::{changed_while_editing, merged, refreshed, reloaded, saved, store_changed};
 pub use index::{NoteMarks, ZoneIndex};
@@ -138,13 +140,27 @@ pub struct BoardState {
     pub exit_on_close: bool,
     /// Phones in the room: the server, how to join, the notes waiting.
     pub room: RoomState,
+    /// The day's plan this session is part of, with the day's other
+    /// sessions as last read; none when no plan covers it.
+    pub day: Option<crate::day::Day>,
+}
+
+/// The minutes `session`'s own plan gives `phase`, else the method's.
+fn own_plan_minutes(session: &Session, phase: &crate::methods::Phase) -> u32 {
+    session
+        .plan
+        .as_ref()
+        .and_then(|p| p.minutes_for(session.id, session.id, &phase.id))
+        .unwrap_or(phase.minutes)
 }
 
 impl BoardState {
     /// A board for an opened session, with the guidance panel shown if a
     /// terminal of `size` has room for it beside or under the zones.
     pub fn new(open: OpenSession, method: Method, prefs: &Prefs, size: (u16, u16)) -> BoardState {
-        let timer = Timer::for_session(&open.session, &method);
+        let timer = Timer::for_session(&open.session, &method, |p| {
+            own_plan_minutes(&open.session, p)
+        });
         let zones = method.zones.len();
         let mut state = BoardState {
             open: LiveSession::start(open),
@@ -164,6 +180,7 @@ impl BoardState {
             conflict: None,
             exit_on_close: false,
             room: RoomState::default(),
+            day: None,
         };
         state.guidance = size.0 >= 140 || size.1 >= 32;
         state.reindex(prefs);

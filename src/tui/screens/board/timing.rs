@@ -65,7 +65,7 @@ pub(super) fn follow_phase(b: &mut BoardState, target: Option<usize>, now: Times
     match target.and_then(|i| b.method.phases.get(i)) {
         Some(phase) => {
             let running = b.timer.is_running();
-            b.timer = Timer::new(Some(&phase.id), phase.minutes);
+            b.timer = Timer::new(Some(&phase.id), super::plan_minutes(b, phase));
             if running {
                 b.timer.toggle(now);
             }
@@ -98,5 +98,5 @@ fn current_minutes(b: &BoardState) -> u32 {
             None
         })
         .and_then(|i| b.method.phases.get(i))
-        .map_or(0, |p| p.minutes)
+        .map_or(0, |p| super::plan_minutes(b, p))
 }

@@ -256,6 +256,10 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
                 app.say(app.t(Ui::RoomNotOpen));
             }
         }
+        Command::DayPlan => {
+            let state = crate::tui::layers::plan_opening(app);
+            app.layers.push(Layer::Plan(state));
+        }
         Command::Queue => {
             if prefs.projector {
                 app.warn(app.t(Ui::QueueNotOnProjector));

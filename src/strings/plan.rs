@@ -1,0 +1,194 @@
+//! The fixed strings of the day's plan, on the board, on the command line
+//! and in the facilitator's script. Texts with `{name}` have a value put
+//! in where they are used.
+
+use crate::i18n::Lang;
+
+/// A fixed string about the plan of a workshop day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum PlanText {
+    Title,
+    ScriptTitle,
+    Step,
+    Time,
+    What,
+    Planned,
+    Began,
+    Actual,
+    Difference,
+    Break,
+    Total,
+    Starts,
+    NoStart,
+    NoPlan,
+    NoPlanHint,
+    Behind,
+    Ahead,
+    OnTime,
+    BehindShort,
+    AheadShort,
+    OnTimeShort,
+    NotBegun,
+    DayShort,
+    Goal,
+    Instructions,
+    Zones,
+    Rule,
+    Materials,
+    Questions,
+    InSession,
+    HeldElsewhere,
+    Minutes,
+    Added,
+    Removed,
+    Changed,
+    Cleared,
+    StartSet,
+    StartCleared,
+    Filled,
+    FilledOne,
+    NothingToFill,
+    KeyHints,
+    KeyHintsReadOnly,
+    NewSession,
+    BadTime,
+    Printed,
+    PlannedVsActual,
+}
+
+impl PlanText {
+    /// The text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use PlanText::*;
+        match lang {
+            Lang::Da => match self {
+                Title => "Dagens plan",
+                ScriptTitle => "Drejebog for dagen",
+                Step => "Trin",
+                Time => "Kl.",
+                What => "Hvad",
+                Planned => "Plan",
+                Began => "Startede",
+                Actual => "Faktisk",
+                Difference => "Forskel",
+                Break => "Pause",
+                Total => "I alt",
+                Starts => "Dagen starter kl. {time}.",
+                NoStart => "Intet starttidspunkt; tiderne regnes fra første fase.",
+                NoPlan => "Sessionen har ingen plan for dagen.",
+                NoPlanHint => {
+                    "Lav en med `sempre plan fill {id}` eller `sempre plan add {id} FASE`."
+                }
+                Behind => "Dagen er {n} min bagud.",
+                Ahead => "Dagen er {n} min foran.",
+                OnTime => "Dagen følger planen.",
+                BehindShort => "{n} min bagud",
+                AheadShort => "{n} min foran",
+                OnTimeShort => "til tiden",
+                NotBegun => "Dagen er ikke begyndt.",
+                DayShort => "Dag",
+                Goal => "Mål",
+                Instructions => "Sådan gør du",
+                Zones => "Felter",
+                Rule => "Regel",
+                Materials => "Materialer",
+                Questions => "Spørgsmål",
+                InSession => "i sessionen",
+                HeldElsewhere => "Planen står i sessionen \"{title}\"; ret den der.",
+                Minutes => "min",
+                Added => "Trin {n} er lagt i planen: {what}, {minutes} min.",
+                Removed => "Trin {n} er taget ud af planen: {what}.",
+                Changed => "Trin {n} varer nu {minutes} min.",
+                Cleared => "Planen er slettet.",
+                StartSet => "Dagen starter kl. {time}.",
+                StartCleared => "Dagen har ikke længere et starttidspunkt.",
+                Filled => "{n} faser er lagt i planen.",
+                FilledOne => "1 fase er lagt i planen.",
+                NothingToFill => "Alle metodens faser står allerede i planen.",
+                KeyHints => {
+                    "↑↓ vælg · +/- minutter · J/K flyt · b pause · d tag ud · a metodens faser · Esc luk"
+                }
+                KeyHintsReadOnly => "↑↓ vælg · Esc luk",
+                NewSession => "Ny session til {method}: {id}",
+                BadTime => "Skriv tiden som TT:MM, fx 09:30, eller none.",
+                Printed => "Drejebogen er skrevet til {path}.",
+                PlannedVsActual => "Plan og virkelighed",
+            },
+            Lang::En => match self {
+                Title => "The day's plan",
+                ScriptTitle => "Facilitator's script for the day",
+                Step => "Step",
+                Time => "Time",
+                What => "What",
+                Planned => "Plan",
+                Began => "Began",
+                Actual => "Actual",
+                Difference => "Diff.",
+                Break => "Break",
+                Total => "Total",
+                Starts => "The day starts at {time}.",
+                NoStart => "No start time; times count from the first phase.",
+                NoPlan => "The session has no plan for the day.",
+                NoPlanHint => {
+                    "Make one with `sempre plan fill {id}` or `sempre plan add {id} PHASE`."
+                }
+                Behind => "The day is {n} min behind.",
+                Ahead => "The day is {n} min ahead.",
+                OnTime => "The day is on time.",
+                BehindShort => "{n} min behind",
+                AheadShort => "{n} min ahead",
+                OnTimeShort => "on time",
+                NotBegun => "The day has not begun.",
+                DayShort => "Day",
+                Goal => "Goal",
+                Instructions => "How to run it",
+                Zones => "Zones",
+                Rule => "Rule",
+                Materials => "Materials",
+                Questions => "Questions",
+                InSession => "in the session",
+                HeldElsewhere => "The plan is kept in the session \"{title}\"; change it there.",
+                Minutes => "min",
+                Added => "Step {n} is in the plan: {what}, {minutes} min.",
+                Removed => "Step {n} is out of the plan: {what}.",
+                Changed => "Step {n} now lasts {minutes} min.",
+                Cleared => "The plan is deleted.",
+                StartSet => "The day starts at {time}.",
+                StartCleared => "The day no longer has a start time.",
+                Filled => "{n} phases are in the plan.",
+                FilledOne => "1 phase is in the plan.",
+                NothingToFill => "Every phase of the method is in the plan already.",
+                KeyHints => {
+                    "↑↓ choose · +/- minutes · J/K move · b break · d take out · a method's phases · Esc close"
+                }
+                KeyHintsReadOnly => "↑↓ choose · Esc close",
+                NewSession => "New session for {method}: {id}",
+                BadTime => "Write the time as HH:MM, such as 09:30, or none.",
+                Printed => "The script is written to {path}.",
+                PlannedVsActual => "Planned and actual",
+            },
+        }
+    }
+}
+
+/// "The day is 5 min behind", "… ahead", "on time", or "not begun".
+pub fn day_status(lang: Lang, behind: Option<i64>) -> String {
+    match behind {
+        None => PlanText::NotBegun.text(lang).to_string(),
+        Some(0) => PlanText::OnTime.text(lang).to_string(),
+        Some(n) if n > 0 => PlanText::Behind.text(lang).replace("{n}", &n.to_string()),
+        Some(n) => PlanText::Ahead
+            .text(lang)
+            .replace("{n}", &n.unsigned_abs().to_string()),
+    }
+}
+
+/// A difference in minutes as shown: `+4`, `−3`, `0`.
+pub fn signed_minutes(n: i64) -> String {
+    match n {
+        0 => "0".to_string(),
+        n if n > 0 => format!("+{n}"),
+        n => format!("−{}", n.unsigned_abs()),
+    }
+}

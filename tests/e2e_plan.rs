@@ -1,0 +1,96 @@
+//! The day's plan on a board in a real terminal: the phase's time box is
+//! the plan's, the plan view shows planned against actual time, a change
+//! made there is saved, and the day's other session (another method's
+//! phase) takes its time box from the same plan.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{ESC, Tty, sempre, stdout};
+use serde_json::Value;
+
+fn read(store: &std::path::Path, id: &str) -> Value {
+    serde_json::from_slice(&std::fs::read(store.join(format!("{id}.json"))).unwrap()).unwrap()
+}
+
+#[test]
+fn the_board_times_each_phase_from_the_plan_and_saves_a_change_to_it() {
+    let (_dir, store) = common::store();
+    let id = stdout(sempre(&store).args([
+        "--lang",
+        "da",
+        "new",
+        "--method",
+        "fremtidsvaerksted",
+        "--title",
+        "Planlagt dag",
+    ]));
+    let id = id.trim();
+    let plan = |args: &[&str]| {
+        let mut all = vec!["plan"];
+        all.extend_from_slice(args);
+        stdout(sempre(&store).args(&all))
+    };
+    plan(&["fill", id]);
+    plan(&["minutes", id, "1", "7"]);
+    plan(&["minutes", id, "2", "33"]);
+    let made = plan(&["add", id, "double-diamond:opdag", "--minutes", "12"]);
+    let other = made
+        .lines()
+        .next()
+        .unwrap()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .to_string();
+
+    let mut tty = Tty::spawn(&store, &["open", id]);
+    tty.wait_for(&["Planlagt dag", "Ikke startet"]);
+    tty.send(">");
+    tty.wait_for(&["Fase 1/5: Forberedelse", "Dag:"]);
+    tty.wait_saved();
+    assert_eq!(
+        read(&store, id)["timer"]["minutes"],
+        7,
+        "the time box is the plan's"
+    );
+    tty.send(">");
+    tty.wait_for(&["Fase 2/5: Kritik"]);
+    tty.wait_saved();
+    assert_eq!(
+        read(&store, id)["timer"]["minutes"],
+        33,
+        "the time box is the plan's"
+    );
+
+    // The plan view: every step, the running one marked, with its time.
+    tty.send("y");
+    let screen = tty.wait_for(&["Dagens plan", "▶", "Opdag (Double Diamond)"]);
+    assert!(screen.contains("Forberedelse"), "{screen}");
+    assert!(screen.contains("I alt 2 t 37 min"), "{screen}");
+    // The running step is chosen; `+` gives it five minutes more.
+    tty.send("+");
+    tty.wait_for(&["I alt 2 t 42 min"]);
+    tty.wait_saved();
+    let saved = read(&store, id);
+    assert_eq!(saved["plan"]["items"][1]["minutes"], 38);
+    tty.send(ESC);
+    tty.wait_gone("Dagens plan");
+    tty.send("q");
+    tty.wait_exit();
+
+    // The day's other session: its board takes the plan's minutes, and
+    // its first phase is a step of the same day.
+    let mut other_tty = Tty::spawn(&store, &["open", &other]);
+    other_tty.wait_for(&["Planlagt dag – Double Diamond", "Ikke startet"]);
+    other_tty.send(">");
+    other_tty.wait_for(&["Fase 1/4: Opdag", "Dag:"]);
+    other_tty.wait_saved();
+    assert_eq!(read(&store, &other)["timer"]["minutes"], 12);
+    other_tty.send("y");
+    other_tty.wait_for(&["Dagens plan", "Planen står i sessionen \"Planlagt dag\""]);
+    other_tty.send("+");
+    other_tty.wait_for(&["ret den dér"]);
+    assert!(read(&store, &other).get("plan").is_none());
+}
