@@ -30,6 +30,8 @@ pub enum Inconsistency {
     PhaseTime(String),
     /// A rating outside 1–5.
     RatingValue(u8),
+    /// A step of the day's plan that lasts no time, or more than a day.
+    PlanMinutes(u32),
     /// Cards of a tree on a board (by name) whose `causes` links run in a
     /// loop: how many cards are in it or hang below it.
     TreeLoop(String, usize),
@@ -70,6 +72,12 @@ impl Inconsistency {
             (PhaseTime(p), Lang::Da) => format!("fasen \"{p}\" slutter, før den starter"),
             (RatingValue(v), Lang::En) => format!("a rating of {v} is outside 1–5"),
             (RatingValue(v), Lang::Da) => format!("en vurdering på {v} ligger uden for 1–5"),
+            (PlanMinutes(m), Lang::En) => {
+                format!("a step of the day's plan lasts {m} minutes, not 1 minute to a day")
+            }
+            (PlanMinutes(m), Lang::Da) => {
+                format!("et trin i dagens plan varer {m} minutter, ikke 1 minut til en dag")
+            }
             (TreeLoop(board, n), Lang::En) => format!(
                 "the tree on board \"{board}\" has a loop: {n} cards cause each other in a circle or hang below such a circle"
             ),
@@ -208,6 +216,25 @@ impl Session {
                 out.push(PhaseTime(entry.phase.clone()));
             }
         }
+        // The plan's own phases must be the method's, each once, and a
+        // step lasts 1 minute to a day; another session's phases are that
+        // session's to check.
+        if let Some(plan) = &self.plan {
+            let mut seen = HashSet::new();
+            for item in &plan.items {
+                if !seen.insert(item.id) {
+                    out.push(DuplicateId("plan step", item.id));
+                }
+                if item.minutes == 0 || item.minutes > super::MOST_MINUTES {
+                    out.push(PlanMinutes(item.minutes));
+                }
+                if let Some(phase) = item.phase.as_ref().filter(|_| item.session.is_none())
+                    && method.phase(phase).is_none()
+                {
+                    out.push(Phase("plan step", phase.clone()));
+                }
+            }
+        }
         out
     }
 }
@@ -218,6 +245,21 @@ mod tests {
     use crate::model::testing::{context, method};
     use crate::model::{NewNote, new_id};
     use jiff::Timestamp;
+
+    #[test]
+    fn a_plan_with_a_phase_the_method_lacks_or_no_minutes_is_reported() {
+        let m = method();
+        let mut s = Session::new(&m, context("t"), Timestamp::UNIX_EPOCH);
+        let t = Timestamp::UNIX_EPOCH;
+        s.plan_insert(crate::model::PlanItem::phase("kritik", 30, None), None, t)
+            .unwrap();
+        assert!(s.inconsistencies(&m).is_empty());
+        let plan = s.plan.as_mut().unwrap();
+        plan.items.push(crate::model::PlanItem::phase("nope", 0, None));
+        let found = s.inconsistencies(&m);
+        assert!(found.contains(&Inconsistency::PlanMinutes(0)), "{found:?}");
+        assert!(found.contains(&Inconsistency::Phase("plan step", "nope".into())));
+    }
 
     #[test]
     fn a_fresh_session_is_sound() {
