@@ -75,6 +75,15 @@ fn the_board_times_each_phase_from_the_plan_and_saves_a_change_to_it() {
     tty.wait_saved();
     let saved = read(&store, id);
     assert_eq!(saved["plan"]["items"][1]["minutes"], 38);
+    // `e` writes the facilitator's script beside the store.
+    tty.send("e");
+    let screen = tty.wait_for(&["Drejebogen er skrevet til"]);
+    let script = store
+        .parent()
+        .unwrap()
+        .join("exports/planlagt-dag-drejebog.html");
+    let html = std::fs::read_to_string(&script).unwrap_or_else(|e| panic!("{e}: {screen}"));
+    assert!(html.contains("Drejebog for dagen") && html.contains("Opdag"));
     tty.send(ESC);
     tty.wait_gone("Dagens plan");
     tty.send("q");

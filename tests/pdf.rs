@@ -148,3 +148,57 @@ fn every_example_prints_to_pdf_in_chromium() {
         pages(&pdf)
     );
 }
+
+/// A full day's facilitator's script, in both languages, prints on one
+/// A4 page: the four phases of a Future Workshop with a lunch break, then
+/// two phases of a Double Diamond run in a session of their own.
+#[test]
+fn a_full_days_script_prints_on_one_page() {
+    use sempre::day::{Day, view};
+    use sempre::model::{PlanItem, Session};
+    let browser = chromium();
+    let dir = tempfile::tempdir().unwrap();
+    let library = MethodLibrary::builtin();
+    let all = examples();
+    let (_, example) = all
+        .iter()
+        .find(|(_, s)| s.method.id == "fremtidsvaerksted")
+        .unwrap();
+    let mut host: Session = example.clone();
+    let t = host.updated;
+    host.plan = None;
+    let other = uuid::Uuid::from_u128(7);
+    for (phase, minutes, elsewhere) in [
+        ("forberedelse", 20, None),
+        ("kritik", 60, None),
+        ("fantasi", 60, None),
+        ("virkeliggoerelse", 45, None),
+        ("opdag", 45, Some((other, "double-diamond"))),
+        ("definer", 30, Some((other, "double-diamond"))),
+    ] {
+        host.plan_insert(PlanItem::phase(phase, minutes, elsewhere), None, t)
+            .unwrap();
+    }
+    host.plan_insert(PlanItem::pause(45, Some("Frokost".into())), Some(3), t)
+        .unwrap();
+    host.plan_set_start(Some(jiff::civil::Time::constant(9, 0, 0, 0)), t);
+    for lang in Lang::ALL {
+        let v = view(&Day::default(), &host, &library, lang, &TimeZone::UTC, t).unwrap();
+        let mut html = Vec::new();
+        sempre::export::script_to(&host, &v, &library, lang, &mut html).unwrap();
+        let html = String::from_utf8(html).unwrap();
+        assert!(html.contains("Frokost") && html.contains("11:20"), "{html}");
+        let pdf = print(
+            &browser,
+            dir.path(),
+            &format!("script-{}", lang.code()),
+            &html,
+        );
+        assert_eq!(
+            pages(&pdf),
+            1,
+            "the script in {} fills more than a page",
+            lang.code()
+        );
+    }
+}

@@ -255,7 +255,8 @@ mod tests {
             .unwrap();
         assert!(s.inconsistencies(&m).is_empty());
         let plan = s.plan.as_mut().unwrap();
-        plan.items.push(crate::model::PlanItem::phase("nope", 0, None));
+        plan.items
+            .push(crate::model::PlanItem::phase("nope", 0, None));
         let found = s.inconsistencies(&m);
         assert!(found.contains(&Inconsistency::PlanMinutes(0)), "{found:?}");
         assert!(found.contains(&Inconsistency::Phase("plan step", "nope".into())));

@@ -456,6 +456,8 @@ pub enum Ui {
     KeyRoom,
     KeyJoinPanel,
     KeyQueue,
+    KeyWriteScript,
+    HintScript,
     HintStepLonger,
     HintStepShorter,
     HintStepMove,
@@ -1013,6 +1015,8 @@ impl Ui {
             KeyRoom => "Telefoner i rummet: åbn eller luk",
             KeyJoinPanel => "Vis eller skjul hvordan telefoner kommer med (QR-kode)",
             KeyQueue => "Noter fra telefoner, der venter på dig",
+            KeyWriteScript => "Skriv drejebogen for dagen (HTML) i eksportmappen",
+            HintScript => "drejebog",
             HintStepLonger => "5 min mere",
             HintStepShorter => "5 min mindre",
             HintStepMove => "flyt",
@@ -1564,6 +1568,10 @@ impl Ui {
             KeyRoom => "Phones in the room: open or close",
             KeyJoinPanel => "Show or hide how phones join (QR code)",
             KeyQueue => "Notes from phones waiting for you",
+            KeyWriteScript => {
+                "Write the facilitator's script for the day (HTML) to the exports folder"
+            }
+            HintScript => "script",
             HintStepLonger => "5 min more",
             HintStepShorter => "5 min less",
             HintStepMove => "move",

@@ -173,6 +173,8 @@ pub enum Effect {
     /// Read the day's plan the board's session is part of, with the day's
     /// other sessions.
     ReadDay,
+    /// Write the facilitator's script of the board's day to this file.
+    WriteScript(PathBuf),
 }
 
 /// What an effect brought back.
@@ -200,6 +202,8 @@ pub enum Outcome {
     Refreshed(Result<(), StoreError>),
     /// The day's plan the board's session is part of was read.
     DayRead(Option<Box<crate::day::Day>>),
+    /// The facilitator's script was written, or not.
+    ScriptWritten(Result<PathBuf, String>),
     /// An action was changed in its file, or not.
     ActionEdited(Box<ActionEdit>, Box<Result<Session, EditFailure>>),
     /// Whether an action's session can be changed now.
@@ -494,6 +498,17 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
             Vec::new()
         }
         Outcome::DayRead(day) => board::day_read(app, day.map(|d| *d)),
+        Outcome::ScriptWritten(Ok(path)) => {
+            let text = crate::strings::PlanText::Printed
+                .text(app.prefs.lang)
+                .replace("{path}", &path.display().to_string());
+            app.say(text);
+            Vec::new()
+        }
+        Outcome::ScriptWritten(Err(e)) => {
+            app.warn(e);
+            Vec::new()
+        }
         Outcome::Refreshed(result) => {
             board::refreshed(app, result);
             Vec::new()

@@ -154,6 +154,12 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                 }
                 continue;
             }
+            Effect::WriteScript(path) => match &app.screen {
+                Screen::Board(b) => {
+                    Outcome::ScriptWritten(screens::board::write_script(b, app, store, &path))
+                }
+                _ => continue,
+            },
             Effect::ReadDay => match &app.screen {
                 Screen::Board(b) => {
                     Outcome::DayRead(crate::day::Day::of(store, b.session()).map(Box::new))

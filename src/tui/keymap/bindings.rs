@@ -579,6 +579,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(X::Plan, &[ch('a')], C::FillPlan, Ui::KeyFillPlan),
     bind(
         X::Plan,
+        &[ch('e'), ctrl('e')],
+        C::Export,
+        Ui::KeyWriteScript,
+    ),
+    bind(
+        X::Plan,
         &[key(K::Esc), ch('q'), ch('y')],
         C::Back,
         Ui::KeyClose,

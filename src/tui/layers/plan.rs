@@ -84,6 +84,16 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
             app.layers.pop();
             return Vec::new();
         }
+        Command::Export => {
+            return match &app.screen {
+                Screen::Board(b) if steps > 0 => {
+                    vec![Effect::WriteScript(
+                        crate::tui::screens::board::script_path(b, app),
+                    )]
+                }
+                _ => Vec::new(),
+            };
+        }
         _ => {}
     }
     let edits = matches!(
@@ -301,7 +311,10 @@ pub(super) fn render(p: &PlanState, app: &App, ctx: &Ctx, frame: &mut Frame, are
     }
     lines.push(Line::raw(""));
     let keys: Vec<(Command, Ui)> = match (&elsewhere, &shown) {
-        (Some(_), _) => vec![(Command::Back, Ui::HintClose)],
+        (Some(_), _) => vec![
+            (Command::Export, Ui::HintScript),
+            (Command::Back, Ui::HintClose),
+        ],
         (None, None) => vec![
             (Command::FillPlan, Ui::HintFillPlan),
             (Command::Back, Ui::HintClose),
@@ -312,6 +325,7 @@ pub(super) fn render(p: &PlanState, app: &App, ctx: &Ctx, frame: &mut Frame, are
             (Command::MoveNoteDown, Ui::HintStepMove),
             (Command::AddBreak, Ui::HintBreak),
             (Command::Remove, Ui::HintTakeOut),
+            (Command::Export, Ui::HintScript),
             (Command::Back, Ui::HintClose),
         ],
     };

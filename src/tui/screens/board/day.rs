@@ -114,3 +114,54 @@ pub fn header_mark(b: &BoardState, ctx: &Ctx) -> Vec<Span<'static>> {
         Span::styled(format!("{}: {text}", PlanText::DayShort.text(lang)), style),
     ]
 }
+
+/// Where the script of this board's day goes: the exports folder, named
+/// after the session holding the plan.
+pub fn script_path(b: &BoardState, app: &App) -> std::path::PathBuf {
+    let title = host(b).map_or(&b.session().context.title, |h| &h.context.title);
+    let mut name = slug::slugify(title);
+    if name.len() > 50 {
+        let cut = name[..50].rfind('-').unwrap_or(50);
+        name.truncate(cut);
+    }
+    let script = match app.prefs.lang {
+        crate::i18n::Lang::Da => "drejebog",
+        crate::i18n::Lang::En => "script",
+    };
+    app.exports_dir.join(format!("{name}-{script}.html"))
+}
+
+/// Writes the facilitator's script of this board's day to `path`, the
+/// store and its lock files refused as a target; what went wrong is one
+/// sentence.
+pub fn write_script(
+    b: &BoardState,
+    app: &App,
+    store: &crate::store::Store,
+    path: &std::path::Path,
+) -> Result<std::path::PathBuf, String> {
+    let lang = app.prefs.lang;
+    store.check_export(path).map_err(|e| e.message(lang))?;
+    let empty = Day::default();
+    let day = b.day.as_ref().unwrap_or(&empty);
+    let own = b.session();
+    let v = crate::day::view(day, own, &app.methods, lang, &app.tz, app.clock.now())
+        .ok_or_else(|| PlanText::NoPlan.text(lang).to_string())?;
+    let failed = |source: std::io::Error, at: &std::path::Path| {
+        crate::store::StoreError::Io {
+            doing: crate::store::Doing::Exporting,
+            path: at.display().to_string(),
+            source,
+        }
+        .message(lang)
+    };
+    if let Some(dir) = path.parent() {
+        crate::store::create_private_dir(dir).map_err(|e| failed(e, dir))?;
+    }
+    let host = day.host(own);
+    crate::store::write_export_with(path, |w| {
+        crate::export::script_to(host, &v, &app.methods, lang, w)
+    })
+    .map_err(|e| e.message(lang))?;
+    Ok(path.to_path_buf())
+}

@@ -35,7 +35,7 @@ use uuid::Uuid;
 
 pub use actions::{close, commit_edit, drop_queue, move_to_zone, open};
 pub use cards::{ZoneView, cluster_title};
-pub use day::{day_read, day_sessions, plan_minutes};
+pub use day::{day_read, day_sessions, plan_minutes, script_path, write_script};
 pub use dialogs::{FormPurpose, SetAside, apply, open_form, submit_form};
 pub use disk::{changed_while_editing, merged, refreshed, reloaded, saved, store_changed};
 pub use index::{NoteMarks, ZoneIndex};
