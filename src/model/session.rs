@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 
 /// The session file format this program writes. Older formats are migrated
 /// on load; newer ones are refused.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Everything one workshop produced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

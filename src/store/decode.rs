@@ -15,7 +15,7 @@ use crate::model::{
 type Migration = fn(&mut Value) -> Result<(), String>;
 
 /// Upgrades, oldest first; each format adds the step from the one before.
-const MIGRATIONS: [Migration; FORMAT as usize - 1] = [from_1, from_2];
+const MIGRATIONS: [Migration; FORMAT as usize - 1] = [from_1, from_2, from_3];
 
 /// Format 2 added meetings, ratings and a note's status. Format 1 has
 /// none of them, and their absence means what it meant before (one
@@ -26,6 +26,17 @@ fn from_1(value: &mut Value) -> Result<(), String> {
         if object.contains_key(field) {
             return Err(format!("format 1 has no `{field}`"));
         }
+    }
+    Ok(())
+}
+
+/// Format 4 added the day's plan and red notes. A format 3 file has
+/// neither, so only the version moves; a format 3 file that names a plan
+/// was not written by sempre and is refused.
+fn from_3(value: &mut Value) -> Result<(), String> {
+    let object = value.as_object().ok_or("a session is a JSON object")?;
+    if object.contains_key("plan") {
+        return Err("format 3 has no `plan`".into());
     }
     Ok(())
 }
@@ -269,6 +280,18 @@ mod tests {
             Err(StoreError::Newer { found, .. }) => assert_eq!(found, 9),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn format_three_is_read_as_it_is_and_a_plan_in_it_is_refused() {
+        let old = session_json().replacen(&format!("\"format\": {FORMAT}"), "\"format\": 3", 1);
+        let back = decode("old.json", old.as_bytes()).unwrap();
+        assert_eq!((back.format, back.plan), (FORMAT, None));
+        let bad = old.replacen("\"format\": 3,", "\"format\": 3, \"plan\": {},", 1);
+        assert!(matches!(
+            decode("bad.json", bad.as_bytes()),
+            Err(StoreError::Invalid { .. })
+        ));
     }
 
     #[test]
