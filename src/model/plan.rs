@@ -274,6 +274,8 @@ pub struct Schedule {
     pub behind_minutes: Option<i64>,
     /// The step running now.
     pub current: Option<usize>,
+    /// Whether the day is today, so the clock counts.
+    pub live: bool,
 }
 
 /// The phase logs a schedule is measured from: the session holding the
@@ -354,6 +356,7 @@ pub fn schedule(host: &Session, logs: &Logs, tz: &TimeZone, now: Timestamp) -> O
         day_start,
         behind_minutes,
         current,
+        live,
     })
 }
 

@@ -91,10 +91,14 @@ pub fn schedule_now(b: &BoardState, ctx: &Ctx) -> Option<Schedule> {
     schedule(host, &logs, &ctx.tz, ctx.now)
 }
 
-/// The day's lead or lag for the header, once the day has begun:
-/// "Day: 8 min behind".
+/// The day's lead or lag for the header, on the day, once it has begun:
+/// "Day: 8 min behind". Reading the session afterwards, the plan view and
+/// the export tell how the day went.
 pub fn header_mark(b: &BoardState, ctx: &Ctx) -> Vec<Span<'static>> {
-    let Some(behind) = schedule_now(b, ctx).and_then(|s| s.behind_minutes) else {
+    let Some(behind) = schedule_now(b, ctx)
+        .filter(|s| s.live)
+        .and_then(|s| s.behind_minutes)
+    else {
         return Vec::new();
     };
     let lang = ctx.lang();
