@@ -69,7 +69,16 @@ fn every_format_of_every_example_matches_its_golden_file() {
     let titles = titles(&all);
     let mut differ = Vec::new();
     for (stem, session) in &all {
-        let opts = options(session.context.language, false, titles.clone());
+        let mut opts = options(session.context.language, false, titles.clone());
+        // A session holding the day's plan shows it against the phase log.
+        opts.plans = sempre::export::plan_docs(
+            [session],
+            all.iter().map(|(_, s)| s),
+            &MethodLibrary::builtin(),
+            opts.lang,
+            &opts.tz,
+            "2026-11-23T12:00:00Z".parse().unwrap(),
+        );
         for format in FORMATS {
             let text = run(&[session], format, &opts);
             differ.extend(golden(&format!("{stem}.{}", format.extension()), &text));

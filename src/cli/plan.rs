@@ -440,7 +440,7 @@ fn show(env: &Env, query: &str, json: bool, out: &mut dyn Write) -> Result<ExitC
         "{} {}. {}\n",
         PlanText::Total.text(lang),
         day::duration(v.total, lang),
-        day_status(lang, v.schedule.behind_minutes)
+        day_status(lang, v.schedule.behind_minutes, v.schedule.live)
     ));
     out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)

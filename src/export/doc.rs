@@ -134,7 +134,7 @@ impl PlanDoc {
                 "{} {}. {}",
                 PlanText::Total.text(lang),
                 crate::day::duration(v.total, lang),
-                day_status(lang, v.schedule.behind_minutes)
+                day_status(lang, v.schedule.behind_minutes, v.schedule.live)
             ),
             start: match &v.start {
                 Some(t) => PlanText::Starts.text(lang).replace("{time}", t),

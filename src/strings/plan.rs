@@ -26,6 +26,9 @@ pub enum PlanText {
     Behind,
     Ahead,
     OnTime,
+    EndedLate,
+    EndedEarly,
+    EndedOnTime,
     BehindShort,
     AheadShort,
     OnTimeShort,
@@ -83,6 +86,9 @@ impl PlanText {
                 Behind => "Dagen er {n} min bagud.",
                 Ahead => "Dagen er {n} min foran.",
                 OnTime => "Dagen følger planen.",
+                EndedLate => "Dagen sluttede {n} min senere end planlagt.",
+                EndedEarly => "Dagen sluttede {n} min tidligere end planlagt.",
+                EndedOnTime => "Dagen sluttede som planlagt.",
                 BehindShort => "{n} min bagud",
                 AheadShort => "{n} min foran",
                 OnTimeShort => "til tiden",
@@ -136,6 +142,9 @@ impl PlanText {
                 Behind => "The day is {n} min behind.",
                 Ahead => "The day is {n} min ahead.",
                 OnTime => "The day is on time.",
+                EndedLate => "The day ended {n} min later than planned.",
+                EndedEarly => "The day ended {n} min earlier than planned.",
+                EndedOnTime => "The day ended as planned.",
                 BehindShort => "{n} min behind",
                 AheadShort => "{n} min ahead",
                 OnTimeShort => "on time",
@@ -172,13 +181,23 @@ impl PlanText {
     }
 }
 
-/// "The day is 5 min behind", "… ahead", "on time", or "not begun".
-pub fn day_status(lang: Lang, behind: Option<i64>) -> String {
+/// "The day is 5 min behind", "… ahead", "on time", or "not begun"; for
+/// a day that is over (not `live`), how much later or earlier it ended.
+pub fn day_status(lang: Lang, behind: Option<i64>, live: bool) -> String {
+    let (late, early, on_time) = if live {
+        (PlanText::Behind, PlanText::Ahead, PlanText::OnTime)
+    } else {
+        (
+            PlanText::EndedLate,
+            PlanText::EndedEarly,
+            PlanText::EndedOnTime,
+        )
+    };
     match behind {
         None => PlanText::NotBegun.text(lang).to_string(),
-        Some(0) => PlanText::OnTime.text(lang).to_string(),
-        Some(n) if n > 0 => PlanText::Behind.text(lang).replace("{n}", &n.to_string()),
-        Some(n) => PlanText::Ahead
+        Some(0) => on_time.text(lang).to_string(),
+        Some(n) if n > 0 => late.text(lang).replace("{n}", &n.to_string()),
+        Some(n) => early
             .text(lang)
             .replace("{n}", &n.unsigned_abs().to_string()),
     }

@@ -297,7 +297,7 @@ pub(super) fn render(p: &PlanState, app: &App, ctx: &Ctx, frame: &mut Frame, are
                     "{} {}. {}",
                     PlanText::Total.text(lang),
                     duration(v.total, lang),
-                    day_status(lang, v.schedule.behind_minutes)
+                    day_status(lang, v.schedule.behind_minutes, v.schedule.live)
                 ),
                 t.title,
             ));
