@@ -86,6 +86,9 @@ pub(super) fn check(method: &Method, file: &str) -> Vec<MethodError> {
     if let Some(label) = &method.boards.label {
         c.text("boards.label", label);
     }
+    if let Some(meetings) = &method.meetings {
+        c.text("meetings.label", &meetings.label);
+    }
     check_zones(&mut c, method);
     check_assumptions(&mut c, method);
     check_phases(&mut c, method);

@@ -107,8 +107,9 @@ impl NoteStatus {
     }
 }
 
-/// Sticky-note colours. Every colour also has a letter, so that no
-/// information is carried by colour alone.
+/// Sticky-note colours. Every colour also has a symbol, so that no
+/// information is carried by colour alone. What each colour looks like
+/// and is called lives in one table, [`COLOURS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Colour {
@@ -127,45 +128,116 @@ pub enum Colour {
     Purple,
     /// White.
     White,
+    /// Red.
+    Red,
 }
+
+/// Everything sempre knows about one note colour: its name in files, in
+/// Danish and in English, its symbol, and how it is drawn in each theme
+/// and on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColourInfo {
+    /// The colour.
+    pub colour: Colour,
+    /// The name used in files and on the command line.
+    pub code: &'static str,
+    /// Danish name.
+    pub da: &'static str,
+    /// English name.
+    pub en: &'static str,
+    /// Other spellings the command line accepts.
+    pub aliases: &'static [&'static str],
+    /// The symbol that stands for the colour.
+    pub symbol: char,
+    /// Background on the default theme, as an xterm-256 colour.
+    pub soft: u8,
+    /// Background on the high-contrast theme, as an xterm-256 colour.
+    pub strong: u8,
+    /// Background on the colour-blind safe theme (Okabe–Ito), as RGB.
+    pub safe: [u8; 3],
+    /// Background in HTML and on paper, as CSS.
+    pub print: &'static str,
+}
+
+const fn row(
+    colour: Colour,
+    code: &'static str,
+    names: [&'static str; 2],
+    aliases: &'static [&'static str],
+    symbol: char,
+    soft: u8,
+    strong: u8,
+    safe: [u8; 3],
+    print: &'static str,
+) -> ColourInfo {
+    ColourInfo {
+        colour,
+        code,
+        da: names[0],
+        en: names[1],
+        aliases,
+        symbol,
+        soft,
+        strong,
+        safe,
+        print,
+    }
+}
+
+/// Every note colour, in the order a recolour key cycles through them.
+/// Adding a colour is one variant of [`Colour`] and one row here.
+#[rustfmt::skip]
+pub const COLOURS: [ColourInfo; 8] = [
+    row(Colour::Yellow, "yellow", ["gul", "yellow"], &["gul"], '●', 229, 3, [240, 228, 66], "#fff5b8"),
+    row(Colour::Pink, "pink", ["lyserød", "pink"], &["lyserød", "lyserod", "rosa"], '♥', 218, 13, [204, 121, 167], "#ffd6e4"),
+    row(Colour::Blue, "blue", ["blå", "blue"], &["blå", "blaa"], '■', 153, 14, [86, 180, 233], "#d3e6ff"),
+    row(Colour::Green, "green", ["grøn", "green"], &["grøn", "groen"], '▲', 157, 10, [0, 158, 115], "#d5f3da"),
+    row(Colour::Orange, "orange", ["orange", "orange"], &[], '◆', 223, 214, [230, 159, 0], "#ffe0bd"),
+    row(Colour::Purple, "purple", ["lilla", "purple"], &["lilla"], '★', 183, 177, [170, 140, 210], "#e8d9ff"),
+    row(Colour::White, "white", ["hvid", "white"], &["hvid"], '○', 255, 15, [245, 245, 245], "#ffffff"),
+    row(Colour::Red, "red", ["rød", "red"], &["rød", "roed"], '✖', 203, 9, [213, 94, 0], "#ffaaa0"),
+];
 
 impl Colour {
     /// Every colour, in the order a recolour key cycles through them.
-    pub const ALL: [Colour; 7] = [
-        Colour::Yellow,
-        Colour::Pink,
-        Colour::Blue,
-        Colour::Green,
-        Colour::Orange,
-        Colour::Purple,
-        Colour::White,
-    ];
+    pub const ALL: [Colour; COLOURS.len()] = {
+        let mut all = [Colour::Yellow; COLOURS.len()];
+        let mut i = 0;
+        while i < COLOURS.len() {
+            all[i] = COLOURS[i].colour;
+            i += 1;
+        }
+        all
+    };
+
+    /// The colour's row in [`COLOURS`].
+    pub fn info(self) -> &'static ColourInfo {
+        COLOURS
+            .iter()
+            .find(|c| c.colour == self)
+            .unwrap_or(&COLOURS[0])
+    }
+
+    /// The colour a name in files, in Danish or in English stands for.
+    pub fn from_name(name: &str) -> Option<Colour> {
+        let name = name.trim().to_lowercase();
+        COLOURS
+            .iter()
+            .find(|c| {
+                c.code == name || c.da == name || c.en == name || c.aliases.contains(&name.as_str())
+            })
+            .map(|c| c.colour)
+    }
 
     /// The name used in files and on the command line.
     pub fn code(self) -> &'static str {
-        match self {
-            Colour::Yellow => "yellow",
-            Colour::Pink => "pink",
-            Colour::Blue => "blue",
-            Colour::Green => "green",
-            Colour::Orange => "orange",
-            Colour::Purple => "purple",
-            Colour::White => "white",
-        }
+        self.info().code
     }
 
     /// The symbol that stands for the colour, so colour is never the only
     /// clue (and a print in black and white still tells notes apart).
     pub fn symbol(self) -> char {
-        match self {
-            Colour::Yellow => '●',
-            Colour::Pink => '♥',
-            Colour::Blue => '■',
-            Colour::Green => '▲',
-            Colour::Orange => '◆',
-            Colour::Purple => '★',
-            Colour::White => '○',
-        }
+        self.info().symbol
     }
 
     /// The colour after this one.

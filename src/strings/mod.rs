@@ -36,6 +36,7 @@ pub enum Msg {
     Dots,
     Cluster,
     Private,
+    OwnWords,
     Board,
     NoNotes,
     Category,
@@ -102,6 +103,7 @@ impl Msg {
                 Dots => "prikker",
                 Cluster => "klynge",
                 Private => "privat",
+                OwnWords => "egne ord",
                 Board => "Tavle",
                 NoNotes => "(ingen sedler)",
                 Category => "Kategori",
@@ -162,6 +164,7 @@ impl Msg {
                 Dots => "dots",
                 Cluster => "cluster",
                 Private => "private",
+                OwnWords => "own words",
                 Board => "Board",
                 NoNotes => "(no notes)",
                 Category => "Category",
@@ -262,24 +265,37 @@ pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A participant's own words, in the quotation marks of `lang`:
+/// »…« in Danish, “…” in English.
+pub fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("»{text}«"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
+/// The meeting a note was written in, as "visit 2" with the method's
+/// word for a meeting: none unless the method spans meetings.
+pub fn meeting_name(
+    session: &crate::model::Session,
+    method: Option<&crate::methods::Method>,
+    meeting: Option<uuid::Uuid>,
+    lang: Lang,
+) -> Option<String> {
+    let label = method?.meetings.as_ref()?.label.get(lang);
+    let n = session
+        .meetings
+        .iter()
+        .position(|m| Some(m.id) == meeting)?;
+    Some(format!("{label} {}", n + 1))
+}
+
 /// A colour's name.
 pub fn colour_name(colour: crate::model::Colour, lang: Lang) -> &'static str {
-    use crate::model::Colour::*;
-    match (colour, lang) {
-        (Yellow, Lang::Da) => "gul",
-        (Yellow, Lang::En) => "yellow",
-        (Pink, Lang::Da) => "lyserød",
-        (Pink, Lang::En) => "pink",
-        (Blue, Lang::Da) => "blå",
-        (Blue, Lang::En) => "blue",
-        (Green, Lang::Da) => "grøn",
-        (Green, Lang::En) => "green",
-        (Orange, Lang::Da) => "orange",
-        (Orange, Lang::En) => "orange",
-        (Purple, Lang::Da) => "lilla",
-        (Purple, Lang::En) => "purple",
-        (White, Lang::Da) => "hvid",
-        (White, Lang::En) => "white",
+    let info = colour.info();
+    match lang {
+        Lang::Da => info.da,
+        Lang::En => info.en,
     }
 }
 
