@@ -47,6 +47,10 @@ pub struct Method {
     pub pitfalls: Vec<Text>,
     /// Target groups the method was used with.
     pub used_with: Vec<Text>,
+    /// How partners used the method, as the handbook tells it: where,
+    /// with whom, and what came of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Text>,
     /// Things to bring to the room.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub materials: Vec<Text>,

@@ -76,6 +76,7 @@ pub(super) fn check(method: &Method, file: &str) -> Vec<MethodError> {
     c.texts("strengths", &method.strengths, true);
     c.texts("pitfalls", &method.pitfalls, true);
     c.texts("used_with", &method.used_with, false);
+    c.texts("examples", &method.examples, false);
     c.texts("materials", &method.materials, false);
     c.texts("questions", &method.questions, false);
     if let Some(size) = method.group_size

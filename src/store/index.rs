@@ -625,7 +625,7 @@ mod tests {
             assert_eq!(source, IndexUse::Indexed { read: 0 });
             assert_eq!(summaries, by_reading(&store, text), "{text:?}");
         }
-        assert_eq!(indexed(&store, None).0.len(), 7);
+        assert_eq!(indexed(&store, None).0.len(), 10);
     }
 
     #[test]
