@@ -21,7 +21,10 @@ fn every_method_file_in_the_repository_is_sound() {
         }
         count += 1;
     }
-    assert!(count >= 10, "the six methods, the social canvas and three more");
+    assert!(
+        count >= 10,
+        "the six methods, the social canvas and three more"
+    );
     let library = MethodLibrary::builtin();
     assert!(library.problems().is_empty(), "{:?}", library.problems());
     assert_eq!(library.all().len(), count);
@@ -53,7 +56,11 @@ fn the_methods_have_the_shapes_the_handbook_describes() {
     }
     let quotes = |id: &str| -> Vec<String> {
         let m = library.get(id).unwrap();
-        m.zones.iter().filter(|z| z.quotes).map(|z| z.id.clone()).collect()
+        m.zones
+            .iter()
+            .filter(|z| z.quotes)
+            .map(|z| z.id.clone())
+            .collect()
     };
     assert_eq!(quotes("fokusgruppeinterview"), ["citater"]);
     assert_eq!(quotes("koekkensamtaler"), ["egne-ord"]);
@@ -61,7 +68,10 @@ fn the_methods_have_the_shapes_the_handbook_describes() {
     let kitchen = library.get("koekkensamtaler").unwrap();
     assert!(kitchen.boards.multiple && !kitchen.boards.per_participant);
     assert_eq!(
-        kitchen.meetings.as_ref().map(|m| m.label.get(sempre::i18n::Lang::Da)),
+        kitchen
+            .meetings
+            .as_ref()
+            .map(|m| m.label.get(sempre::i18n::Lang::Da)),
         Some("besøg")
     );
     let light = library.get("trafiklys").unwrap();
