@@ -109,7 +109,7 @@ impl NoteStatus {
 
 /// Sticky-note colours. Every colour also has a symbol, so that no
 /// information is carried by colour alone. What each colour looks like
-/// and is called lives in one table, [`COLOURS`].
+/// and is called lives in one table, `COLOURS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Colour {
