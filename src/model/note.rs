@@ -159,43 +159,18 @@ pub struct ColourInfo {
     pub print: &'static str,
 }
 
-const fn row(
-    colour: Colour,
-    code: &'static str,
-    names: [&'static str; 2],
-    aliases: &'static [&'static str],
-    symbol: char,
-    soft: u8,
-    strong: u8,
-    safe: [u8; 3],
-    print: &'static str,
-) -> ColourInfo {
-    ColourInfo {
-        colour,
-        code,
-        da: names[0],
-        en: names[1],
-        aliases,
-        symbol,
-        soft,
-        strong,
-        safe,
-        print,
-    }
-}
-
 /// Every note colour, in the order a recolour key cycles through them.
 /// Adding a colour is one variant of [`Colour`] and one row here.
 #[rustfmt::skip]
 pub const COLOURS: [ColourInfo; 8] = [
-    row(Colour::Yellow, "yellow", ["gul", "yellow"], &["gul"], '●', 229, 3, [240, 228, 66], "#fff5b8"),
-    row(Colour::Pink, "pink", ["lyserød", "pink"], &["lyserød", "lyserod", "rosa"], '♥', 218, 13, [204, 121, 167], "#ffd6e4"),
-    row(Colour::Blue, "blue", ["blå", "blue"], &["blå", "blaa"], '■', 153, 14, [86, 180, 233], "#d3e6ff"),
-    row(Colour::Green, "green", ["grøn", "green"], &["grøn", "groen"], '▲', 157, 10, [0, 158, 115], "#d5f3da"),
-    row(Colour::Orange, "orange", ["orange", "orange"], &[], '◆', 223, 214, [230, 159, 0], "#ffe0bd"),
-    row(Colour::Purple, "purple", ["lilla", "purple"], &["lilla"], '★', 183, 177, [170, 140, 210], "#e8d9ff"),
-    row(Colour::White, "white", ["hvid", "white"], &["hvid"], '○', 255, 15, [245, 245, 245], "#ffffff"),
-    row(Colour::Red, "red", ["rød", "red"], &["rød", "roed"], '✖', 203, 9, [213, 94, 0], "#ffaaa0"),
+    ColourInfo { colour: Colour::Yellow, code: "yellow", da: "gul", en: "yellow", aliases: &["gul"], symbol: '●', soft: 229, strong: 3, safe: [240, 228, 66], print: "#fff5b8" },
+    ColourInfo { colour: Colour::Pink, code: "pink", da: "lyserød", en: "pink", aliases: &["lyserød", "lyserod", "rosa"], symbol: '♥', soft: 218, strong: 13, safe: [204, 121, 167], print: "#ffd6e4" },
+    ColourInfo { colour: Colour::Blue, code: "blue", da: "blå", en: "blue", aliases: &["blå", "blaa"], symbol: '■', soft: 153, strong: 14, safe: [86, 180, 233], print: "#d3e6ff" },
+    ColourInfo { colour: Colour::Green, code: "green", da: "grøn", en: "green", aliases: &["grøn", "groen"], symbol: '▲', soft: 157, strong: 10, safe: [0, 158, 115], print: "#d5f3da" },
+    ColourInfo { colour: Colour::Orange, code: "orange", da: "orange", en: "orange", aliases: &[], symbol: '◆', soft: 223, strong: 214, safe: [230, 159, 0], print: "#ffe0bd" },
+    ColourInfo { colour: Colour::Purple, code: "purple", da: "lilla", en: "purple", aliases: &["lilla"], symbol: '★', soft: 183, strong: 177, safe: [170, 140, 210], print: "#e8d9ff" },
+    ColourInfo { colour: Colour::White, code: "white", da: "hvid", en: "white", aliases: &["hvid"], symbol: '○', soft: 255, strong: 15, safe: [245, 245, 245], print: "#ffffff" },
+    ColourInfo { colour: Colour::Red, code: "red", da: "rød", en: "red", aliases: &["rød", "roed"], symbol: '✖', soft: 203, strong: 9, safe: [213, 94, 0], print: "#ffaaa0" },
 ];
 
 impl Colour {
@@ -315,4 +290,26 @@ pub enum LinkKind {
     AttachedTo,
     /// This note was carried over from the other, in an earlier session.
     CarriedFrom,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COLOURS, Colour};
+
+    #[test]
+    fn each_colour_has_one_row_and_its_names_lead_back_to_it() {
+        assert_eq!(Colour::ALL.len(), COLOURS.len());
+        for c in Colour::ALL {
+            let info = c.info();
+            assert_eq!(info.colour, c);
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json, format!("\"{}\"", info.code));
+            for name in [info.code, info.da, info.en].iter().chain(info.aliases) {
+                assert_eq!(Colour::from_name(name), Some(c), "{name}");
+            }
+        }
+        assert_eq!(Colour::from_name(" RØD "), Some(Colour::Red));
+        assert_eq!(Colour::from_name("turkis"), None);
+        assert_eq!(Colour::Red.next(), Colour::Yellow, "the cycle comes round");
+    }
 }
