@@ -175,9 +175,9 @@ fn a_coordinator_follows_up_and_exports_a_report() {
     let mut tty = Tty::spawn(&store, &[]);
     tty.wait_for(&["Sessioner"]);
     tty.send("f");
-    tty.wait_for(&["Opfølgning", "7 af 7", "Forhåndsvisning"]);
+    tty.wait_for(&["Opfølgning", "10 af 10", "Forhåndsvisning"]);
     tty.send("2");
-    tty.wait_for(&["36 af 36", "Finde 2–3 mentorer"]);
+    tty.wait_for(&["50 af 50", "Finde 2–3 mentorer"]);
     tty.send("x");
     tty.wait_for(&["Udført: Finde 2–3 mentorer"]);
     let file = store.join("example-fremtidsvaerksted.json");
@@ -199,12 +199,12 @@ fn a_coordinator_follows_up_and_exports_a_report() {
     tty.send("1");
     tty.send("/");
     tty.type_text("maqluba");
-    tty.wait_for(&["1 af 7"]);
+    tty.wait_for(&["1 af 10"]);
     tty.send(common::ENTER);
     tty.send(common::ENTER);
     tty.wait_for(&["Skrivebeskyttet"]);
     tty.send("q");
-    tty.wait_for(&["1 af 7", "Forhåndsvisning"]);
+    tty.wait_for(&["1 af 10", "Forhåndsvisning"]);
     tty.send("e");
     tty.wait_for(&["Eksportér", "HTML"]);
     tty.send(common::ENTER);

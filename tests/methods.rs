@@ -21,7 +21,10 @@ fn every_method_file_in_the_repository_is_sound() {
         }
         count += 1;
     }
-    assert!(count >= 7, "the six methods and the social canvas");
+    assert!(
+        count >= 10,
+        "the six methods, the social canvas and three more"
+    );
     let library = MethodLibrary::builtin();
     assert!(library.problems().is_empty(), "{:?}", library.problems());
     assert_eq!(library.all().len(), count);
@@ -47,6 +50,36 @@ fn the_methods_have_the_shapes_the_handbook_describes() {
         toc.zone("antagelser")
             .and_then(|z| z.attaches_to.as_deref()),
         Some("trin")
+    );
+    for id in ["fokusgruppeinterview", "koekkensamtaler", "trafiklys"] {
+        assert_eq!(shape(id), Some(Shape::Columns), "{id}");
+    }
+    let quotes = |id: &str| -> Vec<String> {
+        let m = library.get(id).unwrap();
+        m.zones
+            .iter()
+            .filter(|z| z.quotes)
+            .map(|z| z.id.clone())
+            .collect()
+    };
+    assert_eq!(quotes("fokusgruppeinterview"), ["citater"]);
+    assert_eq!(quotes("koekkensamtaler"), ["egne-ord"]);
+    assert!(quotes("trafiklys").is_empty());
+    let kitchen = library.get("koekkensamtaler").unwrap();
+    assert!(kitchen.boards.multiple && !kitchen.boards.per_participant);
+    assert_eq!(
+        kitchen
+            .meetings
+            .as_ref()
+            .map(|m| m.label.get(sempre::i18n::Lang::Da)),
+        Some("besøg")
+    );
+    let light = library.get("trafiklys").unwrap();
+    let colours: Vec<_> = light.zones.iter().filter_map(|z| z.colour).collect();
+    use sempre::model::Colour;
+    assert_eq!(
+        colours,
+        [Colour::Green, Colour::Yellow, Colour::Red, Colour::Orange]
     );
     let tree = library.get("problemtrae").unwrap();
     assert_eq!(

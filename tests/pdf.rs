@@ -112,7 +112,7 @@ fn every_example_prints_to_pdf_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let library = MethodLibrary::builtin();
     let all = examples();
-    assert_eq!(all.len(), 7);
+    assert_eq!(all.len(), 10);
     for (stem, s) in &all {
         let src = [Source {
             session: s,

@@ -126,6 +126,9 @@ fn boards_of_every_method() {
         "business-model-canvas",
         "social-business-model-canvas",
         "double-diamond",
+        "fokusgruppeinterview",
+        "koekkensamtaler",
+        "trafiklys",
     ];
     for method in methods {
         each(|lang, size, tag| {

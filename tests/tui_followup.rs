@@ -70,7 +70,7 @@ fn exports(h: &Harness) -> Vec<PathBuf> {
 #[test]
 fn sessions_filter_by_every_field_and_sort_by_any_column() {
     let mut h = Harness::followup();
-    assert_eq!(shown_titles(&h).len(), 7);
+    assert_eq!(shown_titles(&h).len(), 10);
 
     h.cmd(Command::Filters);
     h.fill(&["", "herning", "", "", "", "", ""]);
@@ -129,12 +129,12 @@ fn sessions_filter_by_every_field_and_sort_by_any_column() {
     assert_eq!(shown_titles(&h).len(), 1, "still the earlier filter");
 
     h.cmd(Command::ClearFilters);
-    assert_eq!(shown_titles(&h).len(), 7);
+    assert_eq!(shown_titles(&h).len(), 10);
     h.cmd(Command::StartFilter);
     h.typed("madbod");
     assert_eq!(shown_titles(&h).len(), 1, "a word in a decision");
     h.cmd(Command::Back);
-    assert_eq!(shown_titles(&h).len(), 7, "Esc clears the words");
+    assert_eq!(shown_titles(&h).len(), 10, "Esc clears the words");
     // Words that stand only in private notes find nothing ("bekymring"
     // in the Future Workshop, "sygemeldt" in the problem tree, "flugten"
     // in the backpack).
@@ -198,13 +198,13 @@ fn actions_come_overdue_first_and_a_change_is_saved_and_undone() {
     h.app.clock = Clock::fixed("2026-11-23T09:00:00Z".parse::<Timestamp>().unwrap());
     h.cmd(Command::ShowActions);
     let rows = action_rows(&h);
-    assert_eq!(rows.len(), 36);
+    assert_eq!(rows.len(), 50);
     let today = date(2026, 11, 23);
     let overdue = rows
         .iter()
         .take_while(|(_, s, d)| s.is_open() && d.is_some_and(|d| d < today))
         .count();
-    assert_eq!(overdue, 6, "{rows:?}");
+    assert_eq!(overdue, 9, "{rows:?}");
     let open = rows.iter().take_while(|(_, s, _)| s.is_open()).count();
     assert!(
         rows[open..].iter().all(|(_, s, _)| !s.is_open()),
@@ -442,7 +442,7 @@ fn the_process_shows_a_networks_sessions_oldest_first_and_exports_its_report() {
         .iter()
         .map(|n| n.name.clone())
         .collect();
-    assert_eq!(names.len(), 5, "{names:?}");
+    assert_eq!(names.len(), 8, "{names:?}");
     while h.follow().process.current().unwrap().name.as_deref() != Some("LEN Syddjurs") {
         h.cmd(Command::FocusRight);
     }
@@ -503,7 +503,7 @@ fn the_export_dialog_writes_a_file_and_asks_before_replacing_one() {
     let d = export_dialog(&mut h);
     assert_eq!(
         d.scopes.len(),
-        6,
+        9,
         "the session, its network's report, every other network's report"
     );
     assert_eq!(
@@ -655,10 +655,13 @@ fn the_export_dialog_offers_the_networks_there_are_and_a_report_holds_one() {
         [
             "LEN Herning",
             "LEN Aalborg Øst",
+            "LEN Aarhus Syd",
             "LEN Aarhus Vest",
             "LEN Herning Nord",
+            "LEN Liepaja",
             "LEN Syddjurs",
-            "LEN Thy"
+            "LEN Thy",
+            "LEN Tønder"
         ],
         "each network once, the one shown first"
     );

@@ -477,36 +477,34 @@ pub struct CheckArgs {
     pub fix: bool,
 }
 
-/// A note colour on the command line, in English or Danish.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[allow(missing_docs)]
-pub enum ColourArg {
-    #[value(alias = "gul")]
-    Yellow,
-    #[value(alias = "lyserød", alias = "lyserod", alias = "rosa")]
-    Pink,
-    #[value(alias = "blå", alias = "blaa")]
-    Blue,
-    #[value(alias = "grøn", alias = "groen")]
-    Green,
-    Orange,
-    #[value(alias = "lilla")]
-    Purple,
-    #[value(alias = "hvid")]
-    White,
+/// A note colour on the command line, in English or Danish; the names
+/// come from the colour table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColourArg(pub Colour);
+
+impl ValueEnum for ColourArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [ColourArg; Colour::ALL.len()] = {
+            let mut all = [ColourArg(Colour::Yellow); Colour::ALL.len()];
+            let mut i = 0;
+            while i < all.len() {
+                all[i] = ColourArg(Colour::ALL[i]);
+                i += 1;
+            }
+            all
+        };
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let info = self.0.info();
+        Some(clap::builder::PossibleValue::new(info.code).aliases(info.aliases.iter().copied()))
+    }
 }
 
 impl From<ColourArg> for Colour {
     fn from(c: ColourArg) -> Colour {
-        match c {
-            ColourArg::Yellow => Colour::Yellow,
-            ColourArg::Pink => Colour::Pink,
-            ColourArg::Blue => Colour::Blue,
-            ColourArg::Green => Colour::Green,
-            ColourArg::Orange => Colour::Orange,
-            ColourArg::Purple => Colour::Purple,
-            ColourArg::White => Colour::White,
-        }
+        c.0
     }
 }
 

@@ -148,11 +148,17 @@ pub fn describe(m: &Method, lang: Lang) -> String {
     list(&mut t, Msg::Strengths, &m.strengths, lang);
     list(&mut t, Msg::Pitfalls, &m.pitfalls, lang);
     list(&mut t, Msg::UsedWith, &m.used_with, lang);
+    list(&mut t, Msg::Examples, &m.examples, lang);
     list(&mut t, Msg::Materials, &m.materials, lang);
     list(&mut t, Msg::Questions, &m.questions, lang);
     let _ = writeln!(t, "\n{}", Msg::Zones.text(lang));
     for z in &m.zones {
-        let _ = writeln!(t, "  {} ({})", z.name.get(lang), z.id);
+        let own = if z.quotes {
+            format!(", {}", Msg::OwnWords.text(lang))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(t, "  {} ({}{own})", z.name.get(lang), z.id);
         for q in &z.questions {
             let _ = writeln!(t, "    ? {}", q.get(lang));
         }

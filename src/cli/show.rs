@@ -73,7 +73,7 @@ pub fn render(session: &Session, method: Option<&Method>, lang: Lang) -> String 
         if session.boards.len() > 1 {
             let _ = writeln!(t, "\n═══ {}: {} ═══", Msg::Board.text(lang), board.name);
         }
-        zones(&mut t, &look, board, method, lang);
+        zones(&mut t, session, &look, board, method, lang);
     }
     outcomes(&mut t, session, lang);
     t
@@ -176,7 +176,14 @@ fn phase_log(t: &mut String, s: &Session, method: Option<&Method>, lang: Lang) {
     }
 }
 
-fn zones(t: &mut String, look: &Lookup, board: &Board, method: Option<&Method>, lang: Lang) {
+fn zones(
+    t: &mut String,
+    session: &Session,
+    look: &Lookup,
+    board: &Board,
+    method: Option<&Method>,
+    lang: Lang,
+) {
     let mut zone_ids: Vec<&str> = method
         .map(|m| m.zones.iter().map(|z| z.id.as_str()).collect())
         .unwrap_or_default();
@@ -193,6 +200,10 @@ fn zones(t: &mut String, look: &Lookup, board: &Board, method: Option<&Method>, 
         if notes.is_empty() {
             let _ = writeln!(t, "  {}", Msg::NoNotes.text(lang));
         }
+        let said = |note: &Note| Said {
+            quote: zone.is_some_and(|z| z.quotes),
+            meeting: crate::strings::meeting_name(session, method, note.meeting, lang),
+        };
         // Each cluster's notes, sorted out in one pass over the zone.
         let mut clustered: HashMap<Uuid, Vec<&Note>> = HashMap::new();
         for note in notes {
@@ -203,17 +214,29 @@ fn zones(t: &mut String, look: &Lookup, board: &Board, method: Option<&Method>, 
         for cluster in look.clusters_in(board.id, zone_id) {
             let _ = writeln!(t, "  ▸ {}", cluster.title);
             for note in clustered.get(&cluster.id).into_iter().flatten() {
-                note_line(t, look, note, "    ", lang);
+                note_line(t, look, note, &said(note), "    ", lang);
             }
         }
         for note in notes.iter().filter(|n| n.cluster.is_none()) {
-            note_line(t, look, note, "  ", lang);
+            note_line(t, look, note, &said(note), "  ", lang);
         }
     }
 }
 
-fn note_line(t: &mut String, look: &Lookup, note: &Note, indent: &str, lang: Lang) {
-    let mut lines = note.text.lines();
+/// What `show` says about a note beyond the note itself: whether its
+/// zone holds the participant's own words, and the meeting it is from.
+struct Said {
+    quote: bool,
+    meeting: Option<String>,
+}
+
+fn note_line(t: &mut String, look: &Lookup, note: &Note, said: &Said, indent: &str, lang: Lang) {
+    let text = if said.quote {
+        crate::strings::quoted(&note.text, lang)
+    } else {
+        note.text.clone()
+    };
+    let mut lines = text.lines();
     let _ = writeln!(t, "{indent}• {}", lines.next().unwrap_or_default());
     for line in lines {
         let _ = writeln!(t, "{indent}  {line}");
@@ -228,6 +251,12 @@ fn note_line(t: &mut String, look: &Lookup, note: &Note, indent: &str, lang: Lan
         (Some(a), None) => meta.push(a.clone()),
         (None, Some(r)) => meta.push(role_name(r, lang).to_string()),
         (None, None) => {}
+    }
+    if said.quote {
+        meta.push(Msg::OwnWords.text(lang).to_string());
+    }
+    if let Some(meeting) = &said.meeting {
+        meta.push(meeting.clone());
     }
     if note.source == Some(crate::model::NoteSource::Phone) {
         meta.push(format!("📱 {}", crate::strings::Ui::FromPhone.text(lang)));

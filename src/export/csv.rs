@@ -49,6 +49,8 @@ fn header(lang: Lang) -> Vec<String> {
         Ui::CsvOwner,
         Ui::CsvDue,
         Ui::CsvStatus,
+        Ui::CsvQuote,
+        Ui::CsvMeeting,
     ]
     .iter()
     .map(|u| u.text(lang).to_string())
@@ -111,6 +113,15 @@ pub fn table(
                 String::new(),
                 String::new(),
                 String::new(),
+                if method
+                    .and_then(|m| m.zone(&n.zone))
+                    .is_some_and(|z| z.quotes)
+                {
+                    Ui::CsvYes.text(lang).to_string()
+                } else {
+                    String::new()
+                },
+                crate::strings::meeting_name(s, *method, n.meeting, lang).unwrap_or_default(),
             ])?;
         }
         for a in &s.actions {
@@ -133,6 +144,8 @@ pub fn table(
                 a.owner.clone().unwrap_or_default(),
                 a.due.map(|d| d.to_string()).unwrap_or_default(),
                 status_name(a.status, lang).to_string(),
+                String::new(),
+                String::new(),
             ])?;
         }
     }

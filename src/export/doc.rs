@@ -245,9 +245,23 @@ pub struct NoteDoc {
     pub number: Option<usize>,
     /// Notes attached to it: (an assumption?, words).
     pub attached: Vec<(bool, String)>,
+    /// The participant's own words, shown as a quote.
+    pub quote: bool,
+    /// The meeting it was written in, such as "visit 2".
+    pub meeting: Option<String>,
 }
 
 impl NoteDoc {
+    /// The words as a reader sees them: in quotation marks when they are
+    /// the participant's own.
+    pub fn words(&self, lang: Lang) -> String {
+        if self.quote {
+            crate::strings::quoted(&self.text, lang)
+        } else {
+            self.text.clone()
+        }
+    }
+
     /// What is said about the note besides its words: its dots (after
     /// `dot_sign`), who wrote it (through `escape`), and its marks.
     pub fn meta(&self, lang: Lang, dot_sign: &str, escape: impl Fn(&str) -> String) -> Vec<String> {
@@ -257,6 +271,12 @@ impl NoteDoc {
         }
         if let Some(by) = &self.by {
             meta.push(escape(by));
+        }
+        if self.quote {
+            meta.push(Msg::OwnWords.text(lang).to_string());
+        }
+        if let Some(meeting) = &self.meeting {
+            meta.push(escape(meeting));
         }
         for (flag, ui) in [
             (self.dropped, Ui::DroppedMark),
@@ -399,6 +419,10 @@ impl Builder<'_> {
             onward: marks.onward.contains(&n.id),
             number,
             attached,
+            quote: method
+                .and_then(|m| m.zone(&n.zone))
+                .is_some_and(|z| z.quotes),
+            meeting: crate::strings::meeting_name(known.session, method, n.meeting, lang),
         }
     }
 
@@ -414,6 +438,7 @@ impl Builder<'_> {
         let known = Known {
             marks: &marks,
             look: Lookup::new(s),
+            session: s,
         };
         let zone_name = |id: &str| {
             method
@@ -713,6 +738,8 @@ impl Builder<'_> {
             onward: false,
             number: None,
             attached: Vec::new(),
+            quote: false,
+            meeting: None,
         }
     }
 }
@@ -727,4 +754,5 @@ pub fn unplaced_name(id: &str, lang: Lang) -> String {
 struct Known<'a> {
     marks: &'a Marks,
     look: Lookup<'a>,
+    session: &'a Session,
 }

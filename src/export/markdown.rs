@@ -51,10 +51,11 @@ fn note_line(n: &NoteDoc, lang: Lang) -> String {
     if let Some(k) = n.number {
         let _ = write!(line, "{k}\\. ");
     }
+    let words = escape(&n.words(lang));
     if n.dropped {
-        let _ = write!(line, "~~{}~~", escape(&n.text));
+        let _ = write!(line, "~~{words}~~");
     } else {
-        line.push_str(&escape(&n.text));
+        line.push_str(&words);
     }
     let meta = n.meta(lang, "", escape);
     if !meta.is_empty() {

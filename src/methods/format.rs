@@ -47,6 +47,10 @@ pub struct Method {
     pub pitfalls: Vec<Text>,
     /// Target groups the method was used with.
     pub used_with: Vec<Text>,
+    /// How partners used the method, as the handbook tells it: where,
+    /// with whom, and what came of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Text>,
     /// Things to bring to the room.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub materials: Vec<Text>,
@@ -61,6 +65,9 @@ pub struct Method {
     /// Whether a session holds one board or several.
     #[serde(default)]
     pub boards: BoardPolicy,
+    /// The method runs over several meetings (visits); what one is called.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meetings: Option<MeetingPolicy>,
     /// Where notes can be placed, in reading order.
     pub zones: Vec<Zone>,
     /// The steps of the method, in order.
@@ -146,6 +153,16 @@ pub struct BoardPolicy {
     pub label: Option<Text>,
 }
 
+/// A method whose sessions span several meetings, such as visits in a
+/// home or weekly group meetings. Notes belong to the meeting they were
+/// written in, and the board and exports say which.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingPolicy {
+    /// What one meeting is called, such as "visit" or "meeting".
+    pub label: Text,
+}
+
 /// A place on the board where notes go.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -181,6 +198,10 @@ pub struct Zone {
     /// solution can be moved here.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assumptions: bool,
+    /// Notes here are the participant's own words, written down as said:
+    /// the board, `sempre show` and every export show them as quotes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quotes: bool,
 }
 
 /// A rectangle of cells on the grid, counted from the top-left.

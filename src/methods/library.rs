@@ -171,11 +171,15 @@ impl MethodLibrary {
         }
     }
 
-    /// Every method, in the order the handbook presents them.
+    /// Every method, in the order the handbook presents them; within a
+    /// category, methods from elsewhere come after the handbook's.
     pub fn all(&self) -> Vec<&LoadedMethod> {
         let mut all: Vec<&LoadedMethod> = self.methods.iter().collect();
         all.sort_by(|a, b| {
-            let key = |m: &Method| (m.category as u8, m.handbook.clone(), m.id.clone());
+            let key = |m: &Method| {
+                let section = m.handbook.clone();
+                (m.category as u8, section.is_none(), section, m.id.clone())
+            };
             key(&a.method).cmp(&key(&b.method))
         });
         all

@@ -8,8 +8,8 @@ mod validate;
 
 pub use error::MethodError;
 pub use format::{
-    Ask, BoardPolicy, Category, Complexity, GridCell, GridSize, GroupSize, Method, Mode, Phase,
-    Shape, TreePart, Zone,
+    Ask, BoardPolicy, Category, Complexity, GridCell, GridSize, GroupSize, MeetingPolicy, Method,
+    Mode, Phase, Shape, TreePart, Zone,
 };
 pub use library::{LoadedMethod, MethodLibrary, Origin, parse_method, read_method_file};
 pub use trust::Distrust;

@@ -76,6 +76,7 @@ pub(super) fn check(method: &Method, file: &str) -> Vec<MethodError> {
     c.texts("strengths", &method.strengths, true);
     c.texts("pitfalls", &method.pitfalls, true);
     c.texts("used_with", &method.used_with, false);
+    c.texts("examples", &method.examples, false);
     c.texts("materials", &method.materials, false);
     c.texts("questions", &method.questions, false);
     if let Some(size) = method.group_size
@@ -85,6 +86,9 @@ pub(super) fn check(method: &Method, file: &str) -> Vec<MethodError> {
     }
     if let Some(label) = &method.boards.label {
         c.text("boards.label", label);
+    }
+    if let Some(meetings) = &method.meetings {
+        c.text("meetings.label", &meetings.label);
     }
     check_zones(&mut c, method);
     check_assumptions(&mut c, method);

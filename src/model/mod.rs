@@ -39,7 +39,9 @@ pub use merge::{
     Conflict, Kind, MergeError, MergeReport, Merged, derived_id, link_id, merge, merge_three,
     rating_id, record_changes, settle_note_order,
 };
-pub use note::{Colour, LinkKind, Note, NoteLink, NoteSource, NoteStatus, Role};
+pub use note::{
+    COLOURS, Colour, ColourInfo, LinkKind, Note, NoteLink, NoteSource, NoteStatus, Role,
+};
 pub use ops_flow::{Carry, carry_forward};
 pub use ops_notes::{Arrived, NewNote};
 pub use ops_outcome::{ClusterRank, Rank};

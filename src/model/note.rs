@@ -107,8 +107,9 @@ impl NoteStatus {
     }
 }
 
-/// Sticky-note colours. Every colour also has a letter, so that no
-/// information is carried by colour alone.
+/// Sticky-note colours. Every colour also has a symbol, so that no
+/// information is carried by colour alone. What each colour looks like
+/// and is called lives in one table, `COLOURS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Colour {
@@ -127,45 +128,91 @@ pub enum Colour {
     Purple,
     /// White.
     White,
+    /// Red.
+    Red,
 }
+
+/// Everything sempre knows about one note colour: its name in files, in
+/// Danish and in English, its symbol, and how it is drawn in each theme
+/// and on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColourInfo {
+    /// The colour.
+    pub colour: Colour,
+    /// The name used in files and on the command line.
+    pub code: &'static str,
+    /// Danish name.
+    pub da: &'static str,
+    /// English name.
+    pub en: &'static str,
+    /// Other spellings the command line accepts.
+    pub aliases: &'static [&'static str],
+    /// The symbol that stands for the colour.
+    pub symbol: char,
+    /// Background on the default theme, as an xterm-256 colour.
+    pub soft: u8,
+    /// Background on the high-contrast theme, as an xterm-256 colour.
+    pub strong: u8,
+    /// Background on the colour-blind safe theme (Okabe–Ito), as RGB.
+    pub safe: [u8; 3],
+    /// Background in HTML and on paper, as CSS.
+    pub print: &'static str,
+}
+
+/// Every note colour, in the order a recolour key cycles through them.
+/// Adding a colour is one variant of [`Colour`] and one row here.
+#[rustfmt::skip]
+pub const COLOURS: [ColourInfo; 8] = [
+    ColourInfo { colour: Colour::Yellow, code: "yellow", da: "gul", en: "yellow", aliases: &["gul"], symbol: '●', soft: 229, strong: 3, safe: [240, 228, 66], print: "#fff5b8" },
+    ColourInfo { colour: Colour::Pink, code: "pink", da: "lyserød", en: "pink", aliases: &["lyserød", "lyserod", "rosa"], symbol: '♥', soft: 218, strong: 13, safe: [204, 121, 167], print: "#ffd6e4" },
+    ColourInfo { colour: Colour::Blue, code: "blue", da: "blå", en: "blue", aliases: &["blå", "blaa"], symbol: '■', soft: 153, strong: 14, safe: [86, 180, 233], print: "#d3e6ff" },
+    ColourInfo { colour: Colour::Green, code: "green", da: "grøn", en: "green", aliases: &["grøn", "groen"], symbol: '▲', soft: 157, strong: 10, safe: [0, 158, 115], print: "#d5f3da" },
+    ColourInfo { colour: Colour::Orange, code: "orange", da: "orange", en: "orange", aliases: &[], symbol: '◆', soft: 223, strong: 214, safe: [230, 159, 0], print: "#ffe0bd" },
+    ColourInfo { colour: Colour::Purple, code: "purple", da: "lilla", en: "purple", aliases: &["lilla"], symbol: '★', soft: 183, strong: 177, safe: [170, 140, 210], print: "#e8d9ff" },
+    ColourInfo { colour: Colour::White, code: "white", da: "hvid", en: "white", aliases: &["hvid"], symbol: '○', soft: 255, strong: 15, safe: [245, 245, 245], print: "#ffffff" },
+    ColourInfo { colour: Colour::Red, code: "red", da: "rød", en: "red", aliases: &["rød", "roed"], symbol: '✖', soft: 203, strong: 9, safe: [213, 94, 0], print: "#ffaaa0" },
+];
 
 impl Colour {
     /// Every colour, in the order a recolour key cycles through them.
-    pub const ALL: [Colour; 7] = [
-        Colour::Yellow,
-        Colour::Pink,
-        Colour::Blue,
-        Colour::Green,
-        Colour::Orange,
-        Colour::Purple,
-        Colour::White,
-    ];
+    pub const ALL: [Colour; COLOURS.len()] = {
+        let mut all = [Colour::Yellow; COLOURS.len()];
+        let mut i = 0;
+        while i < COLOURS.len() {
+            all[i] = COLOURS[i].colour;
+            i += 1;
+        }
+        all
+    };
+
+    /// The colour's row in [`COLOURS`].
+    pub fn info(self) -> &'static ColourInfo {
+        COLOURS
+            .iter()
+            .find(|c| c.colour == self)
+            .unwrap_or(&COLOURS[0])
+    }
+
+    /// The colour a name in files, in Danish or in English stands for.
+    pub fn from_name(name: &str) -> Option<Colour> {
+        let name = name.trim().to_lowercase();
+        COLOURS
+            .iter()
+            .find(|c| {
+                c.code == name || c.da == name || c.en == name || c.aliases.contains(&name.as_str())
+            })
+            .map(|c| c.colour)
+    }
 
     /// The name used in files and on the command line.
     pub fn code(self) -> &'static str {
-        match self {
-            Colour::Yellow => "yellow",
-            Colour::Pink => "pink",
-            Colour::Blue => "blue",
-            Colour::Green => "green",
-            Colour::Orange => "orange",
-            Colour::Purple => "purple",
-            Colour::White => "white",
-        }
+        self.info().code
     }
 
     /// The symbol that stands for the colour, so colour is never the only
     /// clue (and a print in black and white still tells notes apart).
     pub fn symbol(self) -> char {
-        match self {
-            Colour::Yellow => '●',
-            Colour::Pink => '♥',
-            Colour::Blue => '■',
-            Colour::Green => '▲',
-            Colour::Orange => '◆',
-            Colour::Purple => '★',
-            Colour::White => '○',
-        }
+        self.info().symbol
     }
 
     /// The colour after this one.
@@ -243,4 +290,26 @@ pub enum LinkKind {
     AttachedTo,
     /// This note was carried over from the other, in an earlier session.
     CarriedFrom,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COLOURS, Colour};
+
+    #[test]
+    fn each_colour_has_one_row_and_its_names_lead_back_to_it() {
+        assert_eq!(Colour::ALL.len(), COLOURS.len());
+        for c in Colour::ALL {
+            let info = c.info();
+            assert_eq!(info.colour, c);
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json, format!("\"{}\"", info.code));
+            for name in [info.code, info.da, info.en].iter().chain(info.aliases) {
+                assert_eq!(Colour::from_name(name), Some(c), "{name}");
+            }
+        }
+        assert_eq!(Colour::from_name(" RØD "), Some(Colour::Red));
+        assert_eq!(Colour::from_name("turkis"), None);
+        assert_eq!(Colour::Red.next(), Colour::Yellow, "the cycle comes round");
+    }
 }

@@ -625,7 +625,7 @@ mod tests {
             assert_eq!(source, IndexUse::Indexed { read: 0 });
             assert_eq!(summaries, by_reading(&store, text), "{text:?}");
         }
-        assert_eq!(indexed(&store, None).0.len(), 7);
+        assert_eq!(indexed(&store, None).0.len(), 10);
     }
 
     #[test]
@@ -803,7 +803,7 @@ mod tests {
         std::fs::write(store.index_path(), "not a database at all").unwrap();
         let (found, source) = indexed(&store, Some("børn"));
         assert_eq!(found, expected);
-        assert_eq!(source, IndexUse::Indexed { read: 7 });
+        assert_eq!(source, IndexUse::Indexed { read: 10 });
 
         // A link where the index folder should be is never followed: the
         // files are read instead and the link's target is left alone.

@@ -38,6 +38,7 @@ pub enum Msg {
     Dots,
     Cluster,
     Private,
+    OwnWords,
     Board,
     NoNotes,
     Category,
@@ -48,6 +49,7 @@ pub enum Msg {
     Strengths,
     Pitfalls,
     UsedWith,
+    Examples,
     Materials,
     Questions,
     Phases,
@@ -104,6 +106,7 @@ impl Msg {
                 Dots => "prikker",
                 Cluster => "klynge",
                 Private => "privat",
+                OwnWords => "egne ord",
                 Board => "Tavle",
                 NoNotes => "(ingen sedler)",
                 Category => "Kategori",
@@ -114,6 +117,7 @@ impl Msg {
                 Strengths => "Styrker",
                 Pitfalls => "Faldgruber",
                 UsedWith => "Brugt med",
+                Examples => "Eksempler fra praksis",
                 Materials => "Materialer",
                 Questions => "Centrale spørgsmål",
                 Phases => "Faser",
@@ -164,6 +168,7 @@ impl Msg {
                 Dots => "dots",
                 Cluster => "cluster",
                 Private => "private",
+                OwnWords => "own words",
                 Board => "Board",
                 NoNotes => "(no notes)",
                 Category => "Category",
@@ -174,6 +179,7 @@ impl Msg {
                 Strengths => "Strengths",
                 Pitfalls => "Pitfalls",
                 UsedWith => "Used with",
+                Examples => "Examples from practice",
                 Materials => "Materials",
                 Questions => "Central questions",
                 Phases => "Phases",
@@ -264,24 +270,37 @@ pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A participant's own words, in the quotation marks of `lang`:
+/// »…« in Danish, “…” in English.
+pub fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("»{text}«"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
+/// The meeting a note was written in, as "visit 2" with the method's
+/// word for a meeting: none unless the method spans meetings.
+pub fn meeting_name(
+    session: &crate::model::Session,
+    method: Option<&crate::methods::Method>,
+    meeting: Option<uuid::Uuid>,
+    lang: Lang,
+) -> Option<String> {
+    let label = method?.meetings.as_ref()?.label.get(lang);
+    let n = session
+        .meetings
+        .iter()
+        .position(|m| Some(m.id) == meeting)?;
+    Some(format!("{label} {}", n + 1))
+}
+
 /// A colour's name.
 pub fn colour_name(colour: crate::model::Colour, lang: Lang) -> &'static str {
-    use crate::model::Colour::*;
-    match (colour, lang) {
-        (Yellow, Lang::Da) => "gul",
-        (Yellow, Lang::En) => "yellow",
-        (Pink, Lang::Da) => "lyserød",
-        (Pink, Lang::En) => "pink",
-        (Blue, Lang::Da) => "blå",
-        (Blue, Lang::En) => "blue",
-        (Green, Lang::Da) => "grøn",
-        (Green, Lang::En) => "green",
-        (Orange, Lang::Da) => "orange",
-        (Orange, Lang::En) => "orange",
-        (Purple, Lang::Da) => "lilla",
-        (Purple, Lang::En) => "purple",
-        (White, Lang::Da) => "hvid",
-        (White, Lang::En) => "white",
+    let info = colour.info();
+    match lang {
+        Lang::Da => info.da,
+        Lang::En => info.en,
     }
 }
 

@@ -4,7 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Colour;
+use crate::model::{COLOURS, Colour};
 
 /// The themes a facilitator can pick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -84,7 +84,7 @@ pub struct Theme {
     /// The selected row of a list.
     pub selected: Style,
     /// A sticky note, per colour.
-    pub notes: [Style; 7],
+    pub notes: [Style; COLOURS.len()],
     /// Added to the focused note.
     pub note_focus: Style,
     /// The timer while plenty of time is left.
@@ -103,6 +103,33 @@ pub struct Theme {
     pub key: Style,
     /// Background of dialogs.
     pub dialog: Style,
+}
+
+/// An xterm-256 colour, by its name where it has one, so the first 16
+/// follow the terminal's own palette.
+fn ansi(n: u8) -> Color {
+    const NAMED: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    NAMED
+        .get(usize::from(n))
+        .copied()
+        .unwrap_or(Color::Indexed(n))
 }
 
 fn bg(c: Color) -> Style {
@@ -126,15 +153,7 @@ impl Theme {
             border_focus: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             zone_active: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED),
-            notes: [
-                bg(Color::Indexed(229)),
-                bg(Color::Indexed(218)),
-                bg(Color::Indexed(153)),
-                bg(Color::Indexed(157)),
-                bg(Color::Indexed(223)),
-                bg(Color::Indexed(183)),
-                bg(Color::Indexed(255)),
-            ],
+            notes: COLOURS.map(|c| bg(Color::Indexed(c.soft))),
             note_focus: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             timer: Style::new().fg(Color::Cyan),
             timer_warn: Style::new().fg(Color::Yellow),
@@ -172,15 +191,7 @@ impl Theme {
                 .bg(Color::Black)
                 .add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::Black).bg(Color::Yellow),
-            notes: [
-                strong(Color::Yellow),
-                strong(Color::LightMagenta),
-                strong(Color::LightCyan),
-                strong(Color::LightGreen),
-                strong(Color::Indexed(214)),
-                strong(Color::Indexed(177)),
-                strong(Color::White),
-            ],
+            notes: COLOURS.map(|c| strong(ansi(c.strong))),
             note_focus: Style::new().add_modifier(Modifier::REVERSED),
             timer: Style::new().fg(Color::White).bg(Color::Black),
             timer_warn: Style::new().fg(Color::Yellow).bg(Color::Black),
@@ -212,15 +223,7 @@ impl Theme {
         let rgb = |r, g, b| Color::Rgb(r, g, b);
         Theme {
             name: ThemeName::ColourBlind,
-            notes: [
-                bg(rgb(240, 228, 66)),
-                bg(rgb(204, 121, 167)),
-                bg(rgb(86, 180, 233)),
-                bg(rgb(0, 158, 115)),
-                bg(rgb(230, 159, 0)),
-                bg(rgb(170, 140, 210)),
-                bg(rgb(245, 245, 245)),
-            ],
+            notes: COLOURS.map(|c| bg(rgb(c.safe[0], c.safe[1], c.safe[2]))),
             border_focus: Style::new()
                 .fg(rgb(86, 180, 233))
                 .add_modifier(Modifier::BOLD),
@@ -258,7 +261,7 @@ impl Theme {
             border_focus: plain.add_modifier(Modifier::BOLD),
             zone_active: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: plain.add_modifier(Modifier::REVERSED),
-            notes: [plain; 7],
+            notes: [plain; COLOURS.len()],
             note_focus: plain.add_modifier(Modifier::REVERSED),
             timer: plain,
             timer_warn: plain.add_modifier(Modifier::BOLD),

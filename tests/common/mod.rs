@@ -34,10 +34,13 @@ const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The built-in methods in the order the wizard offers them, with their
 /// Danish names.
-pub const METHODS: [(&str, &str); 7] = [
+pub const METHODS: [(&str, &str); 10] = [
     ("fremtidsvaerksted", "Fremtidsværksted"),
     ("rygsaek", "Rygsækmetoden"),
+    ("fokusgruppeinterview", "Fokusgruppeinterview"),
     ("problemtrae", "Problem- og løsningstræ"),
+    ("koekkensamtaler", "Køkkensamtaler"),
+    ("trafiklys", "Trafiklysmodellen"),
     ("theory-of-change", "Forandringsteori (Theory of Change)"),
     ("business-model-canvas", "Business Model Canvas"),
     (

@@ -16,7 +16,7 @@ pub fn examples() -> Vec<(String, Session)> {
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
     files.sort();
-    assert_eq!(files.len(), 7, "one example per method");
+    assert_eq!(files.len(), 10, "one example per method");
     files
         .iter()
         .map(|p| {

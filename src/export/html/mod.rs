@@ -18,12 +18,21 @@ use crate::strings::{Msg, PlanText, Ui};
 
 const STYLE: &str = include_str!("style.css");
 
+/// The background of each note colour, from the colour table.
+fn note_colours() -> String {
+    crate::model::COLOURS
+        .iter()
+        .map(|c| format!(".c-{} {{ background: {}; }}\n", c.code, c.print))
+        .collect()
+}
+
 /// One note as a sticky note.
 pub(super) fn note(n: &NoteDoc, lang: Lang) -> Markup {
     let meta = n.meta(lang, "● ", str::to_string);
     let class = format!(
-        "note c-{}{}{}",
+        "note c-{}{}{}{}",
         n.colour.code(),
+        if n.quote { " own-words" } else { "" },
         if n.dropped { " dropped" } else { "" },
         if n.set_aside { " set-aside" } else { "" }
     );
@@ -31,7 +40,7 @@ pub(super) fn note(n: &NoteDoc, lang: Lang) -> Markup {
         div class=(class) {
             span.sym { (n.colour.symbol()) }
             @if let Some(k) = n.number { b { (k) ". " } }
-            span dir="auto" { (n.text) }
+            @if n.quote { q.quote dir="auto" { (n.text) } } @else { span dir="auto" { (n.text) } }
             @if !meta.is_empty() { span.meta { (meta.join(" · ")) } }
             @if !n.attached.is_empty() {
                 ul.attached {
@@ -266,7 +275,7 @@ fn page(doc: &Doc) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
-                style { (PreEscaped(STYLE)) }
+                style { (PreEscaped(STYLE)) (PreEscaped(note_colours())) }
             }
             body {
                 @if let Some(report) = &doc.report {

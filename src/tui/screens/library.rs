@@ -218,6 +218,7 @@ pub fn describe<'a>(m: &Method, lang: Lang, t: &Theme) -> Vec<Line<'a>> {
     list(&mut lines, Msg::Strengths, &m.strengths, lang, t);
     list(&mut lines, Msg::Pitfalls, &m.pitfalls, lang, t);
     list(&mut lines, Msg::UsedWith, &m.used_with, lang, t);
+    list(&mut lines, Msg::Examples, &m.examples, lang, t);
     list(&mut lines, Msg::Materials, &m.materials, lang, t);
     list(&mut lines, Msg::Questions, &m.questions, lang, t);
     lines.push(Line::raw(""));

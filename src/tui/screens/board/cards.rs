@@ -165,9 +165,14 @@ pub fn content(v: &ZoneView, index: usize, width: u16, lang: Lang) -> Vec<(Strin
 
     let marks = v.index.marks.get(index).copied().unwrap_or_default();
     let rewrite = if marks.rewrite { "↺ " } else { "" };
+    let words = if v.method.zone(&note.zone).is_some_and(|z| z.quotes) {
+        crate::strings::quoted(&note.text, lang)
+    } else {
+        note.text.clone()
+    };
     let text = match number {
-        Some(n) => format!("{rewrite}{n}. {}", note.text),
-        None => format!("{rewrite}{}", note.text),
+        Some(n) => format!("{rewrite}{n}. {words}"),
+        None => format!("{rewrite}{words}"),
     };
     let mut lines: Vec<(String, LineKind)> = wrap_text(&text, text_width, MAX_LINES)
         .into_iter()

@@ -137,6 +137,20 @@ pub(super) fn header(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(Line::from(first)), row(0, 1));
     let mut second = phase_line(b, ctx);
+    if let (Some(policy), Some(last)) = (&b.method.meetings, s.meetings.last()) {
+        second.spans.insert(
+            0,
+            Span::styled(
+                format!(
+                    "{} {} ({}) · ",
+                    crate::model::text::capitalise(policy.label.get(lang)),
+                    s.meetings.len(),
+                    last.date
+                ),
+                t.title,
+            ),
+        );
+    }
     if s.boards.len() > 1 || b.method.boards.per_participant {
         let board = &s.boards[b.board];
         let label = b
