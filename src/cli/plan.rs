@@ -309,33 +309,16 @@ fn fill(env: &Env, query: &str, out: &mut dyn Write) -> Result<ExitCode, CliErro
     let host = host_query(env, query)?;
     let mut open = env.store.open_for_command(&host)?;
     let method = env.methods.require(&open.session.method.id)?;
-    let id = open.session.id;
-    let missing: Vec<(String, u32)> = method
-        .phases
-        .iter()
-        .filter(|p| !p.optional)
-        .filter(|p| {
-            open.session
-                .plan
-                .as_ref()
-                .is_none_or(|plan| plan.position_of(id, id, &p.id).is_none())
-        })
-        .map(|p| (p.id.clone(), p.minutes))
-        .collect();
-    if missing.is_empty() {
+    let added = open.session.plan_fill(method, now())?;
+    if added == 0 {
         writeln!(out, "{}", PlanText::NothingToFill.text(env.lang))?;
         return Ok(ExitCode::SUCCESS);
-    }
-    let stamp = now();
-    for (phase, minutes) in &missing {
-        open.session
-            .plan_insert(PlanItem::phase(phase, (*minutes).max(1), None), None, stamp)?;
     }
     save(env, &mut open)?;
     writeln!(
         out,
         "{}",
-        match missing.len() {
+        match added {
             1 => PlanText::FilledOne.text(env.lang).to_string(),
             n => PlanText::Filled
                 .text(env.lang)
@@ -379,15 +362,7 @@ struct JsonPlan<'a> {
 fn show(env: &Env, query: &str, json: bool, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let open = env.store.open(query, Access::ReadOnly)?;
     let lang = env.lang;
-    let no_plan = || {
-        CliError::Said(format!(
-            "{} {}",
-            PlanText::NoPlan.text(lang),
-            PlanText::NoPlanHint
-                .text(lang)
-                .replace("{id}", &short(open.session.id))
-        ))
-    };
+    let no_plan = || no_plan(lang, open.session.id);
     let day = Day::of(&env.store, &open.session).ok_or_else(no_plan)?;
     let tz = TimeZone::system();
     let v = day::view(&day, &open.session, &env.methods, lang, &tz, now()).ok_or_else(no_plan)?;
@@ -500,8 +475,14 @@ fn progress_code(p: Progress) -> &'static str {
     }
 }
 
-fn short(id: Uuid) -> String {
-    id.to_string()[..8].to_string()
+/// That the session has no plan, and how to make one.
+fn no_plan(lang: Lang, id: Uuid) -> CliError {
+    let short = &id.to_string()[..8];
+    CliError::Said(format!(
+        "{} {}",
+        PlanText::NoPlan.text(lang),
+        PlanText::NoPlanHint.text(lang).replace("{id}", short)
+    ))
 }
 
 /// `sempre plan script`.
@@ -516,15 +497,7 @@ fn script(
     }
     let open = env.store.open(query, Access::ReadOnly)?;
     let lang = env.lang_flag.unwrap_or(open.session.context.language);
-    let no_plan = || {
-        CliError::Said(format!(
-            "{} {}",
-            PlanText::NoPlan.text(lang),
-            PlanText::NoPlanHint
-                .text(lang)
-                .replace("{id}", &short(open.session.id))
-        ))
-    };
+    let no_plan = || no_plan(lang, open.session.id);
     let day = Day::of(&env.store, &open.session).ok_or_else(no_plan)?;
     let tz = TimeZone::system();
     let v = day::view(&day, &open.session, &env.methods, lang, &tz, now()).ok_or_else(no_plan)?;

@@ -61,6 +61,8 @@ pub enum ModelError {
     },
     /// A plan's step must last from 1 minute to a day.
     PlanMinutes(u32),
+    /// Every phase of the method is in the plan already.
+    NothingToFill,
 }
 
 impl ModelError {
@@ -125,6 +127,8 @@ impl ModelError {
             (PlanMinutes(m), Lang::En) => {
                 format!("A step of the plan lasts from 1 minute to a whole day, not {m} minutes.")
             }
+            (NothingToFill, Lang::En) => "Every phase of the method is in the plan already.".into(),
+            (NothingToFill, Lang::Da) => "Alle metodens faser står allerede i planen.".into(),
             (PlanMinutes(m), Lang::Da) => {
                 format!("Et trin i planen varer fra 1 minut til en hel dag, ikke {m} minutter.")
             }

@@ -198,6 +198,32 @@ impl Session {
         }
     }
 
+    /// Puts every phase of `method` that is not planned yet (optional
+    /// phases left out) at the end of the plan, with the method's time
+    /// boxes; says how many.
+    pub fn plan_fill(
+        &mut self,
+        method: &crate::methods::Method,
+        now: Timestamp,
+    ) -> Result<usize, ModelError> {
+        let id = self.id;
+        let missing: Vec<(String, u32)> = method
+            .phases
+            .iter()
+            .filter(|p| !p.optional)
+            .filter(|p| {
+                self.plan
+                    .as_ref()
+                    .is_none_or(|plan| plan.position_of(id, id, &p.id).is_none())
+            })
+            .map(|p| (p.id.clone(), p.minutes.clamp(1, MOST_MINUTES)))
+            .collect();
+        for (phase, minutes) in &missing {
+            self.plan_insert(PlanItem::phase(phase, *minutes, None), None, now)?;
+        }
+        Ok(missing.len())
+    }
+
     /// Throws the plan away.
     pub fn plan_clear(&mut self, now: Timestamp) {
         if self.plan.take().is_some() {

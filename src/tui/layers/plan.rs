@@ -152,30 +152,10 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
             select(app, at.min(steps.saturating_sub(2)));
             apply(app, move |s, _| s.plan_remove(at, now).map(|_| ()))
         }
-        Command::FillPlan => {
-            let effects = apply(app, move |s, m| {
-                let id = s.id;
-                let missing: Vec<(String, u32)> = m
-                    .phases
-                    .iter()
-                    .filter(|p| !p.optional)
-                    .filter(|p| {
-                        s.plan
-                            .as_ref()
-                            .is_none_or(|plan| plan.position_of(id, id, &p.id).is_none())
-                    })
-                    .map(|p| (p.id.clone(), p.minutes.max(1)))
-                    .collect();
-                for (phase, minutes) in missing {
-                    s.plan_insert(PlanItem::phase(&phase, minutes, None), None, now)?;
-                }
-                Ok(())
-            });
-            if effects.is_empty() {
-                app.say(PlanText::NothingToFill.text(app.prefs.lang));
-            }
-            effects
-        }
+        Command::FillPlan => apply(app, move |s, m| match s.plan_fill(m, now)? {
+            0 => Err(ModelError::NothingToFill),
+            _ => Ok(()),
+        }),
         _ => Vec::new(),
     }
 }
