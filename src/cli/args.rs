@@ -81,7 +81,8 @@ copies themselves are never changed, unless --into names one of them.";
 /// `sempre merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// The copies: files, ids or starts of ids; merged in this order.
+    /// The copies: files, ids, starts of ids or words of titles; merged
+    /// in this order.
     #[arg(value_name = "SESSION", num_args = 2.., required = true)]
     pub sessions: Vec<String>,
     /// Write the merge to this file: one of the copies, or a new file.
@@ -163,7 +164,8 @@ pub struct NewArgs {
 /// `sempre open`.
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// The session: an id, the start of one, or a file.
+    /// The session: an id, the start of one, words of its title, or a
+    /// file.
     #[arg(value_name = "SESSION")]
     pub session: String,
     /// Look only; change nothing.
@@ -191,7 +193,8 @@ pub struct OpenArgs {
 /// `sempre add`.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The session: an id, the start of one, or a file.
+    /// The session: an id, the start of one, words of its title, or a
+    /// file.
     #[arg(value_name = "SESSION")]
     pub session: String,
     /// The zone the note goes in (see `sempre methods show ID`).
@@ -250,7 +253,8 @@ pub struct ListArgs {
 /// `sempre show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The session: an id, the start of one, or a file.
+    /// The session: an id, the start of one, words of its title, or a
+    /// file.
     #[arg(value_name = "SESSION")]
     pub session: String,
     /// Print the session as JSON.
@@ -264,8 +268,8 @@ pub struct ShowArgs {
 /// `sempre export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Sessions: ids, starts of ids, or files. Several are exported one
-    /// after the other.
+    /// Sessions: ids, starts of ids, words of titles, or files. Several
+    /// are exported one after the other.
     #[arg(value_name = "SESSION")]
     pub sessions: Vec<String>,
     /// Instead of sessions: a report over every session of this network
@@ -344,7 +348,8 @@ pub enum MethodsAction {
 /// `sempre check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Session files [default: every file in the store].
+    /// Session files, or sessions by id or title words [default: every
+    /// file in the store].
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Merge the conflict copies a synced folder made into their session
