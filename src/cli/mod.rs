@@ -6,6 +6,7 @@ mod check;
 mod error;
 mod export;
 mod git;
+mod json;
 mod list;
 mod merge;
 mod methods;
@@ -21,6 +22,7 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
+pub use json::ListedSession;
 /// What `sempre show` prints of a session (public for the benches).
 pub use show::render as show_text;
 pub use visible::{Visible, warn};
