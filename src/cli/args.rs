@@ -12,7 +12,7 @@ use crate::tui::theme::ThemeName;
 /// Run SEMPRE empowerment workshops: sticky notes, clusters, votes,
 /// decisions and actions, saved as JSON.
 #[derive(Debug, Parser)]
-#[command(name = "sempre", version, about, max_term_width = 100)]
+#[command(name = "sempre", version = version(), about, max_term_width = 100)]
 pub struct Cli {
     /// Folder of session files [default: $SEMPRE_STORE, else ./sessions if
     /// it exists, else the platform data folder]
@@ -62,6 +62,42 @@ pub enum Command {
     MergeDriver(MergeDriverArgs),
     /// Set up the store folder for sharing.
     Store(StoreArgs),
+    /// Print a completion script for a shell (see the README to install
+    /// it).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one per command to a
+    /// folder.
+    Man(ManArgs),
+}
+
+/// `sempre completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `sempre man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `sempre.1` and a page for each command (`sempre-show.1` …)
+    /// into this folder instead of printing `sempre.1`.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// What `--version` says: the program's version and the session file
+/// format it writes.
+fn version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "{} (session format {})",
+            env!("CARGO_PKG_VERSION"),
+            crate::model::FORMAT
+        )
+    })
 }
 
 const MERGE_ABOUT: &str =
