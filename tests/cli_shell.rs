@@ -95,14 +95,25 @@ fn bash_completes_the_commands() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sempre.bash");
     std::fs::write(&file, sempre(&["completions", "bash"])).unwrap();
-    let probe = format!(
-        "source {}; COMP_WORDS=(sempre sh); COMP_CWORD=1; _sempre sempre sh sempre; \
-         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-        file.display()
-    );
-    let out = Process::new("bash").args(["-c", &probe]).output().unwrap();
-    let offered = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(offered.lines().any(|l| l == "show"), "{offered}");
+    // What bash offers after `sempre WORDS…` with the cursor on `cur`.
+    let offered = |words: &[&str], cur: &str, prev: &str| -> Vec<String> {
+        let probe = format!(
+            "source {}; COMP_WORDS=(sempre {} '{cur}'); COMP_CWORD={}; _sempre sempre '{cur}' '{prev}'; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file.display(),
+            words.join(" "),
+            words.len() + 1,
+        );
+        let out = Process::new("bash").args(["-c", &probe]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(offered(&[], "sh", "sempre").contains(&"show".to_string()));
+    assert_eq!(offered(&["--lang"], "", "--lang"), ["da", "en"]);
+    assert!(offered(&["export", "x", "--format"], "", "--format").contains(&"html".to_string()));
+    assert_eq!(offered(&["completions"], "fi", "completions"), ["fish"]);
 }
 
 #[test]
@@ -154,7 +165,16 @@ fn the_manual_page_renders() {
         "man warns: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for heading in ["NAME", "SYNOPSIS", "OPTIONS", "SUBCOMMANDS"] {
+    for heading in [
+        "NAME",
+        "SYNOPSIS",
+        "OPTIONS",
+        "SUBCOMMANDS",
+        "SESSIONS",
+        "ENVIRONMENT",
+        "FILES",
+        "VERSION",
+    ] {
         assert!(shown.contains(heading), "no {heading}: {shown}");
     }
     let show = pages.join("sempre-show.1");
@@ -166,6 +186,10 @@ fn the_manual_page_renders() {
         .unwrap();
     assert!(out.status.success() && out.stderr.is_empty());
     assert!(String::from_utf8_lossy(&out.stdout).contains("title"));
+    assert!(
+        shown.contains("SEMPRE_STORE") && shown.contains("æ, ø and å"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -23,11 +23,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub methods: Option<PathBuf>,
     /// Language, da or en [default: $SEMPRE_LANG, else from $LANG]
-    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = Named { names: &["da", "en"], parse: parse_lang }, hide_possible_values = true)]
     pub lang: Option<Lang>,
     /// Colour theme of the full-screen interface: default, high-contrast,
     /// colour-blind or mono
-    #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
+    #[arg(long, global = true, value_name = "THEME", value_parser = Named { names: THEMES, parse: parse_theme }, hide_possible_values = true)]
     pub theme: Option<ThemeName>,
     /// What to do; without one, the full-screen interface opens.
     #[command(subcommand)]
@@ -456,6 +456,39 @@ impl From<RoleArg> for Role {
         }
     }
 }
+
+/// A value read by `parse` (which also takes other spellings), whose
+/// `names` shells complete and the help lists.
+#[derive(Clone)]
+struct Named<T> {
+    names: &'static [&'static str],
+    parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Named<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.names
+                .iter()
+                .map(|n| clap::builder::PossibleValue::new(*n)),
+        ))
+    }
+}
+
+const THEMES: &[&str] = &["default", "high-contrast", "colour-blind", "mono"];
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
     Lang::from_code(value).ok_or_else(|| "use da or en".to_string())

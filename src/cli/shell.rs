@@ -25,9 +25,7 @@ pub fn man(args: &ManArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
     let Some(dir) = &args.out else {
-        let mut page = Vec::new();
-        clap_mangen::Man::new(cmd).render(&mut page)?;
-        out.write_all(&page)?;
+        out.write_all(&main_page(cmd)?)?;
         return Ok(ExitCode::SUCCESS);
     };
     let failed = |source| CliError::ManPages {
@@ -52,8 +50,67 @@ fn write_pages(
     written: &mut Vec<std::path::PathBuf>,
 ) -> std::io::Result<()> {
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        write_pages(sub.clone(), dir, written)?;
+        write_sub_pages(sub.clone(), dir, written)?;
+    }
+    let path = dir.join("sempre.1");
+    std::fs::write(&path, main_page(cmd)?)?;
+    written.push(path);
+    Ok(())
+}
+
+fn write_sub_pages(
+    cmd: clap::Command,
+    dir: &std::path::Path,
+    written: &mut Vec<std::path::PathBuf>,
+) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_sub_pages(sub.clone(), dir, written)?;
     }
     written.push(clap_mangen::Man::new(cmd).generate_to(dir)?);
     Ok(())
+}
+
+/// What the main page says beyond the flags and commands: how a session
+/// is named, and the variables and files sempre reads.
+const MORE: &str = r#".SH SESSIONS
+A command that takes a \fISESSION\fR takes its full id, the path of its
+file, the start of its id (or of its file's name), or words of its title,
+tried in that order: the first that finds anything decides, so an id
+always wins. Every word must be in the title, in any case, with or without
+accents; \[ae], \[/o] and \[oa] also match ae, oe and aa. When several
+sessions match, nothing is done and each is listed on a line of its own
+(id, date, method, title).
+.SH ENVIRONMENT
+.TP
+\fBSEMPRE_STORE\fR
+The store folder, when \fB\-\-store\fR is not given.
+.TP
+\fBSEMPRE_LANG\fR
+The language, da or en, when \fB\-\-lang\fR is not given; without it,
+Danish when \fBLANG\fR starts with da, else English.
+.TP
+\fBSEMPRE_DEVICE\fR
+This laptop's name when copies of a session are merged, instead of the
+random one kept in the preferences.
+.SH FILES
+.TP
+\fI./sessions\fR
+The store, when the current folder has one and neither \fB\-\-store\fR
+nor \fBSEMPRE_STORE\fR names another.
+.TP
+\fI~/.local/share/sempre/sessions\fR
+The store otherwise (on Linux); a \fImethods\fR folder beside it holds
+extra method files.
+.TP
+\fI~/.config/sempre/prefs.json\fR
+The language, theme and projector view last chosen in the interface.
+"#;
+
+/// The main page: clap's sections, then [`MORE`] before the version.
+fn main_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut page)?;
+    let text = String::from_utf8_lossy(&page);
+    let at = text.find(".SH VERSION").unwrap_or(text.len());
+    Ok(format!("{}{MORE}{}", &text[..at], &text[at..]).into_bytes())
 }
