@@ -207,6 +207,19 @@ fn an_id_or_its_start_wins_over_a_title() {
 }
 
 #[test]
+fn a_title_with_a_slash_is_found_and_a_missing_file_is_not() {
+    let f = Fixture::new();
+    three_sessions(&f);
+    let id = f.new_session("rygsaek", "Mor/far-gruppen", "2026-08-01");
+    assert!(f.run(&["show", "mor/far"]).contains(&id));
+    let said = f.refused(&["show", "gruppe1.json"]);
+    assert!(
+        said.contains("No session matches \"gruppe1.json\""),
+        "{said}"
+    );
+}
+
+#[test]
 fn a_title_that_is_the_words_exactly_wins() {
     let f = Fixture::new();
     three_sessions(&f);

@@ -58,10 +58,10 @@ impl Store {
         if as_path.is_file() {
             return Ok(as_path.to_path_buf());
         }
-        if q.contains(std::path::MAIN_SEPARATOR) || q.ends_with(".json") {
-            return Err(not_found());
-        }
-        if let Some(path) = self.by_id_start(q)? {
+        // A path to no file is no id either, but may be words of a title
+        // ("Mor/far-gruppen").
+        let path_like = q.contains(std::path::MAIN_SEPARATOR) || q.ends_with(".json");
+        if !path_like && let Some(path) = self.by_id_start(q)? {
             return Ok(path);
         }
         match self.by_title(q)? {
