@@ -6,7 +6,11 @@ use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=methods");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("methods");
+    // Read when the script runs, not baked in when it is compiled: a
+    // target folder copied from another checkout must not embed that
+    // checkout's methods.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("methods");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("the methods folder is readable")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
