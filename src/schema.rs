@@ -1,9 +1,12 @@
-//! JSON Schemas of the two file formats, generated from the Rust types so
-//! they cannot drift; `docs/` holds the published copies.
+//! JSON Schemas of the two file formats and of `sempre list --json`,
+//! generated from the Rust types so they cannot drift; `docs/` holds the
+//! published copies. (`sempre show --json` prints a session: its schema
+//! is the session file's.)
 
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
+use crate::cli::ListedSession;
 use crate::methods::Method;
 use crate::model::{FORMAT, Session};
 
@@ -14,14 +17,20 @@ pub enum Format {
     Session,
     /// Method files (`methods/*.json`).
     Method,
+    /// What `sempre list --json` prints.
+    List,
 }
 
 impl Format {
+    /// Every schema `docs/` publishes.
+    pub const ALL: [Format; 3] = [Format::Session, Format::Method, Format::List];
+
     /// The file in `docs/` that publishes the schema.
     pub fn doc_file(self) -> &'static str {
         match self {
             Format::Session => "docs/session.schema.json",
             Format::Method => "docs/method.schema.json",
+            Format::List => "docs/list.schema.json",
         }
     }
 }
@@ -39,6 +48,13 @@ pub fn schema(format: Format) -> Value {
             generator.into_root_schema_for::<Method>().to_value(),
             "sempre method".to_string(),
             "https://sempre.invalid/schema/method.schema.json",
+        ),
+        Format::List => (
+            generator
+                .into_root_schema_for::<Vec<ListedSession>>()
+                .to_value(),
+            "sempre list --json".to_string(),
+            "https://sempre.invalid/schema/list.schema.json",
         ),
     };
     if let Some(obj) = value.as_object_mut() {

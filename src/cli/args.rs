@@ -12,7 +12,7 @@ use crate::tui::theme::ThemeName;
 /// Run SEMPRE empowerment workshops: sticky notes, clusters, votes,
 /// decisions and actions, saved as JSON.
 #[derive(Debug, Parser)]
-#[command(name = "sempre", version, about, max_term_width = 100)]
+#[command(name = "sempre", version = version(), about, max_term_width = 100)]
 pub struct Cli {
     /// Folder of session files [default: $SEMPRE_STORE, else ./sessions if
     /// it exists, else the platform data folder]
@@ -23,11 +23,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub methods: Option<PathBuf>,
     /// Language, da or en [default: $SEMPRE_LANG, else from $LANG]
-    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = Named { names: &["da", "en"], parse: parse_lang }, hide_possible_values = true)]
     pub lang: Option<Lang>,
     /// Colour theme of the full-screen interface: default, high-contrast,
     /// colour-blind or mono
-    #[arg(long, global = true, value_name = "THEME", value_parser = parse_theme)]
+    #[arg(long, global = true, value_name = "THEME", value_parser = Named { names: THEMES, parse: parse_theme }, hide_possible_values = true)]
     pub theme: Option<ThemeName>,
     /// What to do; without one, the full-screen interface opens.
     #[command(subcommand)]
@@ -65,6 +65,12 @@ pub enum Command {
     /// Plan a workshop day: phases and breaks with their minutes, planned
     /// against actual time, and the facilitator's script.
     Plan(PlanArgs),
+    /// Print a completion script for a shell (see the README to install
+    /// it).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one per command to a
+    /// folder.
+    Man(ManArgs),
 }
 
 /// `sempre plan`.
@@ -82,7 +88,8 @@ pub enum PlanAction {
     /// Show the plan: each step's planned and actual minutes, and how far
     /// ahead or behind the day is.
     Show {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
         /// Print JSON for scripts.
@@ -93,7 +100,8 @@ pub enum PlanAction {
     /// METHOD:PHASE for another method's phase, which runs in a session of
     /// its own, linked to this one and made the first time.
     Add {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
         /// The phase's id, or METHOD:PHASE (see `sempre methods show ID`).
@@ -108,7 +116,8 @@ pub enum PlanAction {
     },
     /// Put a break in the plan.
     Break {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
         /// How long it lasts, in minutes.
@@ -124,13 +133,15 @@ pub enum PlanAction {
     /// Put every phase of the session's method that is not planned yet at
     /// the end, with the method's time boxes (optional phases left out).
     Fill {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
     },
     /// Change how many minutes a step lasts.
     Minutes {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
         /// The step, from 1.
@@ -142,7 +153,8 @@ pub enum PlanAction {
     },
     /// Move a step to another place.
     Move {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
         /// The step, from 1.
@@ -154,7 +166,8 @@ pub enum PlanAction {
     },
     /// Take a step out of the plan.
     Remove {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
         /// The step, from 1.
@@ -163,7 +176,8 @@ pub enum PlanAction {
     },
     /// Set the time the day starts (HH:MM), or `none`.
     Start {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
         /// The time, such as 09:30.
@@ -172,20 +186,52 @@ pub enum PlanAction {
     },
     /// Delete the plan.
     Clear {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
     },
     /// Write the facilitator's script for the day: one printable HTML page
     /// with each step's time, goal and instructions.
     Script {
-        /// The session: an id, the start of one, or a file.
+        /// The session: an id, the start of one, words of its title, or a
+        /// file.
         #[arg(value_name = "SESSION")]
         session: String,
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+}
+
+/// `sempre completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `sempre man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `sempre.1` and a page for each command (`sempre-show.1` …)
+    /// into this folder instead of printing `sempre.1`.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// What `--version` says: the program's version and the session file
+/// format it writes.
+fn version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "{} (session format {})",
+            env!("CARGO_PKG_VERSION"),
+            crate::model::FORMAT
+        )
+    })
 }
 
 const MERGE_ABOUT: &str =
@@ -205,7 +251,8 @@ copies themselves are never changed, unless --into names one of them.";
 /// `sempre merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// The copies: files, ids or starts of ids; merged in this order.
+    /// The copies: files, ids, starts of ids or words of titles; merged
+    /// in this order.
     #[arg(value_name = "SESSION", num_args = 2.., required = true)]
     pub sessions: Vec<String>,
     /// Write the merge to this file: one of the copies, or a new file.
@@ -287,7 +334,8 @@ pub struct NewArgs {
 /// `sempre open`.
 #[derive(Debug, Args)]
 pub struct OpenArgs {
-    /// The session: an id, the start of one, or a file.
+    /// The session: an id, the start of one, words of its title, or a
+    /// file.
     #[arg(value_name = "SESSION")]
     pub session: String,
     /// Look only; change nothing.
@@ -315,7 +363,8 @@ pub struct OpenArgs {
 /// `sempre add`.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The session: an id, the start of one, or a file.
+    /// The session: an id, the start of one, words of its title, or a
+    /// file.
     #[arg(value_name = "SESSION")]
     pub session: String,
     /// The zone the note goes in (see `sempre methods show ID`).
@@ -374,7 +423,8 @@ pub struct ListArgs {
 /// `sempre show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The session: an id, the start of one, or a file.
+    /// The session: an id, the start of one, words of its title, or a
+    /// file.
     #[arg(value_name = "SESSION")]
     pub session: String,
     /// Print the session as JSON.
@@ -388,8 +438,8 @@ pub struct ShowArgs {
 /// `sempre export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Sessions: ids, starts of ids, or files. Several are exported one
-    /// after the other.
+    /// Sessions: ids, starts of ids, words of titles, or files. Several
+    /// are exported one after the other.
     #[arg(value_name = "SESSION")]
     pub sessions: Vec<String>,
     /// Instead of sessions: a report over every session of this network
@@ -468,7 +518,8 @@ pub enum MethodsAction {
 /// `sempre check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Session files [default: every file in the store].
+    /// Session files, or sessions by id or title words [default: every
+    /// file in the store].
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Merge the conflict copies a synced folder made into their session
@@ -537,6 +588,39 @@ impl From<RoleArg> for Role {
         }
     }
 }
+
+/// A value read by `parse` (which also takes other spellings), whose
+/// `names` shells complete and the help lists.
+#[derive(Clone)]
+struct Named<T> {
+    names: &'static [&'static str],
+    parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Named<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.names
+                .iter()
+                .map(|n| clap::builder::PossibleValue::new(*n)),
+        ))
+    }
+}
+
+const THEMES: &[&str] = &["default", "high-contrast", "colour-blind", "mono"];
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
     Lang::from_code(value).ok_or_else(|| "use da or en".to_string())

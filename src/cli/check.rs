@@ -14,11 +14,22 @@ use uuid::Uuid;
 /// Checks session files and prints one line per file with problems.
 pub fn run(env: &Env, args: CheckArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let whole_store = args.files.is_empty();
+    let named = args.files.len();
     let mut bad = leftovers(env, out)?;
     let files: Vec<PathBuf> = if whole_store {
         env.store.session_files()?
     } else {
-        args.files
+        let mut files = Vec::with_capacity(args.files.len());
+        for named in &args.files {
+            match named_file(env, named) {
+                Ok(path) => files.push(path),
+                Err(problem) => {
+                    bad += 1;
+                    writeln!(out, "{problem}")?;
+                }
+            }
+        }
+        files
     };
     let mut ids = Vec::new();
     for path in &files {
@@ -32,12 +43,24 @@ pub fn run(env: &Env, args: CheckArgs, out: &mut dyn Write) -> Result<ExitCode, 
     if whole_store {
         bad += copies(env, Copies::among(ids), args.fix, out)?;
     }
-    eprintln!("{}", summary(env.lang, files.len(), bad));
+    eprintln!("{}", summary(env.lang, files.len().max(named), bad));
     Ok(if bad == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// The file `named` means: the file itself when there is one (also one
+/// that is not a session, so that checking it says why), else the session
+/// it names by id or title in the store.
+fn named_file(env: &Env, named: &Path) -> Result<PathBuf, String> {
+    if std::fs::symlink_metadata(named).is_ok() {
+        return Ok(named.to_path_buf());
+    }
+    env.store
+        .resolve(&named.to_string_lossy())
+        .map_err(|e| e.message(env.lang))
 }
 
 /// The id of the session in `path`, if it reads, and what is wrong with

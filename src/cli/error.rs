@@ -46,6 +46,13 @@ pub enum CliError {
     /// `sempre merge --into` names a file that is there but is not one of
     /// the copies: it would be replaced.
     IntoOther(String),
+    /// `sempre man --out DIR` could not write its pages.
+    ManPages {
+        /// The folder.
+        dir: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// `sempre store init-git` needs git, and it is not installed.
     NoGit,
     /// A git command failed.
@@ -101,6 +108,12 @@ impl CliError {
             (CliError::IntoOther(file), Lang::Da) => format!(
                 "--into skal angive en af kopierne eller en ny fil; {file} er ingen af delene og røres ikke."
             ),
+            (CliError::ManPages { dir, source }, Lang::En) => {
+                format!("Could not write the manual pages into {dir}: {source}.")
+            }
+            (CliError::ManPages { dir, source }, Lang::Da) => {
+                format!("Kunne ikke skrive manualsiderne i {dir}: {source}.")
+            }
             (CliError::NoGit, Lang::En) => {
                 "git is not installed (or not on the PATH); install it first, e.g. `sudo apt-get install git`.".into()
             }

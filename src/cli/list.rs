@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::args::ListArgs;
 use super::table::{fit, render};
-use super::{CliError, Env};
+use super::{CliError, Env, ListedSession};
 use crate::store::{Filter, Summary, newest_first};
 use crate::strings::Msg;
 
@@ -34,7 +34,8 @@ pub fn run(env: &Env, args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, C
         .collect();
     newest_first(&mut summaries);
     if args.json {
-        let mut json = serde_json::to_string_pretty(&summaries).unwrap_or_default();
+        let listed: Vec<ListedSession> = summaries.into_iter().map(Into::into).collect();
+        let mut json = serde_json::to_string_pretty(&listed).unwrap_or_default();
         json.push('\n');
         out.write_all(json.as_bytes())?;
         return Ok(ExitCode::SUCCESS);

@@ -6,11 +6,13 @@ mod check;
 mod error;
 mod export;
 mod git;
+mod json;
 mod list;
 mod merge;
 mod methods;
 mod plan;
 mod session;
+mod shell;
 mod show;
 mod table;
 mod tui;
@@ -22,6 +24,7 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
+pub use json::ListedSession;
 /// What `sempre show` prints of a session (public for the benches).
 pub use show::render as show_text;
 pub use visible::{Visible, warn};
@@ -97,6 +100,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     if let Some(Command::MergeDriver(args)) = &cli.command {
         return Ok(merge::driver(cli.lang.unwrap_or_else(Lang::from_env), args));
     }
+    // Made from the command line's own definitions: no store, and nothing
+    // anyone else wrote to guard the terminal from.
+    if let Some(Command::Completions(_) | Command::Man(_)) = &cli.command {
+        let mut out = std::io::stdout().lock();
+        let code = match &cli.command {
+            Some(Command::Completions(args)) => shell::completions(args, &mut out)?,
+            Some(Command::Man(args)) => shell::man(args, &mut out)?,
+            _ => ExitCode::SUCCESS,
+        };
+        out.flush().map_err(CliError::Output)?;
+        return Ok(code);
+    }
     let env = Env::from_cli(&cli)?;
     // Copies left by killed saves hold private notes too; `check` reports
     // what it clears, the interface and every command that reads the whole
@@ -133,6 +148,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::MergeDriver(args)) => merge::driver(env.lang, &args),
         Some(Command::Store(args)) => git::run(&env, args, &mut out)?,
         Some(Command::Plan(args)) => plan::run(&env, args, &mut out)?,
+        Some(Command::Completions(_) | Command::Man(_)) => ExitCode::SUCCESS,
     };
     out.flush().map_err(CliError::Output)?;
     Ok(code)

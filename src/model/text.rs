@@ -65,6 +65,27 @@ pub fn clean_line(text: &str) -> String {
     clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` as a lookup compares it, so that it is found however it was
+/// typed: [`clean_line`], in lower case, the Danish letters spelt as on a
+/// keyboard without them (æ ae, ø oe, å aa) and other letters without
+/// their accents (é e, ü u). "Forældre" and "foraeldre" fold alike.
+pub fn folded(text: &str) -> String {
+    let mut spelt = String::with_capacity(text.len());
+    for c in clean_line(text).to_lowercase().chars() {
+        match c {
+            'æ' => spelt.push_str("ae"),
+            'ø' => spelt.push_str("oe"),
+            'å' => spelt.push_str("aa"),
+            'ß' => spelt.push_str("ss"),
+            _ => spelt.push(c),
+        }
+    }
+    spelt
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
 /// [`clean`], refused if that leaves nothing.
 pub fn required(text: &str) -> Result<String, ModelError> {
     Some(clean(text))
@@ -160,6 +181,17 @@ mod tests {
     fn fitting_keeps_within_width() {
         assert_eq!(fit("Rygsækmetoden", 6), "Rygsæ…");
         assert_eq!(fit("kort", 6), "kort");
+    }
+
+    #[test]
+    fn folding_finds_words_however_they_were_typed() {
+        assert_eq!(folded("  Forældre i  MAJ "), "foraeldre i maj");
+        assert_eq!(folded("foraeldre"), folded("FORÆLDRE"));
+        assert_eq!(folded("Århus Ø"), "aarhus oe");
+        // A decomposed "å" (pasted from another system) folds the same.
+        assert_eq!(folded("a\u{030A}bent"), folded("åbent"));
+        assert_eq!(folded("Café Über"), "cafe uber");
+        assert_eq!(folded("نريد 👨‍👩‍👧"), "نريد 👨‍👩‍👧");
     }
 
     #[test]

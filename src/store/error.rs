@@ -55,12 +55,17 @@ pub enum StoreError {
         /// What was asked for.
         query: String,
     },
-    /// Several sessions match an id prefix.
+    /// Several sessions match the start of an id, or the words of a
+    /// title.
     Ambiguous {
         /// What was asked for.
         query: String,
         /// How many matched.
         count: usize,
+        /// Whether ids or titles matched.
+        by: super::Matched,
+        /// The first of them, to choose from.
+        candidates: Vec<super::Candidate>,
     },
     /// The session was opened read-only.
     ReadOnly {
@@ -90,6 +95,45 @@ pub enum StoreError {
         /// The file that was to be changed.
         file: String,
     },
+}
+
+/// The sentence for a query that means several sessions, then one line
+/// for each (the first [`super::SHOWN_CANDIDATES`] of them).
+fn ambiguity(
+    query: &str,
+    count: usize,
+    by: super::Matched,
+    candidates: &[super::Candidate],
+    lang: Lang,
+) -> String {
+    use super::Matched;
+    let mut text = match (by, lang) {
+        (Matched::Id, Lang::En) => format!(
+            "\"{query}\" is the start of {count} sessions' ids or files; give more of the id:"
+        ),
+        (Matched::Id, Lang::Da) => format!(
+            "\"{query}\" er starten af {count} sessioners id eller fil; skriv mere af id'et:"
+        ),
+        (Matched::Title, Lang::En) => format!(
+            "\"{query}\" is in the titles of {count} sessions; give more words of the title, or the start of the id:"
+        ),
+        (Matched::Title, Lang::Da) => format!(
+            "\"{query}\" står i titlen på {count} sessioner; skriv flere ord fra titlen eller starten af id'et:"
+        ),
+    };
+    for line in super::candidate_lines(candidates) {
+        text.push('\n');
+        text.push_str(&line);
+    }
+    let more = count.saturating_sub(candidates.len());
+    if more > 0 {
+        text.push('\n');
+        text.push_str(&match lang {
+            Lang::En => format!("  … and {more} more (`sempre list` shows them all)"),
+            Lang::Da => format!("  … og {more} til (`sempre list` viser dem alle)"),
+        });
+    }
+    text
 }
 
 /// What the system said, in words a facilitator can use: the common
@@ -284,18 +328,21 @@ impl StoreError {
             (Locked { file }, Lang::Da) => format!(
                 "Sessionen er åben til redigering i et andet sempre-vindue, så luk den der først: {file}."
             ),
-            (NotFound { query }, Lang::En) => {
-                format!("No session matches \"{query}\"; `sempre list` shows the sessions.")
-            }
-            (NotFound { query }, Lang::Da) => {
-                format!("Ingen session passer til \"{query}\"; `sempre list` viser sessionerne.")
-            }
-            (Ambiguous { query, count }, Lang::En) => {
-                format!("\"{query}\" matches {count} sessions; give more characters of the id.")
-            }
-            (Ambiguous { query, count }, Lang::Da) => {
-                format!("\"{query}\" passer til {count} sessioner; skriv flere tegn af id'et.")
-            }
+            (NotFound { query }, Lang::En) => format!(
+                "No session matches \"{query}\" by the start of its id or the words of its title; `sempre list` shows the sessions."
+            ),
+            (NotFound { query }, Lang::Da) => format!(
+                "Ingen session passer til \"{query}\" med starten af sit id eller ordene i sin titel; `sempre list` viser sessionerne."
+            ),
+            (
+                Ambiguous {
+                    query,
+                    count,
+                    by,
+                    candidates,
+                },
+                _,
+            ) => ambiguity(query, *count, *by, candidates, lang),
             (ReadOnly { file }, Lang::En) => {
                 format!("The session is open read-only, so it cannot be changed: {file}.")
             }

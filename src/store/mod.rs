@@ -21,6 +21,7 @@ mod resolve;
 mod saver;
 mod search;
 mod stamp;
+mod titles;
 mod watch;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,7 @@ pub use search::{
     Filter, Summary, day_of, network_key, newer_first, newest_first, query_words, searchable_texts,
 };
 
+pub use titles::{Candidate, Matched, SHOWN_CANDIDATES, candidate_lines};
 pub use watch::{Fingerprint, RESCAN, StoreChange, StoreWatch};
 
 use crate::model::Session;

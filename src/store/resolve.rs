@@ -1,12 +1,15 @@
 //! Finding the one session a command names, and the few sessions it
 //! refers to, without reading the rest of the store: a command on one
-//! session costs the same in a store of ten sessions or ten thousand.
+//! session named by its id costs the same in a store of ten sessions or
+//! ten thousand, and one named by its title reads the index, not the
+//! files.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
+use super::titles::{ByTitle, ambiguous_titles};
 use super::{Store, StoreError, file_stem, is_session_file, load_session};
 use crate::model::{LinkKind, Session};
 
@@ -15,13 +18,24 @@ use crate::model::{LinkKind, Session};
 const FULL_ID_LEN: usize = 36;
 
 impl Store {
-    /// The file a user means by `query`: a full session id, a path to a
-    /// session file, or the start of an id that only one session has.
+    /// The file a user means by `query`, tried in this order (the first
+    /// that finds anything decides):
+    ///
+    /// 1. a full session id;
+    /// 2. the path of a file;
+    /// 3. the start of an id (or of a file's name), in any case;
+    /// 4. words of a title: the sessions whose titles hold every word,
+    ///    in any case and with or without accents; a title that is the
+    ///    words exactly wins over titles that hold more.
+    ///
+    /// Several sessions at the step that decides is an error naming them
+    /// ([`StoreError::Ambiguous`]).
     ///
     /// A full id is one look at the disk (its file is named after it); a
-    /// path is one more. Only the start of an id needs the folder's list
-    /// of names, and only an id found in no name (a file renamed by hand)
-    /// opens the files to look inside.
+    /// path is one more. The start of an id needs the folder's list of
+    /// names, and only an id found in no name (a file renamed by hand)
+    /// opens the files to look inside. Titles come from the store's index
+    /// ([`Store::overview`]), as `sempre list` shows them.
     pub fn resolve(&self, query: &str) -> Result<PathBuf, StoreError> {
         let q = query.trim();
         let not_found = || StoreError::NotFound {
@@ -44,21 +58,32 @@ impl Store {
         if as_path.is_file() {
             return Ok(as_path.to_path_buf());
         }
-        if q.contains(std::path::MAIN_SEPARATOR) || q.ends_with(".json") {
-            return Err(not_found());
+        // A path to no file is no id either, but may be words of a title
+        // ("Mor/far-gruppen").
+        let path_like = q.contains(std::path::MAIN_SEPARATOR) || q.ends_with(".json");
+        if !path_like && let Some(path) = self.by_id_start(q)? {
+            return Ok(path);
         }
+        match self.by_title(q)? {
+            ByTitle::One(path) => Ok(path),
+            ByTitle::Several(found) => Err(ambiguous_titles(q, &found)),
+            ByTitle::NoneFound => Err(not_found()),
+        }
+    }
+
+    /// The one session whose id (or file name) starts with `q`, if any.
+    fn by_id_start(&self, q: &str) -> Result<Option<PathBuf>, StoreError> {
         let prefix = q.to_lowercase();
         let by_name =
             without_copies(self.files_named(|stem| stem.to_lowercase().starts_with(&prefix))?);
         match by_name.len() {
-            1 => return Ok(by_name[0].clone()),
-            n if n > 1 => {
-                return Err(StoreError::Ambiguous {
-                    query: q.into(),
-                    count: n,
-                });
-            }
+            1 => return Ok(Some(by_name[0].clone())),
+            n if n > 1 => return Err(self.ambiguous_files(q, &by_name)),
             _ => {}
+        }
+        // Only digits, letters a to f and dashes can start an id.
+        if !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Ok(None);
         }
         // A file may have been renamed; look inside.
         // Only a file whose name is not an id can hold another id.
@@ -68,12 +93,9 @@ impl Store {
             .filter(|p| load_session(p).is_ok_and(|s| s.id.to_string().starts_with(&prefix)))
             .collect();
         match by_id.len() {
-            1 => Ok(by_id[0].clone()),
-            0 => Err(not_found()),
-            n => Err(StoreError::Ambiguous {
-                query: q.into(),
-                count: n,
-            }),
+            0 => Ok(None),
+            1 => Ok(Some(by_id[0].clone())),
+            _ => Err(self.ambiguous_files(q, &by_id)),
         }
     }
 
