@@ -31,13 +31,9 @@ fn from_1(value: &mut Value) -> Result<(), String> {
 }
 
 /// Format 4 added the day's plan and red notes. A format 3 file has
-/// neither, so only the version moves; a format 3 file that names a plan
-/// was not written by sempre and is refused.
+/// neither, so only the version moves.
 fn from_3(value: &mut Value) -> Result<(), String> {
-    let object = value.as_object().ok_or("a session is a JSON object")?;
-    if object.contains_key("plan") {
-        return Err("format 3 has no `plan`".into());
-    }
+    value.as_object().ok_or("a session is a JSON object")?;
     Ok(())
 }
 
@@ -283,15 +279,14 @@ mod tests {
     }
 
     #[test]
-    fn format_three_is_read_as_it_is_and_a_plan_in_it_is_refused() {
+    fn format_three_is_read_as_it_is() {
         let old = session_json().replacen(&format!("\"format\": {FORMAT}"), "\"format\": 3", 1);
         let back = decode("old.json", old.as_bytes()).unwrap();
         assert_eq!((back.format, back.plan), (FORMAT, None));
-        let bad = old.replacen("\"format\": 3,", "\"format\": 3, \"plan\": {},", 1);
-        assert!(matches!(
-            decode("bad.json", bad.as_bytes()),
-            Err(StoreError::Invalid { .. })
-        ));
+        assert_eq!(
+            back.notes,
+            decode("new.json", session_json().as_bytes()).unwrap().notes
+        );
     }
 
     #[test]
