@@ -227,3 +227,21 @@ fn a_title_that_is_the_words_exactly_wins() {
     let shown: Value = serde_json::from_str(&f.run(&["show", "FORÆLDRE", "--json"])).unwrap();
     assert_eq!(shown["id"], plain.as_str());
 }
+
+/// Words that stand whole in one title win over the same letters inside a
+/// longer word of another ("nr 7" is not "nr 17"), and when several
+/// titles remain, each is listed whole, since its end may be what tells
+/// it apart.
+#[test]
+fn whole_words_win_and_the_candidates_are_listed_with_their_whole_titles() {
+    let f = Fixture::new();
+    let long = "Fremtidsværksted om hverdagen for enlige forældre i Syddjurs Kommune";
+    let seven = f.new_session("fremtidsvaerksted", &format!("{long} nr 7"), "2026-09-01");
+    f.new_session("fremtidsvaerksted", &format!("{long} nr 17"), "2026-09-02");
+    let shown = f.run(&["--lang", "en", "show", "--json", "syddjurs nr 7"]);
+    let shown: Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["id"].as_str(), Some(seven.as_str()));
+    let err = f.refused(&["--lang", "en", "show", "syddjurs nr"]);
+    assert!(err.contains(&format!("{long} nr 7\n")), "{err}");
+    assert!(err.contains(&format!("{long} nr 17\n")), "{err}");
+}

@@ -82,27 +82,40 @@ fn summaries(store: &Store) -> Result<Vec<Summary>, StoreError> {
 impl Store {
     /// The sessions whose titles hold every word of `query`, in any case
     /// and with or without accents ([`folded`]); a title that is the
-    /// query's words exactly is chosen over titles that hold more.
+    /// query's words exactly is chosen over titles that hold them as whole
+    /// words, and those over titles that hold them inside longer words.
     pub(super) fn by_title(&self, query: &str) -> Result<ByTitle, StoreError> {
         let wanted = folded(query);
         let words: Vec<&str> = wanted.split_whitespace().collect();
         if words.is_empty() {
             return Ok(ByTitle::NoneFound);
         }
-        let mut found: Vec<(Summary, bool)> = summaries(self)?
+        // The closest matches win: the title exactly, then titles holding
+        // every word whole ("nr 779", not "nr 3779"), then titles holding
+        // every word anywhere in them.
+        let mut found: Vec<(Summary, u8)> = summaries(self)?
             .into_iter()
             .filter_map(|s| {
                 let title = folded(&s.title);
-                let exact = title == wanted;
-                words
-                    .iter()
-                    .all(|w| title.contains(w))
-                    .then_some((s, exact))
+                if !words.iter().all(|w| title.contains(w)) {
+                    return None;
+                }
+                let whole: Vec<&str> = title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let rank = if title == wanted {
+                    2
+                } else if words.iter().all(|w| whole.contains(w)) {
+                    1
+                } else {
+                    0
+                };
+                Some((s, rank))
             })
             .collect();
-        if found.iter().filter(|(_, exact)| *exact).count() == 1 {
-            found.retain(|(_, exact)| *exact);
-        }
+        let best = found.iter().map(|(_, rank)| *rank).max().unwrap_or(0);
+        found.retain(|(_, rank)| *rank == best);
         let mut found: Vec<Summary> = found.into_iter().map(|(s, _)| s).collect();
         Ok(match found.len() {
             0 => ByTitle::NoneFound,
@@ -174,7 +187,8 @@ pub fn candidate_lines(candidates: &[Candidate]) -> Vec<String> {
                 "  {}  {date}  {:<method_width$}  {}",
                 &id[..len.min(id.len())],
                 c.method,
-                crate::model::text::fit(&c.title, 60)
+                // Whole: the end of a title may be what tells two apart.
+                c.title
             ),
             None => format!("  {}", c.file.display()),
         })
