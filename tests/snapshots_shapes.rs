@@ -202,3 +202,58 @@ fn every_link_of_a_theory_of_change_is_on_the_wall() {
         }
     }
 }
+
+/// Fourteen themes found in a Double Diamond's discovery, when the group
+/// moves on to narrow them down: until something is chosen, none is
+/// labelled set aside, so all fourteen stay one card each and fit on the
+/// wall at 160×48. Choosing one sets the others aside.
+#[test]
+fn fourteen_themes_fit_while_the_group_narrows_them_down() {
+    let library = MethodLibrary::builtin();
+    let m = library.get("double-diamond").unwrap();
+    let t = Timestamp::UNIX_EPOCH;
+    let context = sempre::model::Context {
+        title: "Egen vej til job".into(),
+        language: Lang::Da,
+        ..Default::default()
+    };
+    let mut s = Session::new(m, context, t);
+    s.start_phase(m, "opdag", t).unwrap();
+    let themes = [
+        "Sprogkrav",
+        "Transport",
+        "Børnepasning",
+        "Netværk",
+        "Anerkendelse af uddannelse",
+        "Praktikpladser",
+        "Helbred",
+        "Bolig",
+        "Økonomi",
+        "Digitale ansøgninger",
+        "Mentorer",
+        "Kulturforskelle",
+        "Tid",
+        "Selvtillid",
+    ];
+    let ids: Vec<_> = themes
+        .iter()
+        .map(|x| s.add_note(m, NewNote::new("opdag", x), t).unwrap())
+        .collect();
+    s.start_phase(m, "definer", t).unwrap();
+    let (_dir, app) = open(&s, Lang::Da, (160, 48), true);
+    let (terminal, text) = screen(&app);
+    for theme in themes {
+        assert!(text.contains(theme), "{theme} is on the wall:\n{text}");
+    }
+    assert!(
+        !text.contains("lagt til side"),
+        "nothing chosen yet:\n{text}"
+    );
+    insta::assert_snapshot!("diamond_narrowing_14_themes_160x48_da", terminal.backend());
+
+    // One theme chosen: the rest are set aside.
+    s.choose_onward(m, ids[0], "definer", t).unwrap();
+    let (_dir, app) = open(&s, Lang::Da, (160, 48), true);
+    let (_, text) = screen(&app);
+    assert!(text.contains("lagt til side"), "{text}");
+}

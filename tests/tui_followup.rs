@@ -986,3 +986,36 @@ fn follow_up_reads_the_index_and_a_session_whole_only_when_shown() {
     }
     assert!(search(&mut h, &seen).contains(&session.context.title));
 }
+
+/// The preview scrolls down to its last line and no further: however
+/// often `J` is pressed past the end, one `K` scrolls back up at once.
+#[test]
+fn the_preview_stops_scrolling_at_its_last_line() {
+    let mut h = Harness::followup();
+    let screen = |h: &Harness| h.screen_text();
+    let mut last = screen(&h);
+    let mut presses = 0;
+    loop {
+        h.cmd(Command::PreviewDown);
+        let now = screen(&h);
+        presses += 1;
+        if now == last {
+            break;
+        }
+        assert!(presses < 200, "the preview never stopped scrolling");
+        last = now;
+    }
+    assert!(
+        presses > 1,
+        "the example's preview is longer than the screen"
+    );
+    // The end shows text, not blank space: the last line of the preview's
+    // column holds something.
+    let end = h.follow().review.preview_scroll;
+    for _ in 0..20 {
+        h.cmd(Command::PreviewDown);
+    }
+    assert_eq!(h.follow().review.preview_scroll, end, "no further");
+    h.cmd(Command::PreviewUp);
+    assert_ne!(screen(&h), last, "one key back up moves at once");
+}

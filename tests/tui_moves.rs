@@ -378,6 +378,9 @@ fn a_converging_phase_chooses_what_goes_on_and_sets_the_rest_aside() {
         "discover does not choose"
     );
     h.cmd(Command::NextPhase);
+    // Narrowing has begun, but nothing is chosen yet: nothing is set aside.
+    let b = h.board();
+    assert!(b.index.marks.iter().all(|m| !m.set_aside));
     h.focus_text("Svære regler");
     h.cmd(Command::ChooseOnward);
     h.focus_text("Ingen mentor");

@@ -22,10 +22,13 @@ pub struct Marks {
 
 impl Session {
     /// The zones of diverging phases whose following narrowing phase has
-    /// begun: their notes that were not chosen are set aside.
+    /// begun and from which the group has chosen something to go on: their
+    /// notes that were not chosen are set aside. Until something is
+    /// chosen, nothing is set aside, so the notes keep their height while
+    /// the group weighs them.
     pub fn closed_zones(&self, method: &Method) -> HashSet<String> {
         let started: HashSet<&str> = self.phase_log.iter().map(|e| e.phase.as_str()).collect();
-        method
+        let mut closed: HashSet<String> = method
             .phases
             .windows(2)
             .filter(|w| {
@@ -35,7 +38,26 @@ impl Session {
                     && started.contains(w[1].id.as_str())
             })
             .flat_map(|w| w[0].zones.iter().cloned())
-            .collect()
+            .collect();
+        if closed.is_empty() {
+            return closed;
+        }
+        let zone_of: HashMap<Uuid, &str> = self
+            .notes
+            .iter()
+            .filter(|n| closed.contains(&n.zone))
+            .map(|n| (n.id, n.zone.as_str()))
+            .collect();
+        let chosen: HashSet<&str> = self
+            .notes
+            .iter()
+            .flat_map(|n| &n.links)
+            .filter(|l| l.session.is_none() && l.kind == LinkKind::CarriedFrom)
+            .filter_map(|l| zone_of.get(&l.note).copied())
+            .collect();
+        let chosen: HashSet<String> = chosen.into_iter().map(str::to_string).collect();
+        closed.retain(|z| chosen.contains(z));
+        closed
     }
 
     /// The notes some note of this session links to (a cause, a mirror,

@@ -169,6 +169,9 @@ pub struct ReviewState {
     pub lang: Lang,
     /// The preview as last drawn.
     pub preview: PreviewCache,
+    /// How far the preview can scroll, as it was last drawn: its wrapped
+    /// lines less the lines it has room for.
+    pub preview_end: std::cell::Cell<u16>,
     /// The sessions the store's index found for a free text (in lower
     /// case), for the entries that were not read whole.
     pub found: Option<(String, HashSet<Uuid>)>,
@@ -400,8 +403,10 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
         Input::Command(Command::Down) => r.select((row + 1).min(last), entries),
         Input::Command(Command::PageUp) => r.select(row.saturating_sub(10), entries),
         Input::Command(Command::PageDown) => r.select((row + 10).min(last), entries),
+        // The preview stops at its last line: no scrolling into blank
+        // space that takes as many keys to come back from.
         Input::Command(Command::PreviewDown) => {
-            r.preview_scroll = r.preview_scroll.saturating_add(5)
+            r.preview_scroll = r.preview_scroll.saturating_add(5).min(r.preview_end.get())
         }
         Input::Command(Command::PreviewUp) => r.preview_scroll = r.preview_scroll.saturating_sub(5),
         Input::Command(Command::SortNext) => {
@@ -835,11 +840,15 @@ fn preview(f: &FollowupState, app: &App, ctx: &Ctx, frame: &mut Frame, area: Rec
         .review
         .preview
         .lines(key, || preview_lines(f, entry, app, ctx));
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false });
+    // The block's left border takes a column; its top line is counted.
+    let total = paragraph.line_count(area.width.saturating_sub(1));
+    let end = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
+    f.review.preview_end.set(end);
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((f.review.preview_scroll, 0)),
+        paragraph.scroll((f.review.preview_scroll.min(end), 0)),
         area,
     );
 }
