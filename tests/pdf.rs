@@ -142,6 +142,22 @@ fn every_example_prints_to_pdf_in_chromium() {
     let html = export(&src, Some(report), Format::Html, &options(Lang::Da));
     let pdf = print(&browser, dir.path(), "report", &html);
     assert!(pdf.starts_with(b"%PDF-"));
+    // The first page carries the heading and the whole summary: the
+    // report's part before the first session prints on one page, and the
+    // first session starts on a page of its own.
+    let cut = html.find("<section class=\"session\"").unwrap();
+    let first = format!("{}</body></html>", &html[..cut]);
+    assert!(first.contains("<svg class=\"chart\""), "the chart is on it");
+    let pdf_first = print(&browser, dir.path(), "report-first", &first);
+    assert_eq!(
+        pages(&pdf_first),
+        1,
+        "heading and summary on the first page"
+    );
+    assert!(
+        html.contains(".report + .session"),
+        "sessions start on a new page"
+    );
     assert!(
         pages(&pdf) >= 4,
         "summary, two sessions and open actions: {} pages",

@@ -20,6 +20,8 @@ pub struct Doc {
     pub lang: Lang,
     /// The heading of a report over a network, if this is one.
     pub report: Option<Report>,
+    /// For a report: the summary before its sessions.
+    pub summary: Option<super::ReportSummary>,
     /// The sessions, in order.
     pub sessions: Vec<SessionDoc>,
     /// For a report: every open action of its sessions, overdue first.

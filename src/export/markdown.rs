@@ -276,37 +276,90 @@ pub fn render_to(doc: &Doc, out: &mut dyn io::Write) -> io::Result<()> {
 
 fn render(t: &mut dyn fmt::Write, doc: &Doc) {
     let lang = doc.lang;
-    if let Some(report) = &doc.report {
+    if let (Some(report), Some(sum)) = (&doc.report, &doc.summary) {
+        use crate::strings::ReportText as R;
         let _ = writeln!(
             t,
             "# {} — {}\n",
             escape(&report.network),
             Ui::ReportTitle.text(lang)
         );
-        let range =
-            [report.since, report.until].map(|d| d.map(|d| d.to_string()).unwrap_or_default());
-        if report.since.is_some() || report.until.is_some() {
-            let _ = writeln!(t, "{} – {}\n", range[0], range[1]);
+        let mut heading = Vec::new();
+        if let (Some(from), Some(to)) = (sum.from, sum.to) {
+            heading.push(
+                R::Period
+                    .text(lang)
+                    .replace("{from}", &from.to_string())
+                    .replace("{to}", &to.to_string()),
+            );
         }
+        if let Some(made) = sum.made {
+            heading.push(R::Made.text(lang).replace("{date}", &made.to_string()));
+        }
+        let _ = writeln!(t, "{}\n", heading.join(" · "));
+        let _ = writeln!(t, "## {}\n", R::Summary.text(lang));
         let _ = writeln!(
             t,
-            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+            "**{}** {} · **{}** {} · **{}** {} · **{}** {}\n",
+            sum.rows.len(),
+            R::Sessions.text(lang),
+            sum.total.participants,
+            R::Participants.text(lang),
+            sum.total.notes,
+            R::Notes.text(lang),
+            sum.total.decisions,
+            R::Decisions.text(lang)
+        );
+        let _ = writeln!(
+            t,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---:|---:|---:|",
             Msg::Date.text(lang),
             Msg::Title.text(lang),
             Msg::Method.text(lang),
             Msg::Notes.text(lang),
-            Msg::Actions.text(lang)
+            Msg::Decisions.text(lang),
+            R::Done.text(lang),
+            R::Open.text(lang),
+            R::Overdue.text(lang)
         );
-        for s in &doc.sessions {
+        for (s, row) in doc.sessions.iter().zip(&sum.rows) {
             let date = s.date.map(|d| d.to_string()).unwrap_or_default();
             let _ = writeln!(
                 t,
-                "| {date} | {} | {} | {} | {} |",
+                "| {date} | {} | {} | {} | {} | {} | {} | {} |",
                 escape(&s.title),
                 escape(&s.method),
-                s.notes,
-                s.actions.len()
+                row.notes,
+                row.decisions,
+                row.done,
+                row.open,
+                row.overdue
             );
+        }
+        let x = &sum.total;
+        let _ = writeln!(
+            t,
+            "| **{}** | | | **{}** | **{}** | **{}** | **{}** | **{}** |\n",
+            R::Total.text(lang),
+            x.notes,
+            x.decisions,
+            x.done,
+            x.open,
+            x.overdue
+        );
+        let _ = writeln!(
+            t,
+            "### {}\n",
+            crate::strings::completed_heading(lang, report.until, sum.from)
+        );
+        if sum.completed.is_empty() {
+            let _ = writeln!(t, "{}", R::NothingCompleted.text(lang));
+        }
+        for c in &sum.completed {
+            let on = R::CompletedOn
+                .text(lang)
+                .replace("{date}", &c.on.to_string());
+            let _ = writeln!(t, "- {} ({}, {on})", escape(&c.text), escape(&c.session));
         }
         let _ = writeln!(t);
     }

@@ -12,6 +12,7 @@ mod network;
 mod prepare;
 mod script;
 mod sink;
+mod summary;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -24,6 +25,7 @@ pub use doc::Report;
 pub use network::{known_networks, network_names, network_report};
 pub use prepare::{PrivateElsewhere, anonymized, prepare, without_private};
 pub use script::script_to;
+pub use summary::{CompletedDoc, ReportSummary, SummaryRow, chart_svg, summary};
 
 use crate::i18n::Lang;
 use crate::methods::{Method, MethodLibrary};
@@ -226,9 +228,14 @@ fn document(
         }
         open_actions.sort_by_key(|a| (!a.overdue, a.due.is_none(), a.due));
     }
+    let summary = report.as_ref().map(|r| {
+        let all: Vec<&Session> = pairs.iter().map(|(s, _)| *s).collect();
+        summary::summary(&all, r.since, r.until, opts.today, &opts.tz)
+    });
     doc::Doc {
         lang: opts.lang,
         report,
+        summary,
         sessions,
         open_actions,
         anonymized: opts.anonymize,

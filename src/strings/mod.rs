@@ -2,9 +2,11 @@
 //! is a new variant; the compiler then asks for both translations.
 
 mod plan;
+mod report;
 mod ui;
 
 pub use plan::{PlanText, day_status, signed_minutes};
+pub use report::{ReportText, completed_heading};
 pub use ui::Ui;
 
 use crate::i18n::Lang;

@@ -14,7 +14,7 @@ use super::doc::{ActionDoc, Doc, NoteDoc, SessionDoc, ZoneDoc};
 use super::markdown::footer;
 use crate::i18n::Lang;
 use crate::methods::Shape;
-use crate::strings::{Msg, PlanText, Ui};
+use crate::strings::{Msg, PlanText, ReportText as R, Ui};
 
 const STYLE: &str = include_str!("style.css");
 
@@ -278,30 +278,58 @@ fn page(doc: &Doc) -> Markup {
                 style { (PreEscaped(STYLE)) (PreEscaped(note_colours())) }
             }
             body {
-                @if let Some(report) = &doc.report {
+                @if let (Some(report), Some(sum)) = (&doc.report, &doc.summary) {
                     section.report {
-                        h1 {
-                            (report.network) " — " (Ui::ReportTitle.text(lang))
-                            @if report.since.is_some() || report.until.is_some() {
-                                small {
-                                    (report.since.map(|d| d.to_string()).unwrap_or_default())
-                                    " – "
-                                    (report.until.map(|d| d.to_string()).unwrap_or_default())
-                                }
+                        h1 { (report.network) " — " (Ui::ReportTitle.text(lang)) }
+                        p.period {
+                            @if let (Some(from), Some(to)) = (sum.from, sum.to) {
+                                (R::Period.text(lang).replace("{from}", &from.to_string()).replace("{to}", &to.to_string()))
+                                " · "
                             }
+                            @if let Some(made) = sum.made {
+                                (R::Made.text(lang).replace("{date}", &made.to_string()))
+                            }
+                        }
+                        h2 { (R::Summary.text(lang)) }
+                        p.totals {
+                            strong { (sum.rows.len()) } " " (R::Sessions.text(lang)) " · "
+                            strong { (sum.total.participants) } " " (R::Participants.text(lang)) " · "
+                            strong { (sum.total.notes) } " " (R::Notes.text(lang)) " · "
+                            strong { (sum.total.decisions) } " " (R::Decisions.text(lang))
                         }
                         table.summary {
                             thead { tr {
                                 th { (Msg::Date.text(lang)) } th { (Msg::Title.text(lang)) } th { (Msg::Method.text(lang)) }
-                                th.n { (Msg::Notes.text(lang)) } th.n { (Msg::Actions.text(lang)) }
+                                th.n { (Msg::Notes.text(lang)) } th.n { (Msg::Decisions.text(lang)) }
+                                th.n { (R::Done.text(lang)) } th.n { (R::Open.text(lang)) } th.n { (R::Overdue.text(lang)) }
                             } }
                             tbody {
-                                @for s in &doc.sessions {
+                                @for (s, row) in doc.sessions.iter().zip(&sum.rows) {
                                     tr {
                                         td.when { (s.date.map(|d| d.to_string()).unwrap_or_default()) }
                                         td { (s.title) } td { (s.method) }
-                                        td.n { (s.notes) } td.n { (s.actions.len()) }
+                                        td.n { (row.notes) } td.n { (row.decisions) }
+                                        td.n { (row.done) } td.n { (row.open) }
+                                        td.n.overdue[row.overdue > 0] { (row.overdue) }
                                     }
+                                }
+                                tr.total {
+                                    th colspan="3" { (R::Total.text(lang)) }
+                                    td.n { (sum.total.notes) } td.n { (sum.total.decisions) }
+                                    td.n { (sum.total.done) } td.n { (sum.total.open) }
+                                    td.n.overdue[sum.total.overdue > 0] { (sum.total.overdue) }
+                                }
+                            }
+                        }
+                        h3 { (R::ActionsChart.text(lang)) }
+                        (PreEscaped(super::chart_svg(sum, [R::Done.text(lang), R::Open.text(lang), R::Overdue.text(lang)])))
+                        h3 { (crate::strings::completed_heading(lang, report.until, sum.from)) }
+                        @if sum.completed.is_empty() {
+                            p { (R::NothingCompleted.text(lang)) }
+                        } @else {
+                            ul.completed {
+                                @for c in &sum.completed {
+                                    li dir="auto" { (c.text) " " small { "(" (c.session) ", " (R::CompletedOn.text(lang).replace("{date}", &c.on.to_string())) ")" } }
                                 }
                             }
                         }
