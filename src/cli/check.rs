@@ -74,13 +74,36 @@ fn problems(env: &Env, path: &Path) -> (Option<Uuid>, Option<String>) {
     let id = Some(session.id);
     let method = match env.methods.require(&session.method.id) {
         Ok(m) => m,
-        Err(e) => return (id, Some(format!("{}: {}", path.display(), e.message(lang)))),
+        // Without its method file, a session that keeps its method's
+        // names is still read with them: say so, and check it no further.
+        Err(e) => {
+            let kept = session.method.labels.is_some();
+            let said = match (kept, lang) {
+                (false, _) => e.message(lang),
+                (true, Lang::En) => format!(
+                    "the method \"{}\" is not installed; the session is shown with the names of its zones and phases it keeps",
+                    session.method.id
+                ),
+                (true, Lang::Da) => format!(
+                    "metoden \"{}\" er ikke installeret; sessionen vises med de navne på felter og faser, den selv gemmer",
+                    session.method.id
+                ),
+            };
+            return (id, Some(format!("{}: {said}.", path.display())));
+        }
     };
-    let found = session.inconsistencies(method);
+    let mut found: Vec<String> = session
+        .inconsistencies(method)
+        .iter()
+        .map(|p| p.message(lang))
+        .collect();
+    if let Some(changed) = changed(&session, method, lang) {
+        found.push(changed);
+    }
     if found.is_empty() {
         return (id, None);
     }
-    let list: Vec<String> = found.iter().map(|p| p.message(lang)).collect();
+    let list = found;
     (
         id,
         Some(format!("{}: {}.", path.display(), list.join("; "))),
@@ -181,4 +204,47 @@ fn summary(lang: Lang, total: usize, bad: usize) -> String {
         Lang::En => format!("{total} session files checked, {bad} with problems."),
         Lang::Da => format!("{total} sessionsfiler tjekket, {bad} med problemer."),
     }
+}
+
+/// That the method changed since the session last saw it: a newer
+/// version, or zones and phases it no longer has (their notes are shown
+/// apart, in *No zone*).
+fn changed(
+    session: &crate::model::Session,
+    method: &crate::methods::Method,
+    lang: Lang,
+) -> Option<String> {
+    let kept = session.method.labels.as_ref()?;
+    let gone: Vec<&str> = kept
+        .zones
+        .iter()
+        .chain(&kept.phases)
+        .filter(|l| method.zone(&l.id).is_none() && method.phase(&l.id).is_none())
+        .map(|l| l.id.as_str())
+        .collect();
+    let newer = method.version != session.method.version;
+    if gone.is_empty() && !newer {
+        return None;
+    }
+    let versions = format!("{} → {}", session.method.version, method.version);
+    Some(match (lang, gone.is_empty()) {
+        (Lang::En, true) => format!(
+            "the method \"{}\" has changed since the session was made (version {versions})",
+            method.id
+        ),
+        (Lang::Da, true) => format!(
+            "metoden \"{}\" er ændret, siden sessionen blev lavet (version {versions})",
+            method.id
+        ),
+        (Lang::En, false) => format!(
+            "the method \"{}\" has changed since the session was made (version {versions}) and no longer has {}; notes there are shown under No zone",
+            method.id,
+            gone.join(", ")
+        ),
+        (Lang::Da, false) => format!(
+            "metoden \"{}\" er ændret, siden sessionen blev lavet (version {versions}), og har ikke længere {}; sedler dér vises under Uden zone",
+            method.id,
+            gone.join(", ")
+        ),
+    })
 }

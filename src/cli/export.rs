@@ -70,10 +70,19 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
     // What is exported is written as it is made, from the sessions
     // themselves: a large session is held once, never whole as text.
     drop(others);
+    // A session whose method file is gone is read with the names it keeps.
+    let kept: Vec<Option<crate::methods::Method>> = sessions
+        .iter()
+        .map(|s| match env.methods.get(&s.method.id) {
+            Some(_) => None,
+            None => crate::methods::kept(&s.method),
+        })
+        .collect();
     let sessions: Vec<_> = sessions
         .into_iter()
-        .map(|s| {
-            let method = env.methods.get(&s.method.id);
+        .zip(&kept)
+        .map(|(s, kept)| {
+            let method = env.methods.get(&s.method.id).or(kept.as_ref());
             (s, method)
         })
         .collect();

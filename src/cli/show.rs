@@ -40,8 +40,8 @@ pub fn run(env: &Env, args: ShowArgs, out: &mut dyn Write) -> Result<ExitCode, C
         out.write_all(json.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let method = env.methods.get(&session.method.id);
-    let mut text = render(&session, method, env.lang);
+    let method = env.methods.for_session(&session);
+    let mut text = render(&session, method.as_deref(), env.lang);
     linked_sessions(&mut text, env, &session);
     let count =
         |s: &Session| s.notes.len() + s.clusters.len() + s.decisions.len() + s.actions.len();

@@ -193,6 +193,19 @@ impl MethodLibrary {
             .map(|m| &m.method)
     }
 
+    /// The method `session` follows: the library's, or, when that method
+    /// file is gone, one made from the names the session keeps ([`kept`]),
+    /// so that the session can still be read. `None` when neither.
+    pub fn for_session(
+        &self,
+        session: &crate::model::Session,
+    ) -> Option<std::borrow::Cow<'_, Method>> {
+        match self.get(&session.method.id) {
+            Some(m) => Some(std::borrow::Cow::Borrowed(m)),
+            None => kept(&session.method).map(std::borrow::Cow::Owned),
+        }
+    }
+
     /// The method with this id, or an error listing the ids there are.
     pub fn require(&self, id: &str) -> Result<&Method, MethodError> {
         self.get(id).ok_or_else(|| MethodError::Unknown {
@@ -241,4 +254,45 @@ mod tests {
         let errors = parse_method("m.json", "{\n  \"id\": \"x\",,\n}").unwrap_err();
         assert!(matches!(errors[0], MethodError::Syntax { line: 2, .. }));
     }
+}
+
+/// A method made from the names a session keeps of it: its zones side by
+/// side and its phases, with no guidance, questions or time boxes. What a
+/// session is read with when its method file is gone.
+pub fn kept(method: &crate::model::MethodRef) -> Option<Method> {
+    let labels = method.labels.as_ref()?;
+    let empty = serde_json::json!({ "da": "", "en": "" });
+    let zones: Vec<serde_json::Value> = labels
+        .zones
+        .iter()
+        .map(|z| serde_json::json!({ "id": z.id, "name": z.name, "questions": [] }))
+        .collect();
+    let phases: Vec<serde_json::Value> = labels
+        .phases
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "id": p.id, "name": p.name, "goal": empty, "instructions": [],
+                "minutes": p.minutes.unwrap_or(15), "zones": [], "asks": []
+            })
+        })
+        .collect();
+    let value = serde_json::json!({
+        "id": method.id,
+        "version": method.version,
+        "name": labels.name,
+        "summary": empty,
+        "category": "needs-analysis",
+        "complexity": "low",
+        "time": empty,
+        "facilitator_skills": empty,
+        "strengths": [],
+        "pitfalls": [],
+        "used_with": [],
+        "shape": "columns",
+        "boards": { "multiple": true },
+        "zones": zones,
+        "phases": phases,
+    });
+    serde_json::from_value(value).ok()
 }

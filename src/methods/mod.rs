@@ -11,7 +11,7 @@ pub use format::{
     Ask, BoardPolicy, Category, Complexity, GridCell, GridSize, GroupSize, MeetingPolicy, Method,
     Mode, Phase, Shape, TreePart, Zone,
 };
-pub use library::{LoadedMethod, MethodLibrary, Origin, parse_method, read_method_file};
+pub use library::{LoadedMethod, MethodLibrary, Origin, kept, parse_method, read_method_file};
 pub use trust::Distrust;
 
 use crate::i18n::Lang;

@@ -49,8 +49,8 @@ pub use outcome::{Action, ActionStatus, Cluster, Decision, Vote};
 pub use plan::{Logs, MOST_MINUTES, Plan, PlanItem, Progress, Schedule, ScheduleRow, schedule};
 pub use privacy::Item;
 pub use session::{
-    Board, Context, FORMAT, Meeting, MethodRef, Participant, PhaseEntry, Rating, Session,
-    SessionLink, SessionRelation,
+    Board, Context, FORMAT, Label, Meeting, MethodLabels, MethodRef, Participant, PhaseEntry,
+    Rating, Session, SessionLink, SessionRelation,
 };
 pub use timer::TimerState;
 pub use tree::{Branch, Tree};

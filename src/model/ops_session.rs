@@ -46,6 +46,7 @@ impl Session {
             method: MethodRef {
                 id: method.id.clone(),
                 version: method.version,
+                labels: Some(super::MethodLabels::of(method)),
             },
             context,
             created: now,

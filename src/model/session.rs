@@ -134,6 +134,56 @@ pub struct MethodRef {
     pub id: String,
     /// The method file's version when the session was created.
     pub version: u32,
+    /// The names the session needs to be read, as the method had them
+    /// when the session was made or last opened on a board, so that it
+    /// stays readable if the method file is later removed or changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<MethodLabels>,
+}
+
+/// A method's names, kept in the sessions that follow it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MethodLabels {
+    /// The method's name.
+    pub name: crate::i18n::Text,
+    /// Its zones, in order.
+    pub zones: Vec<Label>,
+    /// Its phases, in order.
+    pub phases: Vec<Label>,
+}
+
+/// The name of one zone or phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    /// Its id in the method.
+    pub id: String,
+    /// Its name.
+    pub name: crate::i18n::Text,
+    /// A phase's time box in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+}
+
+impl MethodLabels {
+    /// The names `method` has now.
+    pub fn of(method: &crate::methods::Method) -> MethodLabels {
+        let label = |id: &str, name: &crate::i18n::Text, minutes: Option<u32>| Label {
+            id: id.to_string(),
+            name: name.clone(),
+            minutes,
+        };
+        MethodLabels {
+            name: method.name.clone(),
+            zones: (method.zones.iter())
+                .map(|z| label(&z.id, &z.name, None))
+                .collect(),
+            phases: (method.phases.iter())
+                .map(|p| label(&p.id, &p.name, Some(p.minutes)))
+                .collect(),
+        }
+    }
 }
 
 /// The circumstances of a session.

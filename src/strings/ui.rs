@@ -459,6 +459,7 @@ pub enum Ui {
     KeyRoom,
     KeyJoinPanel,
     KeyQueue,
+    MethodGone,
     KeyWriteScript,
     HintScript,
     HintStepLonger,
@@ -1021,6 +1022,9 @@ impl Ui {
             KeyRoom => "Telefoner i rummet: åbn eller luk",
             KeyJoinPanel => "Vis eller skjul hvordan telefoner kommer med (QR-kode)",
             KeyQueue => "Noter fra telefoner, der venter på dig",
+            MethodGone => {
+                "Metodefilen \"{id}\" findes ikke længere; tavlen viser de navne, sessionen selv har gemt."
+            }
             KeyWriteScript => "Skriv drejebogen for dagen (HTML) i eksportmappen",
             HintScript => "drejebog",
             HintStepLonger => "5 min mere",
@@ -1577,6 +1581,9 @@ impl Ui {
             KeyRoom => "Phones in the room: open or close",
             KeyJoinPanel => "Show or hide how phones join (QR code)",
             KeyQueue => "Notes from phones waiting for you",
+            MethodGone => {
+                "The method file \"{id}\" is gone; the board shows the names the session keeps."
+            }
             KeyWriteScript => {
                 "Write the facilitator's script for the day (HTML) to the exports folder"
             }

@@ -315,10 +315,19 @@ pub fn write(
     };
     drop(linked);
     // Written as it is made, so the export is never held whole as text.
+    let kept: Vec<Option<crate::methods::Method>> = job
+        .sessions
+        .iter()
+        .map(|s| match methods.get(&s.method.id) {
+            Some(_) => None,
+            None => crate::methods::kept(&s.method),
+        })
+        .collect();
     let sessions = job
         .sessions
         .iter()
-        .map(|s| (s.clone(), methods.get(&s.method.id)))
+        .zip(&kept)
+        .map(|(s, kept)| (s.clone(), methods.get(&s.method.id).or(kept.as_ref())))
         .collect();
     write_export_with(path, |w| {
         export_to(sessions, job.report.clone(), job.format, &options, w)

@@ -24,13 +24,27 @@ pub(super) fn refuse(app: &mut App, error: ChangeError) {
 
 /// Shows an opened session on the board.
 pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
-    let method = match app.methods.require(&open.session.method.id) {
-        Ok(m) => m.clone(),
-        Err(e) => {
-            app.warn(e.message(app.prefs.lang));
-            return Vec::new();
-        }
+    let (method, gone) = match app.methods.require(&open.session.method.id) {
+        Ok(m) => (m.clone(), false),
+        // A method file that is gone: the session is still shown, with
+        // the names it keeps of its zones and phases.
+        Err(e) => match crate::methods::kept(&open.session.method) {
+            Some(m) => (m, true),
+            None => {
+                app.warn(e.message(app.prefs.lang));
+                return Vec::new();
+            }
+        },
     };
+    let mut open = open;
+    // The session keeps the method's names as they are now, for the day
+    // its method file is gone or changed; saved with the board's first
+    // save (at once, below).
+    let labels = Some(crate::model::MethodLabels::of(&method));
+    let relabel = !gone && !open.is_read_only() && open.session.method.labels != labels;
+    if relabel {
+        open.session.method.labels = labels;
+    }
     let unwritable = open.is_unwritable();
     // The board speaks the session's language, whatever the person's own
     // is; the home and follow-up screens get theirs back on closing.
@@ -44,7 +58,19 @@ pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
     if unwritable {
         app.warn(app.t(Ui::StoreUnwritable));
     }
-    vec![Effect::ReadDay]
+    if gone {
+        let id = app
+            .board()
+            .map(|b| b.session().method.id.clone())
+            .unwrap_or_default();
+        app.warn(app.t(Ui::MethodGone).replace("{id}", &id));
+    }
+    let mut effects = vec![Effect::ReadDay];
+    if relabel && let Some(b) = super::board_mut(app) {
+        b.save.dirty = true;
+        effects.push(Effect::Save);
+    }
+    effects
 }
 
 /// Closes the board (its lock goes with it) for the home screen, or ends
