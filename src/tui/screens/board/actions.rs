@@ -38,8 +38,8 @@ pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
     };
     let mut open = open;
     // The session keeps the method's names as they are now, for the day
-    // its method file is gone or changed; saved with the board's first
-    // save (at once, below).
+    // its method file is gone or changed; saved with the board's next
+    // change (opening alone writes nothing).
     let labels = Some(crate::model::MethodLabels::of(&method));
     let relabel = !gone && !open.is_read_only() && open.session.method.labels != labels;
     if relabel {
@@ -65,12 +65,7 @@ pub fn open(app: &mut App, open: OpenSession) -> Vec<Effect> {
             .unwrap_or_default();
         app.warn(app.t(Ui::MethodGone).replace("{id}", &id));
     }
-    let mut effects = vec![Effect::ReadDay];
-    if relabel && let Some(b) = super::board_mut(app) {
-        b.save.dirty = true;
-        effects.push(Effect::Save);
-    }
-    effects
+    vec![Effect::ReadDay]
 }
 
 /// Closes the board (its lock goes with it) for the home screen, or ends
