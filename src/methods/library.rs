@@ -220,42 +220,6 @@ impl MethodLibrary {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_builtin_method_loads_without_problems() {
-        let library = MethodLibrary::builtin();
-        assert_eq!(library.problems(), &[]);
-        assert_eq!(library.all().len(), BUILTIN.len());
-        assert!(library.get("fremtidsvaerksted").is_some());
-    }
-
-    #[test]
-    fn unknown_method_lists_the_known_ones() {
-        let library = MethodLibrary::builtin();
-        let err = library.require("kitchen-talks").unwrap_err();
-        assert!(err.to_string().contains("fremtidsvaerksted"));
-    }
-
-    #[test]
-    fn a_typo_names_file_and_field() {
-        let json = BUILTIN[0].1.replacen("\"minutes\"", "\"minuttes\"", 1);
-        let errors = parse_method("methods/x.json", &json).unwrap_err();
-        let text = errors[0].to_string();
-        assert!(text.contains("methods/x.json"), "{text}");
-        assert!(text.contains("phases[0]"), "{text}");
-        assert!(text.contains("minuttes"), "{text}");
-    }
-
-    #[test]
-    fn broken_json_gives_line_and_column() {
-        let errors = parse_method("m.json", "{\n  \"id\": \"x\",,\n}").unwrap_err();
-        assert!(matches!(errors[0], MethodError::Syntax { line: 2, .. }));
-    }
-}
-
 /// A method made from the names a session keeps of it: its zones side by
 /// side and its phases, with no guidance, questions or time boxes. What a
 /// session is read with when its method file is gone.
@@ -295,4 +259,40 @@ pub fn kept(method: &crate::model::MethodRef) -> Option<Method> {
         "phases": phases,
     });
     serde_json::from_value(value).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_method_loads_without_problems() {
+        let library = MethodLibrary::builtin();
+        assert_eq!(library.problems(), &[]);
+        assert_eq!(library.all().len(), BUILTIN.len());
+        assert!(library.get("fremtidsvaerksted").is_some());
+    }
+
+    #[test]
+    fn unknown_method_lists_the_known_ones() {
+        let library = MethodLibrary::builtin();
+        let err = library.require("kitchen-talks").unwrap_err();
+        assert!(err.to_string().contains("fremtidsvaerksted"));
+    }
+
+    #[test]
+    fn a_typo_names_file_and_field() {
+        let json = BUILTIN[0].1.replacen("\"minutes\"", "\"minuttes\"", 1);
+        let errors = parse_method("methods/x.json", &json).unwrap_err();
+        let text = errors[0].to_string();
+        assert!(text.contains("methods/x.json"), "{text}");
+        assert!(text.contains("phases[0]"), "{text}");
+        assert!(text.contains("minuttes"), "{text}");
+    }
+
+    #[test]
+    fn broken_json_gives_line_and_column() {
+        let errors = parse_method("m.json", "{\n  \"id\": \"x\",,\n}").unwrap_err();
+        assert!(matches!(errors[0], MethodError::Syntax { line: 2, .. }));
+    }
 }
