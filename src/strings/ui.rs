@@ -137,6 +137,15 @@ pub enum Ui {
     CsvDate,
     CsvSession,
     CsvRecord,
+    CsvSessionDate,
+    CsvNetwork,
+    CsvAction,
+    CsvDaysOverdue,
+    CalendarName,
+    FormatIcsNote,
+    FormatActionsCsvNote,
+    ScopeActions,
+    ExportUndated,
     ExportAnonymized,
     ExportFooter,
     OpenActions,
@@ -670,6 +679,19 @@ impl Ui {
             CsvDate => "dato",
             CsvSession => "session",
             CsvRecord => "type",
+            CsvSessionDate => "sessionens dato",
+            CsvNetwork => "netværk",
+            CsvAction => "handling",
+            CsvDaysOverdue => "dage over frist",
+            CalendarName => "sempre: handlinger",
+            FormatIcsNote => {
+                "iCalendar: hver frist som en heldagsbegivenhed til kalenderen; handlinger uden frist kommer ikke med."
+            }
+            FormatActionsCsvNote => {
+                "CSV: handlingerne som tabel med session, ansvarlig, frist, status og dage over frist."
+            }
+            ScopeActions => "Viste handlinger: {n}",
+            ExportUndated => "{n} uden frist er ikke med i kalenderen",
             ExportAnonymized => "Navne er udeladt.",
             ExportFooter => "Lavet med sempre. Private sedler er aldrig med.",
             OpenActions => "Åbne handlinger",
@@ -1228,6 +1250,19 @@ impl Ui {
             CsvDate => "date",
             CsvSession => "session",
             CsvRecord => "record",
+            CsvSessionDate => "session date",
+            CsvNetwork => "network",
+            CsvAction => "action",
+            CsvDaysOverdue => "days overdue",
+            CalendarName => "sempre: actions",
+            FormatIcsNote => {
+                "iCalendar: each due date as an all-day event for a calendar; actions without a due date are left out."
+            }
+            FormatActionsCsvNote => {
+                "CSV: the actions as a table with session, owner, due date, status and days overdue."
+            }
+            ScopeActions => "Actions shown: {n}",
+            ExportUndated => "{n} without a due date are not in the calendar",
             ExportAnonymized => "Names are left out.",
             ExportFooter => "Made with sempre. Private notes are never included.",
             OpenActions => "Open actions",
