@@ -60,6 +60,7 @@ pub enum Ui {
     KeyFilters,
     KeyFilterWords,
     KeyExportReport,
+    KeyExportActions,
     KeyExportNow,
     KeyExport,
     KeyClearFilters,
@@ -146,6 +147,7 @@ pub enum Ui {
     FormatActionsCsvNote,
     ScopeActions,
     ExportUndated,
+    ExportPrivateActionsNote,
     ExportAnonymized,
     ExportFooter,
     OpenActions,
@@ -588,6 +590,7 @@ impl Ui {
             KeyFilters => "Filtre: metode, netværk, målgruppe, mærke, datoer, ord",
             KeyFilterWords => "Søg efter ord",
             KeyExportReport => "Eksportér netværkets rapport",
+            KeyExportActions => "Eksportér de viste handlinger (CSV, iCalendar)",
             KeyExportNow => "Eksportér",
             KeyExport => "Eksportér (Markdown, HTML, CSV, JSON)",
             KeyClearFilters => "Fjern alle filtre",
@@ -692,6 +695,9 @@ impl Ui {
             }
             ScopeActions => "Viste handlinger: {n}",
             ExportUndated => "{n} uden frist er ikke med i kalenderen",
+            ExportPrivateActionsNote => {
+                "Private handlinger, og dem lavet af private sedler, kommer aldrig med."
+            }
             ExportAnonymized => "Navne er udeladt.",
             ExportFooter => "Lavet med sempre. Private sedler er aldrig med.",
             OpenActions => "Åbne handlinger",
@@ -1161,6 +1167,7 @@ impl Ui {
             KeyFilters => "Filters: method, network, target group, tag, days, words",
             KeyFilterWords => "Search for words",
             KeyExportReport => "Export the network's report",
+            KeyExportActions => "Export the actions shown (CSV, iCalendar)",
             KeyExportNow => "Export",
             KeyExport => "Export (Markdown, HTML, CSV, JSON)",
             KeyClearFilters => "Clear every filter",
@@ -1263,6 +1270,9 @@ impl Ui {
             }
             ScopeActions => "Actions shown: {n}",
             ExportUndated => "{n} without a due date are not in the calendar",
+            ExportPrivateActionsNote => {
+                "Private actions, and those made from private notes, are never included."
+            }
             ExportAnonymized => "Names are left out.",
             ExportFooter => "Made with sempre. Private notes are never included.",
             OpenActions => "Open actions",

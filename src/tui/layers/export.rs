@@ -568,7 +568,15 @@ pub(super) fn render(d: &ExportState, ctx: &Ctx, frame: &mut Frame, area: Rect) 
             .text(lang)
             .to_string(),
     ];
-    notes.push(Ui::ExportPrivateNote.text(lang).to_string());
+    notes.push(
+        if actions {
+            Ui::ExportPrivateActionsNote
+        } else {
+            Ui::ExportPrivateNote
+        }
+        .text(lang)
+        .to_string(),
+    );
     if d.anonymize {
         notes.push(Ui::ExportAnonymNote.text(lang).to_string());
     }
