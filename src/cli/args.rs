@@ -47,7 +47,8 @@ pub enum Command {
     List(ListArgs),
     /// Show a session, zone by zone.
     Show(ShowArgs),
-    /// Export a session without its private notes.
+    /// Export sessions, a network's report or every action, without
+    /// private notes.
     Export(ExportArgs),
     /// List the methods, show one, or check method files.
     Methods(MethodsArgs),

@@ -27,7 +27,7 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
     let all: Vec<Session> = listing.sessions.into_iter().map(|s| s.session).collect();
     let chosen = chosen(&all, args)?;
     let tz = TimeZone::system();
-    let lang = env.lang_flag.unwrap_or(env.lang);
+    let lang = env.lang;
     let options = Options {
         anonymize: args.anonymize,
         lang,
