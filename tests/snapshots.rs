@@ -353,6 +353,17 @@ fn followup_sessions_actions_process_and_export() {
         snapshot(&format!("followup_process_{tag}"), &app);
         let app = followup(lang, size, &[Command::Down, Command::Down, Command::Export]);
         snapshot(&format!("export_dialog_{tag}"), &app);
+        let app = followup(
+            lang,
+            size,
+            &[
+                Command::ShowActions,
+                Command::Export,
+                Command::NextField,
+                Command::ChoiceNext,
+            ],
+        );
+        snapshot(&format!("export_actions_dialog_{tag}"), &app);
     });
 }
 

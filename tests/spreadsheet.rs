@@ -179,3 +179,57 @@ fn libreoffice_finds_no_formula_with_either_separator() {
         started.elapsed()
     );
 }
+
+/// The same attacks as actions (text and owner) of a session, exported
+/// with `sempre export --actions`; the path of the CSV file.
+fn exported_actions_csv(dir: &Path) -> PathBuf {
+    let first = exported_csv(dir);
+    std::fs::remove_file(first).unwrap();
+    let store = dir.join("sessions");
+    let file = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    let mut s = sempre::store::load_session(&file).unwrap();
+    let t = s.updated;
+    for text in ATTACKS {
+        let a = s.add_action(text, None, None, t).unwrap();
+        s.update_action(
+            a,
+            Some("x;-8+8"),
+            Some(jiff::civil::date(2000, 1, 1)),
+            sempre::model::ActionStatus::Open,
+            t,
+        )
+        .unwrap();
+    }
+    sempre::store::save_session(&file, &s).unwrap();
+    let csv = dir.join("noter.csv");
+    sempre(&store)
+        .args(["export", "--actions", "--format", "csv", "--out"])
+        .arg(&csv)
+        .assert()
+        .success();
+    csv
+}
+
+#[test]
+fn libreoffice_finds_no_formula_in_the_actions_either() {
+    let Some(soffice) = soffice() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let csv = exported_actions_csv(dir.path());
+    for separator in [',', ';'] {
+        let sheet = open_in_calc(&soffice, &csv, separator, dir.path());
+        assert!(
+            sheet.contains("=1+1") && sheet.contains("SUM(1"),
+            "the actions are not in the sheet split on {separator:?}"
+        );
+        assert!(
+            !sheet.contains("table:formula"),
+            "split on {separator:?}, LibreOffice made a formula of an action"
+        );
+    }
+}

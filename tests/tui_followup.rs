@@ -1018,4 +1018,88 @@ fn the_preview_stops_scrolling_at_its_last_line() {
     assert_eq!(h.follow().review.preview_scroll, end, "no further");
     h.cmd(Command::PreviewUp);
     assert_ne!(screen(&h), last, "one key back up moves at once");
+
+#[test]
+fn the_actions_tab_exports_the_actions_shown_as_csv_and_icalendar() {
+    let mut h = Harness::followup();
+    // A private action in a Herning session: its words never leave.
+    let path = file(&h, "double-diamond");
+    let mut s = load_session(&path).unwrap();
+    let t = s.updated;
+    let secret = s
+        .add_action("Hemmelig aftale om Khaleds gæld", None, None, t)
+        .unwrap();
+    s.update_action(secret, None, Some(date(2027, 1, 2)), ActionStatus::Open, t)
+        .unwrap();
+    s.set_item_private(sempre::model::Item::Action(secret), true, t)
+        .unwrap();
+    save_session(&path, &s).unwrap();
+    h.press('r');
+    h.press('2');
+    h.cmd(Command::Filters);
+    h.fill(&["herning", ""]);
+    assert_eq!(h.follow().actions.rows.len(), 11, "ten and the private one");
+    h.press('e');
+    let d = export_dialog(&mut h);
+    assert_eq!(d.scopes.len(), 2, "the actions shown, the selected session");
+    assert_eq!(d.scopes[0].label, "Actions shown: 11");
+    assert_eq!(d.focus, ExportField::Scope);
+    assert_eq!(d.chosen_format().extension(), "csv");
+    h.cmd(Command::NextField);
+    h.cmd(Command::ChoiceNext);
+    assert_eq!(export_dialog(&mut h).chosen_format().extension(), "ics");
+    h.cmd(Command::ChoiceNext);
+    assert_eq!(
+        export_dialog(&mut h).chosen_format().extension(),
+        "csv",
+        "CSV and iCalendar only"
+    );
+    h.cmd(Command::Submit);
+    assert!(h.app.layers.is_empty(), "the dialog closes");
+    let files = exports(&h);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().to_string();
+    assert!(
+        name.starts_with("actions-herning-") && name.ends_with(".csv"),
+        "{name}"
+    );
+    let csv = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        !csv.contains("Hemmelig"),
+        "a private action left the machine"
+    );
+    assert_eq!(
+        csv.lines().count(),
+        11,
+        "a header and the ten public actions"
+    );
+    assert!(
+        csv.lines().skip(1).all(|l| l.contains("LEN Herning")),
+        "{csv}"
+    );
+
+    h.press('e');
+    h.cmd(Command::NextField);
+    h.cmd(Command::ChoiceNext);
+    h.cmd(Command::Submit);
+    let ics = exports(&h)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|x| x == "ics"))
+        .unwrap();
+    let ics = std::fs::read_to_string(ics).unwrap();
+    assert!(
+        !ics.contains("Hemmelig"),
+        "a private action left the machine"
+    );
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 10);
+
+    // The selected session's own export keeps its four formats.
+    h.press('e');
+    h.cmd(Command::ChoiceNext);
+    let d = export_dialog(&mut h);
+    assert!(d.scopes[d.scope].actions.is_none());
+    assert_eq!(d.chosen_format().extension(), "csv", "the format stays");
+    h.cmd(Command::NextField);
+    h.cmd(Command::ChoiceNext);
+    assert_eq!(export_dialog(&mut h).chosen_format().extension(), "json");
 }

@@ -47,7 +47,8 @@ pub enum Command {
     List(ListArgs),
     /// Show a session, zone by zone.
     Show(ShowArgs),
-    /// Export a session without its private notes.
+    /// Export sessions, a network's report or every action, without
+    /// private notes.
     Export(ExportArgs),
     /// List the methods, show one, or check method files.
     Methods(MethodsArgs),
@@ -437,6 +438,7 @@ pub struct ShowArgs {
 
 /// `sempre export`.
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("many").args(["network", "actions"]).multiple(true))]
 pub struct ExportArgs {
     /// Sessions: ids, starts of ids, words of titles, or files. Several
     /// are exported one after the other.
@@ -445,13 +447,19 @@ pub struct ExportArgs {
     /// Instead of sessions: a report over every session of this network
     /// (a summary, each session, then all open actions). The whole name,
     /// in any case; `sempre list` shows the names.
+    /// With --actions, only this network's actions.
     #[arg(long, value_name = "NAME", conflicts_with = "sessions")]
     pub network: Option<String>,
-    /// With --network: sessions on or after this day.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "network", conflicts_with = "sessions")]
+    /// Instead of sessions: every action in the store (or of --network),
+    /// one row or calendar event each, as CSV or iCalendar (ics). Private
+    /// actions, and those made from private notes, are left out.
+    #[arg(long, conflicts_with = "sessions")]
+    pub actions: bool,
+    /// With --network or --actions: sessions on or after this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "many", conflicts_with = "sessions")]
     pub since: Option<Date>,
-    /// With --network: sessions on or before this day.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "network", conflicts_with = "sessions")]
+    /// With --network or --actions: sessions on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "many", conflicts_with = "sessions")]
     pub until: Option<Date>,
     /// The format.
     #[arg(long, value_name = "FORMAT")]
@@ -477,6 +485,8 @@ pub enum ExportFormat {
     Csv,
     /// The session file itself, without private notes.
     Json,
+    /// The actions' due dates as iCalendar, for a calendar.
+    Ics,
 }
 
 impl From<ExportFormat> for crate::export::Format {
@@ -486,6 +496,7 @@ impl From<ExportFormat> for crate::export::Format {
             ExportFormat::Html => crate::export::Format::Html,
             ExportFormat::Csv => crate::export::Format::Csv,
             ExportFormat::Json => crate::export::Format::Json,
+            ExportFormat::Ics => crate::export::Format::Ics,
         }
     }
 }

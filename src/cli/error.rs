@@ -23,6 +23,12 @@ pub enum CliError {
     NothingToExport,
     /// No session belongs to the network asked for.
     NoSessionsFor(String),
+    /// `sempre export --actions --since/--until`: no session is from
+    /// those days.
+    NoSessionsInDays,
+    /// `sempre export --actions` in a format that is not CSV or
+    /// iCalendar.
+    ActionsFormat,
     /// No network has the name asked for; the names the store knows.
     UnknownNetwork {
         /// The name asked for.
@@ -86,6 +92,14 @@ impl CliError {
             }
             (CliError::NoSessionsFor(n), Lang::En) => format!("No session matches the network \"{n}\" and the days given."),
             (CliError::NoSessionsFor(n), Lang::Da) => format!("Ingen session passer til netværket \"{n}\" og de angivne dage."),
+            (CliError::NoSessionsInDays, Lang::En) => "No session is from the days given, so nothing was written.".into(),
+            (CliError::NoSessionsInDays, Lang::Da) => "Ingen session er fra de angivne dage, så intet blev skrevet.".into(),
+            (CliError::ActionsFormat, Lang::En) => {
+                "--actions writes CSV or iCalendar (--format csv or --format ics); Markdown, HTML and JSON are for sessions and a network's report.".into()
+            }
+            (CliError::ActionsFormat, Lang::Da) => {
+                "--actions skriver CSV eller iCalendar (--format csv eller --format ics); Markdown, HTML og JSON er til sessioner og et netværks rapport.".into()
+            }
             (CliError::UnknownNetwork { asked, known }, _) => unknown_network(asked, known, lang),
             (CliError::IntoStore(refusal), _) => refusal.message(lang),
             (CliError::NotATerminal, Lang::En) => {

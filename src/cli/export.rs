@@ -19,6 +19,9 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
     if let Some(path) = &args.out {
         env.store.check_export(path).map_err(CliError::IntoStore)?;
     }
+    if args.actions {
+        return super::export_actions::run(env, &args, out);
+    }
     // A network's report reads the whole store; sessions named by id
     // read only themselves and the sessions they link to, for the links'
     // titles and for the notes carried from them that are private there.

@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod error;
 mod export;
+mod export_actions;
 mod git;
 mod json;
 mod list;
@@ -119,7 +120,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     // the folder, so its cost does not grow with the store.
     let whole_store = match &cli.command {
         None | Some(Command::Open(_) | Command::List(_) | Command::New(_)) => true,
-        Some(Command::Export(args)) => args.network.is_some(),
+        Some(Command::Export(args)) => args.network.is_some() || args.actions,
         _ => false,
     };
     if whole_store {

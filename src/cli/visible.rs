@@ -24,9 +24,19 @@ impl<W: Write> Write for Visible<W> {
     /// Everything written here is a whole `str` (formatting writes whole
     /// pieces, and this writer takes every byte it is given), so each call
     /// holds whole characters.
+    /// A carriage return just before a line break is part of the line
+    /// break (iCalendar ends its lines so) and passes; alone, it could
+    /// write over a line, and is shown as its code.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let text = String::from_utf8_lossy(buf);
-        self.inner.write_all(visible(&text).as_bytes())?;
+        let mut lines = text.split("\r\n");
+        if let Some(first) = lines.next() {
+            self.inner.write_all(visible(first).as_bytes())?;
+        }
+        for line in lines {
+            self.inner.write_all(b"\r\n")?;
+            self.inner.write_all(visible(line).as_bytes())?;
+        }
         Ok(buf.len())
     }
 

@@ -3,9 +3,11 @@
 //! Every format starts from the same prepared sessions; Markdown and HTML
 //! from the same [`doc::Doc`].
 
+mod actions;
 mod csv;
 pub mod doc;
 mod html;
+mod ics;
 mod json;
 mod markdown;
 mod network;
@@ -21,7 +23,9 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use uuid::Uuid;
 
+pub use actions::{ActionLine, action_lines};
 pub use doc::Report;
+pub use ics::Written;
 pub use network::{known_networks, network_names, network_report};
 pub use prepare::{PrivateElsewhere, anonymized, prepare, without_private};
 pub use script::script_to;
@@ -42,6 +46,8 @@ pub enum Format {
     Csv,
     /// The session files themselves.
     Json,
+    /// The actions' due dates as an iCalendar file.
+    Ics,
 }
 
 impl Format {
@@ -52,6 +58,7 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Ics => "ics",
         }
     }
 }
@@ -184,6 +191,12 @@ pub fn export_to(
     let pairs =
         || -> Vec<(&Session, Option<&Method>)> { prepared.iter().map(|(s, m)| (s, *m)).collect() };
     match format {
+        Format::Ics => {
+            // A calendar holds the actions' due dates, whatever was chosen.
+            let lines = action_lines(prepared, None, &plain(opts));
+            let name = calendar_name(&lines, opts);
+            ics::calendar(&lines, &name, opts, out).map(|_| ())
+        }
         Format::Json => json::sessions(prepared.iter().map(|(s, _)| s), out),
         Format::Csv => csv::table(&pairs(), opts, out),
         Format::Markdown | Format::Html => {
@@ -194,6 +207,60 @@ pub fn export_to(
                 _ => html::render_to(&doc, out),
             }
         }
+    }
+}
+
+/// The actions of `sessions` (only those in `keep`, when given) in
+/// `format`: a table of actions for [`Format::Csv`], their due dates for
+/// [`Format::Ics`]. Private actions, and those made from private notes,
+/// never leave. Other formats are refused, as an error of kind
+/// `InvalidInput`, before anything is written.
+pub fn export_actions(
+    sessions: Vec<(Session, Option<&Method>)>,
+    keep: Option<&std::collections::HashSet<Uuid>>,
+    format: Format,
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<Written> {
+    if !matches!(format, Format::Csv | Format::Ics) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "actions are exported as CSV or iCalendar",
+        ));
+    }
+    let lines = action_lines(sessions, keep, opts);
+    match format {
+        Format::Ics => {
+            let name = calendar_name(&lines, opts);
+            ics::calendar(&lines, &name, opts, out)
+        }
+        _ => {
+            actions::csv_table(&lines, opts, out)?;
+            Ok(Written {
+                events: lines.len(),
+                undated: 0,
+            })
+        }
+    }
+}
+
+/// What a calendar of `lines` is called: "sempre", and the network when
+/// they are all of one.
+fn calendar_name(lines: &[ActionLine], opts: &Options) -> String {
+    let networks = network::network_names(lines.iter().map(|l| l.network.as_deref()));
+    let base = crate::strings::Ui::CalendarName.text(opts.lang);
+    match networks.as_slice() {
+        [one] if lines.iter().all(|l| l.network.is_some()) => format!("{base} – {one}"),
+        _ => base.to_string(),
+    }
+}
+
+/// `opts` for sessions that are prepared already: nothing more to hide.
+fn plain(opts: &Options) -> Options {
+    Options {
+        anonymize: false,
+        private_elsewhere: PrivateElsewhere::default(),
+        ..opts.clone()
     }
 }
 

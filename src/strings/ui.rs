@@ -60,6 +60,7 @@ pub enum Ui {
     KeyFilters,
     KeyFilterWords,
     KeyExportReport,
+    KeyExportActions,
     KeyExportNow,
     KeyExport,
     KeyClearFilters,
@@ -137,6 +138,16 @@ pub enum Ui {
     CsvDate,
     CsvSession,
     CsvRecord,
+    CsvSessionDate,
+    CsvNetwork,
+    CsvAction,
+    CsvDaysOverdue,
+    CalendarName,
+    FormatIcsNote,
+    FormatActionsCsvNote,
+    ScopeActions,
+    ExportUndated,
+    ExportPrivateActionsNote,
     ExportAnonymized,
     ExportFooter,
     OpenActions,
@@ -580,6 +591,7 @@ impl Ui {
             KeyFilters => "Filtre: metode, netværk, målgruppe, mærke, datoer, ord",
             KeyFilterWords => "Søg efter ord",
             KeyExportReport => "Eksportér netværkets rapport",
+            KeyExportActions => "Eksportér de viste handlinger (CSV, iCalendar)",
             KeyExportNow => "Eksportér",
             KeyExport => "Eksportér (Markdown, HTML, CSV, JSON)",
             KeyClearFilters => "Fjern alle filtre",
@@ -671,6 +683,22 @@ impl Ui {
             CsvDate => "dato",
             CsvSession => "session",
             CsvRecord => "type",
+            CsvSessionDate => "sessionens dato",
+            CsvNetwork => "netværk",
+            CsvAction => "handling",
+            CsvDaysOverdue => "dage over frist",
+            CalendarName => "sempre: handlinger",
+            FormatIcsNote => {
+                "iCalendar: hver frist som en heldagsbegivenhed til kalenderen; handlinger uden frist kommer ikke med."
+            }
+            FormatActionsCsvNote => {
+                "CSV: handlingerne som tabel med session, ansvarlig, frist, status og dage over frist."
+            }
+            ScopeActions => "Viste handlinger: {n}",
+            ExportUndated => "{n} uden frist er ikke med i kalenderen",
+            ExportPrivateActionsNote => {
+                "Private handlinger, og dem lavet af private sedler, kommer aldrig med."
+            }
             ExportAnonymized => "Navne er udeladt.",
             ExportFooter => "Lavet med sempre. Private sedler er aldrig med.",
             OpenActions => "Åbne handlinger",
@@ -1143,6 +1171,7 @@ impl Ui {
             KeyFilters => "Filters: method, network, target group, tag, days, words",
             KeyFilterWords => "Search for words",
             KeyExportReport => "Export the network's report",
+            KeyExportActions => "Export the actions shown (CSV, iCalendar)",
             KeyExportNow => "Export",
             KeyExport => "Export (Markdown, HTML, CSV, JSON)",
             KeyClearFilters => "Clear every filter",
@@ -1232,6 +1261,22 @@ impl Ui {
             CsvDate => "date",
             CsvSession => "session",
             CsvRecord => "record",
+            CsvSessionDate => "session date",
+            CsvNetwork => "network",
+            CsvAction => "action",
+            CsvDaysOverdue => "days overdue",
+            CalendarName => "sempre: actions",
+            FormatIcsNote => {
+                "iCalendar: each due date as an all-day event for a calendar; actions without a due date are left out."
+            }
+            FormatActionsCsvNote => {
+                "CSV: the actions as a table with session, owner, due date, status and days overdue."
+            }
+            ScopeActions => "Actions shown: {n}",
+            ExportUndated => "{n} without a due date are not in the calendar",
+            ExportPrivateActionsNote => {
+                "Private actions, and those made from private notes, are never included."
+            }
             ExportAnonymized => "Names are left out.",
             ExportFooter => "Made with sempre. Private notes are never included.",
             OpenActions => "Open actions",

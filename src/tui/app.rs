@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use super::clock::Clock;
 use super::command::Command;
 use super::keymap::Context;
-use super::layers::{ExportFailure, ExportJob, Layer, export_finished, update_layer};
+use super::layers::{ExportFailure, ExportJob, Exported, Layer, export_finished, update_layer};
 use super::prefs::{PrefsError, PrefsFile, Remembered};
 use super::screens::board::BoardState;
 use super::screens::followup::{self, ActionEdit, EditFailure, EditTarget, FollowupState};
@@ -209,7 +209,7 @@ pub enum Outcome {
     /// Whether an action's session can be changed now.
     Editable(Box<EditTarget>, Result<(), StoreError>),
     /// An export was written, or not.
-    Exported(Result<PathBuf, ExportFailure>),
+    Exported(Result<Exported, ExportFailure>),
     /// The preferences file was written, or not.
     PrefsSaved(Result<(), PrefsError>),
 }

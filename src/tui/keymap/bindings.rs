@@ -461,12 +461,8 @@ pub static BINDINGS: &[Binding] = &[
         Ui::KeyToggleDone,
     ),
     bind(X::Actions, &[ch('s')], C::CycleStatus, Ui::KeyCycleStatus),
-    bind(
-        X::Actions,
-        &[ch('d'), ch('e')],
-        C::EditAction,
-        Ui::KeyOwnerDue,
-    ),
+    bind(X::Actions, &[ch('d')], C::EditAction, Ui::KeyOwnerDue),
+    bind(X::Actions, &[ch('e')], C::Export, Ui::KeyExportActions),
     bind(
         X::Actions,
         &[ch('u'), ctrl('z')],

@@ -16,9 +16,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
+use uuid::Uuid;
 
 use super::Layer;
-use crate::export::{Format, Options, PrivateElsewhere, Report, export_to, link_titles};
+use crate::export::{
+    Format, Options, PrivateElsewhere, Report, export_actions, export_to, link_titles,
+};
 use crate::i18n::Lang;
 use crate::methods::MethodLibrary;
 use crate::model::Session;
@@ -32,21 +35,27 @@ use crate::tui::render::{Ctx, centred, dialog, hints};
 
 const FORMATS: [Format; 4] = [Format::Html, Format::Markdown, Format::Csv, Format::Json];
 
+/// What a list of actions can be exported as.
+const ACTION_FORMATS: [Format; 2] = [Format::Csv, Format::Ics];
+
 fn format_name(format: Format) -> &'static str {
     match format {
         Format::Html => "HTML",
         Format::Markdown => "Markdown",
         Format::Csv => "CSV",
         Format::Json => "JSON",
+        Format::Ics => "iCalendar",
     }
 }
 
-fn format_note(format: Format) -> Ui {
+fn format_note(format: Format, actions: bool) -> Ui {
     match format {
         Format::Html => Ui::FormatHtmlNote,
         Format::Markdown => Ui::FormatMarkdownNote,
+        Format::Csv if actions => Ui::FormatActionsCsvNote,
         Format::Csv => Ui::FormatCsvNote,
         Format::Json => Ui::FormatJsonNote,
+        Format::Ics => Ui::FormatIcsNote,
     }
 }
 
@@ -61,6 +70,9 @@ pub struct ExportScope {
     pub report: Option<Report>,
     /// The start of the file's name.
     pub stem: String,
+    /// For a list of actions (as CSV or iCalendar): which actions of the
+    /// sessions, in the order shown.
+    pub actions: Option<Vec<Uuid>>,
 }
 
 impl ExportScope {
@@ -72,6 +84,7 @@ impl ExportScope {
             sessions: vec![s.clone()],
             report: None,
             stem: format!("{day}-{}", s.context.title),
+            actions: None,
         }
     }
 }
@@ -162,16 +175,26 @@ impl ExportState {
         fields
     }
 
+    /// The formats the chosen scope can be exported as.
+    fn formats(&self) -> &'static [Format] {
+        if self.scopes[self.scope].actions.is_some() {
+            &ACTION_FORMATS
+        } else {
+            &FORMATS
+        }
+    }
+
     /// The format chosen.
     pub fn chosen_format(&self) -> Format {
-        FORMATS[self.format]
+        let formats = self.formats();
+        formats[self.format.min(formats.len() - 1)]
     }
 
     /// The file name the choices suggest.
     pub fn suggested(&self) -> PathBuf {
         let scope = &self.scopes[self.scope];
         let stem = match scope.sessions.len() {
-            1 if scope.report.is_none() => scope.stem.clone(),
+            1 if scope.report.is_none() && scope.actions.is_none() => scope.stem.clone(),
             _ => format!("{} {}", scope.stem, self.today),
         };
         // At most 60 characters, cut between words.
@@ -211,8 +234,17 @@ impl ExportState {
             }
         };
         match self.focus {
-            ExportField::Scope => self.scope = step(self.scope, self.scopes.len()),
-            ExportField::Format => self.format = step(self.format, FORMATS.len()),
+            ExportField::Scope => {
+                // The format stays when the other scope has it too.
+                let format = self.chosen_format();
+                self.scope = step(self.scope, self.scopes.len());
+                self.format = self
+                    .formats()
+                    .iter()
+                    .position(|f| *f == format)
+                    .unwrap_or(0);
+            }
+            ExportField::Format => self.format = step(self.format, self.formats().len()),
             ExportField::Anonymize => self.anonymize = !self.anonymize,
             ExportField::Language => self.lang = self.lang.toggled(),
             ExportField::File => return,
@@ -242,6 +274,7 @@ impl ExportState {
         Ok(ExportJob {
             sessions: scope.sessions.clone(),
             report: scope.report.clone(),
+            actions: scope.actions.clone(),
             format: self.chosen_format(),
             anonymize: self.anonymize,
             lang: self.lang,
@@ -258,6 +291,8 @@ pub struct ExportJob {
     pub sessions: Vec<Session>,
     /// For a network's report, its heading.
     pub report: Option<Report>,
+    /// For a list of actions, which ones.
+    pub actions: Option<Vec<Uuid>>,
     /// The format.
     pub format: Format,
     /// Leave names out.
@@ -268,6 +303,15 @@ pub struct ExportJob {
     pub path: PathBuf,
     /// Replace the file if it exists.
     pub replace: bool,
+}
+
+/// An export written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// Its file.
+    pub path: PathBuf,
+    /// Actions a calendar left out for want of a due date.
+    pub undated: usize,
 }
 
 /// Why an export was not written.
@@ -288,7 +332,7 @@ pub fn write(
     methods: &MethodLibrary,
     today: Date,
     tz: TimeZone,
-) -> Result<PathBuf, ExportFailure> {
+) -> Result<Exported, ExportFailure> {
     let path = &job.path;
     store.check_export(path).map_err(ExportFailure::IntoStore)?;
     if path.exists() && !job.replace {
@@ -329,27 +373,43 @@ pub fn write(
         .zip(&kept)
         .map(|(s, kept)| (s.clone(), methods.get(&s.method.id).or(kept.as_ref())))
         .collect();
-    write_export_with(path, |w| {
-        export_to(sessions, job.report.clone(), job.format, &options, w)
+    let mut undated = 0;
+    write_export_with(path, |w| match &job.actions {
+        Some(ids) => {
+            let keep = ids.iter().copied().collect();
+            undated = export_actions(sessions, Some(&keep), job.format, &options, w)?.undated;
+            Ok(())
+        }
+        None => export_to(sessions, job.report.clone(), job.format, &options, w),
     })
     .map_err(ExportFailure::Store)?;
-    Ok(path.clone())
+    Ok(Exported {
+        path: path.clone(),
+        undated,
+    })
 }
 
 /// Takes in what became of an export.
-pub fn finished(app: &mut App, result: Result<PathBuf, ExportFailure>) {
+pub fn finished(app: &mut App, result: Result<Exported, ExportFailure>) {
     let lang = app.prefs.lang;
     let Some(Layer::Export(dialog)) = app.layers.last_mut() else {
         return;
     };
     match result {
-        Ok(path) => {
+        Ok(done) => {
             app.layers.pop();
-            app.say(
-                Ui::Exported
-                    .text(lang)
-                    .replace("{file}", &path.display().to_string()),
-            );
+            let mut said = Ui::Exported
+                .text(lang)
+                .replace("{file}", &done.path.display().to_string());
+            if done.undated > 0 {
+                said.push_str(" · ");
+                said.push_str(
+                    &Ui::ExportUndated
+                        .text(lang)
+                        .replace("{n}", &done.undated.to_string()),
+                );
+            }
+            app.say(said);
         }
         Err(ExportFailure::Exists(path)) => {
             dialog.replace = true;
@@ -511,8 +571,21 @@ pub(super) fn render(d: &ExportState, ctx: &Ctx, frame: &mut Frame, area: Rect) 
         ]));
     }
     lines.push(Line::raw(""));
-    let mut notes = vec![format_note(d.chosen_format()).text(lang).to_string()];
-    notes.push(Ui::ExportPrivateNote.text(lang).to_string());
+    let actions = d.scopes[d.scope].actions.is_some();
+    let mut notes = vec![
+        format_note(d.chosen_format(), actions)
+            .text(lang)
+            .to_string(),
+    ];
+    notes.push(
+        if actions {
+            Ui::ExportPrivateActionsNote
+        } else {
+            Ui::ExportPrivateNote
+        }
+        .text(lang)
+        .to_string(),
+    );
     if d.anonymize {
         notes.push(Ui::ExportAnonymNote.text(lang).to_string());
     }

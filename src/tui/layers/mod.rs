@@ -19,8 +19,8 @@ pub use compare::CompareState;
 pub use confirm::{ConfirmAction, ConfirmState};
 pub use editor::{EditTarget, EditorState};
 pub use export::{
-    ExportFailure, ExportField, ExportJob, ExportScope, ExportState, finished as export_finished,
-    write as write_export,
+    ExportFailure, ExportField, ExportJob, ExportScope, ExportState, Exported,
+    finished as export_finished, write as write_export,
 };
 pub use form::{FormField, FormState, optional_day, parse_day};
 pub use help::HelpState;

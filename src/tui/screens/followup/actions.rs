@@ -21,7 +21,7 @@ use crate::strings::{Msg, Ui, status_name};
 use crate::tui::app::{App, Effect, Input};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
-use crate::tui::layers::{FormState, Layer, parse_day};
+use crate::tui::layers::{ExportScope, FormState, Layer, parse_day};
 use crate::tui::render::{Ctx, clicked_row, hints, on_screen};
 use crate::tui::screens::board::FormPurpose;
 
@@ -172,6 +172,7 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
             return change(app, |a| a.status = a.status.next());
         }
         Input::Command(Command::EditAction) => return check_edit(app),
+        Input::Command(Command::Export) => return export(app),
         Input::Command(Command::Undo) => return super::undo(app),
         Input::Command(Command::Redo) => return super::redo(app),
         Input::Command(Command::Filters) => open_filters(app),
@@ -208,6 +209,56 @@ pub fn update(app: &mut App, input: Input) -> Vec<Effect> {
         }
         _ => {}
     }
+    Vec::new()
+}
+
+/// Opens the export dialog for the actions shown, as the filters leave
+/// them, and the selected action's session, once their sessions are read
+/// whole (the index does not keep every word an export needs).
+fn export(app: &mut App) -> Vec<Effect> {
+    let lang = app.prefs.lang;
+    let Some(f) = state_mut(app) else {
+        return Vec::new();
+    };
+    let mut wanted: Vec<usize> = f.actions.rows.iter().map(|r| r.entry).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let needed: Vec<_> = wanted
+        .iter()
+        .filter(|i| f.entries[**i].full.is_none())
+        .map(|i| f.entries[*i].path.clone())
+        .collect();
+    if !needed.is_empty() {
+        // The dialog opens once they are read.
+        return vec![Effect::Fetch(needed, Command::Export)];
+    }
+    let mut scopes = Vec::new();
+    if !f.actions.rows.is_empty() {
+        let sessions = wanted
+            .iter()
+            .filter_map(|i| f.entries[*i].full.as_deref().cloned())
+            .collect();
+        let mut stem = vec!["actions".to_string()];
+        stem.extend(
+            [&f.actions.network, &f.actions.owner]
+                .into_iter()
+                .filter(|x| !x.trim().is_empty())
+                .cloned(),
+        );
+        scopes.push(ExportScope {
+            label: Ui::ScopeActions
+                .text(lang)
+                .replace("{n}", &f.actions.rows.len().to_string()),
+            sessions,
+            report: None,
+            stem: stem.join(" "),
+            actions: Some(f.actions.rows.iter().map(|r| r.action).collect()),
+        });
+    }
+    if let Some(session) = selected(f).and_then(|(e, _)| e.full.as_deref()) {
+        scopes.push(ExportScope::session(session));
+    }
+    super::export_dialog(app, scopes);
     Vec::new()
 }
 
@@ -491,6 +542,7 @@ pub fn render(
             (Command::EditAction, Ui::HintOwnerDue),
             (Command::Undo, Ui::HintUndo),
             (Command::Filters, Ui::HintFilters),
+            (Command::Export, Ui::HintExport),
             (Command::Open, Ui::HintReadOnly),
             (Command::NextTab, Ui::HintNextTab),
             (Command::Help, Ui::HintHelp),

@@ -320,6 +320,7 @@ fn scopes(f: &FollowupState, lang: Lang) -> Vec<ExportScope> {
             sessions,
             report: None,
             stem: "sessions".into(),
+            actions: None,
         });
     }
     let network = entry.summary.network.clone();
@@ -357,6 +358,7 @@ pub fn report_scopes(f: &FollowupState, first: Option<&str>, lang: Lang) -> Vec<
                 stem: format!("report-{}", report.network),
                 sessions,
                 report: Some(report),
+                actions: None,
             })
         })
         .collect()
