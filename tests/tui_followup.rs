@@ -1018,6 +1018,7 @@ fn the_preview_stops_scrolling_at_its_last_line() {
     assert_eq!(h.follow().review.preview_scroll, end, "no further");
     h.cmd(Command::PreviewUp);
     assert_ne!(screen(&h), last, "one key back up moves at once");
+}
 
 #[test]
 fn the_actions_tab_exports_the_actions_shown_as_csv_and_icalendar() {
