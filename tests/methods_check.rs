@@ -335,3 +335,24 @@ fn without_files_the_methods_folder_is_checked() {
     );
     assert!(out.contains("rygsaek.json: ok (rygsaek"), "{out}");
 }
+
+#[test]
+fn a_file_name_that_does_not_fit_the_id_is_reported_beside_other_mistakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("vores.json");
+    std::fs::copy(invalid("missing-goal"), &file).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let out = check_fails("en", &[file]);
+    assert_eq!(
+        mistakes(&out),
+        [
+            "id: the id \"missing-goal\" must match the file name \"vores.json\"",
+            "phases[1].goal: missing; it should be a text in Danish and English: {\"da\": \"…\", \"en\": \"…\"}",
+        ],
+        "{out}"
+    );
+}

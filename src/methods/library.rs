@@ -128,22 +128,39 @@ pub fn read_method_file(path: &Path) -> Result<Method, Vec<MethodError>> {
             reason: (&e).into(),
         }]
     })?;
-    let method = parse_method(&file, &json)?;
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    if stem != method.id {
-        return Err(vec![MethodError::Field {
-            file,
+    let id_mistake = |id: &str| {
+        (id != stem).then(|| MethodError::Field {
+            file: file.clone(),
             field: "id".into(),
             problem: Problem::IdNotFileName {
-                id: method.id.clone(),
+                id: super::problem::shown(id),
                 stem: super::problem::shown(stem),
             },
-        }]);
+        })
+    };
+    match parse_method(&file, &json) {
+        Ok(method) => match id_mistake(&method.id) {
+            Some(mistake) => Err(vec![mistake]),
+            None => Ok(method),
+        },
+        Err(mut problems) => {
+            // The other mistakes do not hide a file name that does not fit.
+            let id = serde_json::from_str::<serde_json::Value>(&json)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|id| id.as_str().map(String::from)));
+            let id_sound = !problems
+                .iter()
+                .any(|p| matches!(p, MethodError::Field { field, .. } if field == "id"));
+            if let Some(mistake) = id.filter(|_| id_sound).and_then(|id| id_mistake(&id)) {
+                problems.insert(0, mistake);
+            }
+            Err(problems)
+        }
     }
-    Ok(method)
 }
 
 impl MethodLibrary {

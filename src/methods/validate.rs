@@ -372,6 +372,38 @@ mod tests {
     }
 
     #[test]
+    fn mistakes_in_the_shape_and_in_the_rules_come_in_one_run() {
+        let json = fw()
+            .replacen("\"minutes\": 15", "\"minuts\": 15", 1)
+            .replacen("\"zones\": [\"kritik\"]", "\"zones\": [\"kritikk\"]", 1);
+        let p = problems(&json);
+        assert!(p.iter().any(|x| x.contains("`phases[0].minuts`")), "{p:?}");
+        assert!(
+            p.iter().any(|x| x.contains("`phases[1].zones[0]`")),
+            "{p:?}"
+        );
+        assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn a_stand_in_for_a_broken_field_causes_no_mistake_of_its_own() {
+        // A zone whose id is a number: phases naming it are not blamed.
+        let json = fw().replacen("\"id\": \"kritik\"", "\"id\": 7", 1);
+        let p = problems(&json);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("`zones[0].id`"), "{p:?}");
+        // An unknown shape: nothing about layouts or cells.
+        let json = fw().replacen("\"shape\": \"columns\"", "\"shape\": \"spiral\"", 1);
+        let p = problems(&json);
+        assert_eq!(p.len(), 1, "{p:?}");
+        // A goal of the wrong kind: not also an empty text.
+        let json = fw().replacen("\"goal\": {", "\"goal\": 3, \"x\": {", 1);
+        let p = problems(&json);
+        assert!(p.iter().any(|x| x.contains("`phases[0].goal`")), "{p:?}");
+        assert!(!p.iter().any(|x| x.contains("goal.da")), "{p:?}");
+    }
+
+    #[test]
     fn grid_cells_must_fit_and_not_overlap() {
         let json = fw()
             .replacen(
