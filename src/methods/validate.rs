@@ -17,8 +17,12 @@ struct Checker<'a> {
     problems: Vec<MethodError>,
 }
 
-/// Whether one path is the other, or inside it.
+/// Whether one path is the other, or inside it. The empty path is the
+/// whole file.
 fn related(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return true;
+    }
     let inside = |a: &str, b: &str| {
         a.strip_prefix(b)
             .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
@@ -392,6 +396,8 @@ mod tests {
         let p = problems(&json);
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].contains("`zones[0].id`"), "{p:?}");
+        // Not an object at all: one mistake, not one per stand-in.
+        assert_eq!(problems("[]").len(), 1);
         // An unknown shape: nothing about layouts or cells.
         let json = fw().replacen("\"shape\": \"columns\"", "\"shape\": \"spiral\"", 1);
         let p = problems(&json);
