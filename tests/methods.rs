@@ -95,12 +95,16 @@ fn each_mistake_names_file_field_and_problem() {
         (
             "unknown-field",
             "`phases[1].minuttes`",
-            "unknown field `minuttes`",
+            "unknown field; did you mean `minutes`?",
         ),
-        ("missing-translation", "`name`", "missing field `en`"),
-        ("wrong-type", "`phases[3].minutes`", "invalid type"),
+        ("missing-translation", "`name.en`", "missing"),
+        (
+            "wrong-type",
+            "`phases[3].minutes`",
+            "should be a whole number, not the text \"45\"",
+        ),
         ("broken-json", "line 3, column 23", "key must be a string"),
-        ("unknown-shape", "`shape`", "unknown variant `spiral`"),
+        ("unknown-shape", "`shape`", "\"spiral\" is not allowed here"),
         ("id-not-file-name", "`id`", "must match the file name"),
         (
             "grid-overlap",
@@ -112,6 +116,8 @@ fn each_mistake_names_file_field_and_problem() {
             "`phases[1].zones`",
             "needs a zone to write in",
         ),
+        ("missing-goal", "`phases[1].goal`", "missing"),
+        ("many-mistakes", "`name.en`", "the English text is empty"),
     ];
     let dir = root().join("tests/invalid_methods");
     assert_eq!(

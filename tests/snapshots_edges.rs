@@ -39,13 +39,21 @@ fn screen(app: &App) -> String {
 }
 
 /// A methods folder at a path that is the same on every machine (relative
-/// to the package, where tests run), holding one method file with a
-/// mistake. Only its owner may write it, so it is trusted and read.
+/// to the package, where tests run), holding one method file with two
+/// mistakes. Only its owner may write it, so it is trusted and read.
 fn folder_with_a_broken_method() -> PathBuf {
     let dir = Path::new("target").join("snapshot-broken-methods");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("vores-metode.json");
-    std::fs::write(&file, "{\n  \"id\": \"vores-metode\",,\n}\n").unwrap();
+    // The Future Workshop with a phase's goal left out and a misspelt
+    // time box.
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid_methods/missing-goal.json"),
+    )
+    .unwrap()
+    .replace("\"id\": \"missing-goal\"", "\"id\": \"vores-metode\"")
+    .replacen("\"minutes\": 60", "\"minuts\": 60", 1);
+    std::fs::write(&file, json).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -520,8 +520,8 @@ pub enum MethodsAction {
     },
     /// Check method files and report every mistake.
     Check {
-        /// The files.
-        #[arg(value_name = "FILE", required = true)]
+        /// The files [default: every file in the methods folder].
+        #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
 }

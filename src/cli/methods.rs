@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::args::{MethodsAction, MethodsArgs};
@@ -9,7 +10,7 @@ use super::table::render;
 use super::{CliError, Env};
 use crate::i18n::{Lang, Text};
 use crate::methods::{Method, Origin, read_method_file};
-use crate::strings::Msg;
+use crate::strings::{Msg, mistakes};
 
 /// Lists methods, shows one, or checks files.
 pub fn run(env: &Env, args: MethodsArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
@@ -24,30 +25,60 @@ pub fn run(env: &Env, args: MethodsArgs, out: &mut dyn Write) -> Result<ExitCode
             out.write_all(describe(method, env.lang).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(MethodsAction::Check { files }) => {
-            let mut bad = false;
-            for file in &files {
-                match read_method_file(file) {
-                    Ok(m) => writeln!(
-                        out,
-                        "{}",
-                        ok_line(env.lang, &file.display().to_string(), &m)
-                    )?,
-                    Err(problems) => {
-                        bad = true;
-                        for p in problems {
-                            writeln!(out, "{}", p.message(env.lang))?;
-                        }
-                    }
+        Some(MethodsAction::Check { files }) => check(env, files, out),
+    }
+}
+
+/// Checks method files, or every file in the methods folder, and prints
+/// each file's name with `ok` or the number of mistakes, then one line per
+/// mistake.
+fn check(env: &Env, files: Vec<PathBuf>, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let lang = env.lang;
+    let files = if files.is_empty() {
+        folder_files(&env.methods_dir)
+    } else {
+        files
+    };
+    if files.is_empty() {
+        let dir = env.methods_dir.display();
+        match lang {
+            Lang::En => writeln!(out, "There are no method files in {dir}.")?,
+            Lang::Da => writeln!(out, "Der er ingen metodefiler i {dir}.")?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut bad = false;
+    for file in &files {
+        let name = file.display().to_string();
+        match read_method_file(file) {
+            Ok(m) => writeln!(out, "{}", ok_line(lang, &name, &m))?,
+            Err(problems) => {
+                bad = true;
+                writeln!(out, "{name}: {}", mistakes(lang, problems.len()))?;
+                for p in problems {
+                    writeln!(out, "  {}", p.line(lang))?;
                 }
             }
-            Ok(if bad {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
         }
     }
+    Ok(if bad {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The `.json` files of the methods folder, by name.
+fn folder_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
 }
 
 fn ok_line(lang: Lang, file: &str, m: &Method) -> String {

@@ -46,6 +46,8 @@ pub struct Env {
     pub store: Store,
     /// The methods known.
     pub methods: MethodLibrary,
+    /// The folder of the user's method files.
+    pub methods_dir: PathBuf,
     /// The store folder as the user would write it.
     pub store_label: String,
 }
@@ -62,19 +64,21 @@ impl Env {
             &cwd,
             platform_store(),
         );
-        let methods = match &cli.methods {
+        let methods_dir = match &cli.methods {
             Some(folder) if !folder.is_dir() => {
                 return Err(MethodError::MissingFolder(folder.display().to_string()).into());
             }
-            Some(folder) => MethodLibrary::with_folder(folder),
-            None => MethodLibrary::with_folder(&methods_beside(&dir)),
+            Some(folder) => folder.clone(),
+            None => methods_beside(&dir),
         };
+        let methods = MethodLibrary::with_folder(&methods_dir);
         Ok(Env {
             lang,
             lang_flag: cli.lang,
             store_label: dir.display().to_string(),
             store: Store::new(dir),
             methods,
+            methods_dir,
         })
     }
 
@@ -86,9 +90,27 @@ impl Env {
     }
 
     /// Warns on standard error about method files that were skipped.
+    /// A file with several mistakes is warned about once, with its first
+    /// mistake and the command that lists them all.
     pub fn warn_method_problems(&self) {
-        for problem in self.methods.problems() {
-            warn(&problem.message(self.lang));
+        let problems = self.methods.problems();
+        let mut warned: Vec<Option<&str>> = Vec::new();
+        for problem in problems {
+            let file = problem.file();
+            if file.is_some() && warned.contains(&file) {
+                continue;
+            }
+            warned.push(file);
+            let n = problems
+                .iter()
+                .filter(|p| file.is_some() && p.file() == file)
+                .count();
+            let mut text = problem.message(self.lang);
+            if let (Some(file), true) = (file, n > 1) {
+                text.push(' ');
+                text.push_str(&crate::strings::more_mistakes(self.lang, n, file));
+            }
+            warn(&text);
         }
     }
 }

@@ -1,7 +1,55 @@
 //! What can be wrong with a method file.
 
+use super::problem::Problem;
 use super::trust::Distrust;
 use crate::i18n::Lang;
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadFailure {
+    /// There is no such file.
+    NotFound,
+    /// The file may not be read by this user.
+    Denied,
+    /// It is a folder.
+    Folder,
+    /// The file is not UTF-8 text.
+    NotText,
+    /// Something else, as the system put it, and its error number.
+    Other(String, Option<i32>),
+}
+
+impl From<&std::io::Error> for ReadFailure {
+    fn from(e: &std::io::Error) -> ReadFailure {
+        use std::io::ErrorKind::*;
+        match e.kind() {
+            NotFound => ReadFailure::NotFound,
+            PermissionDenied => ReadFailure::Denied,
+            IsADirectory => ReadFailure::Folder,
+            InvalidData => ReadFailure::NotText,
+            _ => ReadFailure::Other(e.to_string(), e.raw_os_error()),
+        }
+    }
+}
+
+impl ReadFailure {
+    /// Why, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ReadFailure::NotFound, Lang::En) => "there is no such file".into(),
+            (ReadFailure::NotFound, Lang::Da) => "filen findes ikke".into(),
+            (ReadFailure::Denied, Lang::En) => "you may not read it".into(),
+            (ReadFailure::Denied, Lang::Da) => "du har ikke lov at læse den".into(),
+            (ReadFailure::Folder, Lang::En) => "it is a folder".into(),
+            (ReadFailure::Folder, Lang::Da) => "det er en mappe".into(),
+            (ReadFailure::NotText, Lang::En) => "it is not UTF-8 text".into(),
+            (ReadFailure::NotText, Lang::Da) => "den er ikke UTF-8-tekst".into(),
+            (ReadFailure::Other(text, _), Lang::En) => text.clone(),
+            (ReadFailure::Other(_, Some(n)), Lang::Da) => format!("systemets fejl nr. {n}"),
+            (ReadFailure::Other(_, None), Lang::Da) => "ukendt fejl".into(),
+        }
+    }
+}
 
 /// A method file that cannot be used: which file, which field, and what is
 /// wrong with it.
@@ -13,7 +61,7 @@ pub enum MethodError {
         /// The file.
         file: String,
         /// Why.
-        reason: String,
+        reason: ReadFailure,
     },
     /// The file is not valid JSON.
     Syntax {
@@ -34,7 +82,7 @@ pub enum MethodError {
         /// Path of the field, such as `phases[2].zones[0]`.
         field: String,
         /// What is wrong.
-        problem: String,
+        problem: Problem,
     },
     /// No method has this id.
     Unknown {
@@ -63,10 +111,13 @@ impl MethodError {
         use MethodError::*;
         match (self, lang) {
             (Read { file, reason }, Lang::En) => {
-                format!("The method file {file} cannot be read: {reason}.")
+                format!(
+                    "The method file {file} cannot be read: {}.",
+                    reason.text(lang)
+                )
             }
             (Read { file, reason }, Lang::Da) => {
-                format!("Metodefilen {file} kan ikke læses: {reason}.")
+                format!("Metodefilen {file} kan ikke læses: {}.", reason.text(lang))
             }
             (
                 Syntax {
@@ -77,7 +128,8 @@ impl MethodError {
                 },
                 Lang::En,
             ) => format!(
-                "The method file {file} is not valid JSON at line {line}, column {column}: {reason}."
+                "The method file {file} is not valid JSON at line {line}, column {column}: {}.",
+                crate::json_error::in_lang(reason, lang)
             ),
             (
                 Syntax {
@@ -88,7 +140,8 @@ impl MethodError {
                 },
                 Lang::Da,
             ) => format!(
-                "Metodefilen {file} er ikke gyldig JSON i linje {line}, kolonne {column}: {reason}."
+                "Metodefilen {file} er ikke gyldig JSON i linje {line}, kolonne {column}: {}.",
+                crate::json_error::in_lang(reason, lang)
             ),
             (
                 Field {
@@ -98,7 +151,10 @@ impl MethodError {
                 },
                 Lang::En,
             ) => {
-                format!("The method file {file} has a mistake in the field `{field}`: {problem}.")
+                format!(
+                    "The method file {file} has a mistake in the field `{field}`: {}.",
+                    problem.text(lang)
+                )
             }
             (
                 Field {
@@ -108,7 +164,10 @@ impl MethodError {
                 },
                 Lang::Da,
             ) => {
-                format!("Metodefilen {file} har en fejl i feltet `{field}`: {problem}.")
+                format!(
+                    "Metodefilen {file} har en fejl i feltet `{field}`: {}.",
+                    problem.text(lang)
+                )
             }
             (Unknown { id, known }, Lang::En) => format!(
                 "There is no method \"{id}\"; the methods are: {}.",
@@ -129,6 +188,50 @@ impl MethodError {
     pub fn first_line(&self, lang: Lang) -> String {
         let message = self.message(lang);
         message.lines().next().unwrap_or_default().to_string()
+    }
+
+    /// The mistake without the file's name, as one line under the file's
+    /// name: `phases[1].goal: missing; ...` or `line 3, column 23: ...`.
+    pub fn line(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (MethodError::Field { field, problem, .. }, _) => {
+                let field = if field.is_empty() {
+                    match lang {
+                        Lang::En => "(the whole file)",
+                        Lang::Da => "(hele filen)",
+                    }
+                } else {
+                    field
+                };
+                format!("{field}: {}", problem.text(lang))
+            }
+            (
+                MethodError::Syntax {
+                    line,
+                    column,
+                    reason,
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "line {line}, column {column}: not valid JSON: {}",
+                crate::json_error::in_lang(reason, lang)
+            ),
+            (
+                MethodError::Syntax {
+                    line,
+                    column,
+                    reason,
+                    ..
+                },
+                Lang::Da,
+            ) => format!(
+                "linje {line}, kolonne {column}: ikke gyldig JSON: {}",
+                crate::json_error::in_lang(reason, lang)
+            ),
+            (MethodError::Read { reason, .. }, _) => reason.text(lang),
+            _ => self.message(lang),
+        }
     }
 
     /// The file the error is about, if any.

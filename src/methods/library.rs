@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use super::structure::{Walked, walk};
 use super::trust::distrust;
-use super::validate::check;
-use super::{Method, MethodError};
+use super::validate::{check, check_sound};
+use super::{Method, MethodError, Problem};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_methods.rs"));
 
@@ -36,42 +37,78 @@ pub struct MethodLibrary {
 
 /// Reads one method file's text: JSON syntax, the fields of the format, and
 /// the rules that tie the fields together. `file` names the file in errors.
+/// Every mistake is reported, not just the first; a mistake in the JSON
+/// syntax stops the reading, with its line and column.
 pub fn parse_method(file: &str, json: &str) -> Result<Method, Vec<MethodError>> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let method: Method = serde_path_to_error::deserialize(de).map_err(|e| {
-        let inner = e.inner();
-        let reason = crate::json_error::reason(inner);
-        let error = if inner.is_syntax() || inner.is_eof() {
-            MethodError::Syntax {
-                file: file.to_string(),
-                line: inner.line(),
-                column: inner.column(),
-                reason,
-            }
-        } else {
-            let path = e.path().to_string();
-            MethodError::Field {
-                file: file.to_string(),
-                field: if path == "." {
-                    "(top level)".into()
-                } else {
-                    path
-                },
-                problem: format!(
-                    "{reason} (line {}, column {})",
-                    inner.line(),
-                    inner.column()
-                ),
-            }
-        };
-        vec![error]
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        vec![MethodError::Syntax {
+            file: file.to_string(),
+            line: e.line(),
+            column: e.column(),
+            reason: crate::json_error::reason(&e),
+        }]
     })?;
-    let problems = check(&method, file);
-    if problems.is_empty() {
-        Ok(method)
-    } else {
-        Err(problems)
+    let Walked {
+        mistakes,
+        broken,
+        mended,
+    } = walk(&value);
+    let field = |(field, problem): (String, Problem)| MethodError::Field {
+        file: file.to_string(),
+        field,
+        problem,
+    };
+    if mistakes.is_empty() {
+        // The shape is sound: read the text itself, which also catches a
+        // field written twice (the value above keeps only the last).
+        let method = typed(json).map_err(|m| vec![field(m)])?;
+        let problems = check(&method, file);
+        return if problems.is_empty() {
+            Ok(method)
+        } else {
+            Err(problems)
+        };
     }
+    let mut problems: Vec<MethodError> = mistakes.into_iter().map(field).collect();
+    if let Ok(method) = serde_json::from_value::<Method>(mended) {
+        problems.extend(check_sound(&method, file, &broken));
+    }
+    problems.sort_by_cached_key(|p| match p {
+        MethodError::Field { field, .. } => path_key(field),
+        _ => Vec::new(),
+    });
+    Err(problems)
+}
+
+/// A path split so that it sorts as a reader expects: `zones[2]` before
+/// `zones[10]`.
+fn path_key(path: &str) -> Vec<(String, usize)> {
+    path.split(['.', '['])
+        .map(
+            |part| match part.strip_suffix(']').map(str::parse::<usize>) {
+                Some(Ok(n)) => (String::new(), n),
+                _ => (part.to_string(), 0),
+            },
+        )
+        .collect()
+}
+
+/// The method in `json`, whose shape is known to be sound, or the one
+/// mistake serde finds.
+fn typed(json: &str) -> Result<Method, (String, Problem)> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let reason = crate::json_error::reason(e.inner());
+        match reason
+            .strip_prefix("duplicate field `")
+            .and_then(|r| r.strip_suffix('`'))
+        {
+            Some(name) => (super::structure::field(&path, name), Problem::Twice),
+            None => (path, Problem::DoesNotFit),
+        }
+    })
 }
 
 /// Reads and checks the method file at `path`, whose file name must match
@@ -88,25 +125,42 @@ pub fn read_method_file(path: &Path) -> Result<Method, Vec<MethodError>> {
     let json = std::fs::read_to_string(path).map_err(|e| {
         vec![MethodError::Read {
             file: file.clone(),
-            reason: e.to_string(),
+            reason: (&e).into(),
         }]
     })?;
-    let method = parse_method(&file, &json)?;
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    if stem != method.id {
-        return Err(vec![MethodError::Field {
-            file,
+    let id_mistake = |id: &str| {
+        (id != stem).then(|| MethodError::Field {
+            file: file.clone(),
             field: "id".into(),
-            problem: format!(
-                "the id \"{}\" must match the file name \"{stem}.json\"",
-                method.id
-            ),
-        }]);
+            problem: Problem::IdNotFileName {
+                id: super::problem::shown(id),
+                stem: super::problem::shown(stem),
+            },
+        })
+    };
+    match parse_method(&file, &json) {
+        Ok(method) => match id_mistake(&method.id) {
+            Some(mistake) => Err(vec![mistake]),
+            None => Ok(method),
+        },
+        Err(mut problems) => {
+            // The other mistakes do not hide a file name that does not fit.
+            let id = serde_json::from_str::<serde_json::Value>(&json)
+                .ok()
+                .and_then(|v| v.get("id").and_then(|id| id.as_str().map(String::from)));
+            let id_sound = !problems
+                .iter()
+                .any(|p| matches!(p, MethodError::Field { field, .. } if field == "id"));
+            if let Some(mistake) = id.filter(|_| id_sound).and_then(|id| id_mistake(&id)) {
+                problems.insert(0, mistake);
+            }
+            Err(problems)
+        }
     }
-    Ok(method)
 }
 
 impl MethodLibrary {

@@ -3,15 +3,18 @@
 mod error;
 mod format;
 mod library;
+mod problem;
+mod structure;
 mod trust;
 mod validate;
 
-pub use error::MethodError;
+pub use error::{MethodError, ReadFailure};
 pub use format::{
     Ask, BoardPolicy, Category, Complexity, GridCell, GridSize, GroupSize, MeetingPolicy, Method,
     Mode, Phase, Shape, TreePart, Zone,
 };
 pub use library::{LoadedMethod, MethodLibrary, Origin, kept, parse_method, read_method_file};
+pub use problem::{Expected, Found, Problem};
 pub use trust::Distrust;
 
 use crate::i18n::Lang;

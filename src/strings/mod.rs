@@ -373,6 +373,23 @@ pub fn private_words(lang: Lang, private: bool, hidden: bool, words: &str) -> St
     }
 }
 
+/// "3 mistakes", in `lang`.
+pub fn mistakes(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 mistake".into(),
+        (Lang::En, n) => format!("{n} mistakes"),
+        (Lang::Da, n) => format!("{n} fejl"),
+    }
+}
+
+/// What follows the first of several mistakes in a method file.
+pub fn more_mistakes(lang: Lang, n: usize, file: &str) -> String {
+    match lang {
+        Lang::En => format!("It has {n} mistakes; `sempre methods check {file}` lists them all."),
+        Lang::Da => format!("Den har {n} fejl; `sempre methods check {file}` viser dem alle."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,18 +24,41 @@ pub struct LibraryState {
     pub scroll: u16,
 }
 
-/// The method files that could not be loaded, each once: its name and the
-/// first problem found in it. They are listed after the methods, so that a
-/// facilitator who wrote one sees why it is missing.
-pub fn broken(app: &App) -> Vec<(String, String)> {
+/// A method file that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    /// The file, as the library found it.
+    pub file: String,
+    /// Its mistakes, one line each, such as `phases[1].goal: missing; ...`.
+    pub mistakes: Vec<String>,
+}
+
+impl Broken {
+    /// The file's name without its folder.
+    pub fn name(&self) -> String {
+        std::path::Path::new(&self.file)
+            .file_name()
+            .map_or(self.file.clone(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// The method files that could not be loaded, each once, with their
+/// mistakes. They are listed after the methods, so that a facilitator who
+/// wrote one sees why it is missing.
+pub fn broken(app: &App) -> Vec<Broken> {
     let lang = app.prefs.lang;
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<Broken> = Vec::new();
     for problem in app.methods.problems() {
         let Some(file) = problem.file() else {
             continue;
         };
-        if out.iter().all(|(f, _)| f != file) {
-            out.push((file.to_string(), problem.first_line(lang)));
+        let line = problem.line(lang);
+        match out.iter_mut().find(|b| b.file == file) {
+            Some(b) => b.mistakes.push(line),
+            None => out.push(Broken {
+                file: file.to_string(),
+                mistakes: vec![line],
+            }),
         }
     }
     out
@@ -106,16 +129,15 @@ pub fn render(l: &LibraryState, app: &App, ctx: &Ctx, frame: &mut Frame, area: R
             t.title,
         ));
     }
-    for (i, (file, _)) in broken.iter().enumerate() {
+    for (i, b) in broken.iter().enumerate() {
         let style = if methods.len() + i == l.selected {
             t.selected
         } else {
             t.error
         };
-        let name = std::path::Path::new(file)
-            .file_name()
-            .map_or(file.clone(), |n| n.to_string_lossy().into_owned());
-        lines.push(Line::styled(format!(" ✗ {name}"), style));
+        lines.push(Line::styled(format!(" ⚠ {}", b.name()), style));
+        let first = b.mistakes.first().map_or("", String::as_str);
+        lines.push(Line::styled(format!("   {first}"), t.dim));
     }
     frame.render_widget(
         Paragraph::new(lines).scroll((list_scroll(l.selected, methods.len(), list.height), 0)),
@@ -126,16 +148,10 @@ pub fn render(l: &LibraryState, app: &App, ctx: &Ctx, frame: &mut Frame, area: R
         .border_style(t.border);
     let shown = match methods.get(l.selected) {
         Some(m) => describe(&m.method, lang, t),
-        None => match broken.get(l.selected - methods.len()) {
-            Some((file, problem)) => vec![
-                Line::styled(format!(" ✗ {file}"), t.error),
-                Line::raw(""),
-                Line::styled(format!(" {problem}"), t.text),
-                Line::raw(""),
-                Line::styled(format!(" {}", Ui::LibraryBrokenFix.text(lang)), t.dim),
-            ],
-            None => Vec::new(),
-        },
+        None => broken
+            .get(l.selected - methods.len())
+            .map(|b| describe_broken(b, lang, t))
+            .unwrap_or_default(),
     };
     frame.render_widget(
         Paragraph::new(shown)
@@ -157,13 +173,39 @@ pub fn render(l: &LibraryState, app: &App, ctx: &Ctx, frame: &mut Frame, area: R
     status_line(frame, status, ctx.flash_line(None), right);
 }
 
+/// A broken method file's mistakes, and how to see them all.
+fn describe_broken<'a>(b: &Broken, lang: Lang, t: &Theme) -> Vec<Line<'a>> {
+    let count = crate::strings::mistakes(lang, b.mistakes.len());
+    let mut lines = vec![
+        Line::styled(format!(" ⚠ {}", b.name()), t.error),
+        Line::styled(format!(" {count}:"), t.title),
+    ];
+    for mistake in &b.mistakes {
+        lines.push(Line::styled(format!("  • {mistake}"), t.text));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(" {}", Ui::LibraryBrokenCheck.text(lang)),
+        t.dim,
+    ));
+    lines.push(Line::styled(
+        format!("   sempre methods check {}", b.file),
+        t.key,
+    ));
+    lines.push(Line::styled(
+        format!(" {}", Ui::LibraryBrokenFix.text(lang)),
+        t.dim,
+    ));
+    lines
+}
+
 /// How far the list scrolls so that the selected line shows: methods
-/// take two lines each, then a heading, then one line per broken file.
+/// take two lines each, then a heading, then two lines per broken file.
 fn list_scroll(selected: usize, methods: usize, height: u16) -> u16 {
     let line = if selected < methods {
         2 + 2 * selected + 1
     } else {
-        2 + 2 * methods + 2 + (selected - methods)
+        2 + 2 * methods + 2 + 2 * (selected - methods) + 1
     };
     u16::try_from((line + 1).saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }
