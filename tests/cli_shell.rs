@@ -203,3 +203,23 @@ fn the_version_names_the_session_format() {
     assert_eq!(version, expected);
     assert_eq!(String::from_utf8(sempre(&["-V"])).unwrap(), expected);
 }
+
+/// `sempre man --out DIR` replaces a page file whole, and a link that
+/// stands where a page goes is replaced rather than followed: the file it
+/// points to stays as it was.
+#[cfg(unix)]
+#[test]
+fn man_pages_replace_a_link_instead_of_writing_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man1");
+    std::fs::create_dir_all(&pages).unwrap();
+    let precious = dir.path().join("precious.txt");
+    std::fs::write(&precious, "keep me").unwrap();
+    std::os::unix::fs::symlink(&precious, pages.join("sempre.1")).unwrap();
+    sempre(&["man", "--out", pages.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me");
+    let page = pages.join("sempre.1");
+    assert!(!page.symlink_metadata().unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(page).unwrap().contains(".TH"));
+    assert!(pages.join("sempre-plan-show.1").exists());
+}

@@ -53,9 +53,16 @@ fn write_pages(
         write_sub_pages(sub.clone(), dir, written)?;
     }
     let path = dir.join("sempre.1");
-    std::fs::write(&path, main_page(cmd)?)?;
+    let page = main_page(cmd)?;
+    write_page(&path, &page)?;
     written.push(path);
     Ok(())
+}
+
+/// Writes one page atomically: a file of that name is replaced whole, and
+/// a link of that name is replaced rather than followed.
+fn write_page(path: &std::path::Path, page: &[u8]) -> std::io::Result<()> {
+    crate::store::write_atomic(path, |w| w.write_all(page)).map(|_| ())
 }
 
 fn write_sub_pages(
@@ -66,7 +73,12 @@ fn write_sub_pages(
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         write_sub_pages(sub.clone(), dir, written)?;
     }
-    written.push(clap_mangen::Man::new(cmd).generate_to(dir)?);
+    let man = clap_mangen::Man::new(cmd);
+    let path = dir.join(man.get_filename());
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    write_page(&path, &page)?;
+    written.push(path);
     Ok(())
 }
 
