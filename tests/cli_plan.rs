@@ -215,6 +215,10 @@ fn mistakes_are_refused_in_one_sentence_and_change_nothing() {
             vec!["add", &id, "nope:kritik"],
             "There is no method \"nope\"",
         ),
+        (
+            vec!["add", &id, "double-diamond:opdag", "--minutes", "0"],
+            "A step of the plan lasts from 1 minute to a whole day, not 0 minutes.",
+        ),
     ] {
         let err = refused(&store, &args);
         assert!(

@@ -58,18 +58,14 @@ pub fn run(env: &Env, args: PlanArgs, out: &mut dyn Write) -> Result<ExitCode, C
             s.plan_move(index(step)?, index(to)?, now())?;
             Ok(String::new())
         }),
-        PlanAction::Remove { session, step } => {
-            let names = names_of(env, &session)?;
-            edit(env, &session, out, |s, lang| {
-                let at = index(step)?;
-                s.plan_remove(at, now())?;
-                let what = names.get(at).cloned().unwrap_or_default();
-                Ok(PlanText::Removed
-                    .text(lang)
-                    .replace("{n}", &step.to_string())
-                    .replace("{what}", &what))
-            })
-        }
+        PlanAction::Remove { session, step } => edit(env, &session, out, |s, lang| {
+            let item = s.plan_remove(index(step)?, now())?;
+            let what = step_name(env, s, &item);
+            Ok(PlanText::Removed
+                .text(lang)
+                .replace("{n}", &step.to_string())
+                .replace("{what}", &what))
+        }),
         PlanAction::Start { session, time } => {
             let start = parse_time(&time)
                 .ok_or_else(|| CliError::Said(PlanText::BadTime.text(env.lang).to_string()))?;
@@ -134,20 +130,22 @@ fn added(lang: Lang, at: usize, what: &str, minutes: u32) -> String {
         .replace("{minutes}", &minutes.to_string())
 }
 
-/// The session holding the day's plan that `query` belongs to: the
-/// session itself, or the one whose plan names it. A session with no plan
-/// holds its own (new) plan.
-fn host_query(env: &Env, query: &str) -> Result<String, CliError> {
-    let open = env.store.open(query, Access::ReadOnly)?;
+/// The session holding the day's plan that `query` belongs to, opened
+/// to change it: the session itself, or the one whose plan names it. A
+/// session with no plan holds its own (new) plan. The named session is
+/// read once; the holder only when it is another session.
+fn open_host(env: &Env, query: &str) -> Result<OpenSession, CliError> {
+    let open = env.store.open_for_command(query)?;
     if open.session.plan.is_some() {
-        return Ok(open.path().display().to_string());
+        return Ok(open);
     }
-    Ok(
-        match Day::of(&env.store, &open.session).and_then(|d| d.host) {
-            Some(host) => host.id.to_string(),
-            None => open.path().display().to_string(),
-        },
-    )
+    match Day::of(&env.store, &open.session).and_then(|d| d.host) {
+        Some(host) => {
+            drop(open);
+            Ok(env.store.open_for_command(&host.id.to_string())?)
+        }
+        None => Ok(open),
+    }
 }
 
 /// Changes the day's plan with `change`, saves, and prints what it says.
@@ -157,8 +155,7 @@ fn edit(
     out: &mut dyn Write,
     change: impl FnOnce(&mut Session, Lang) -> Result<String, CliError>,
 ) -> Result<ExitCode, CliError> {
-    let host = host_query(env, query)?;
-    let mut open = env.store.open_for_command(&host)?;
+    let mut open = open_host(env, query)?;
     let said = change(&mut open.session, env.lang)?;
     save(env, &mut open)?;
     if !said.is_empty() {
@@ -185,22 +182,23 @@ fn save(env: &Env, open: &mut OpenSession) -> Result<(), CliError> {
     }
 }
 
-/// The names of the steps of the day `query` belongs to, as shown.
-fn names_of(env: &Env, query: &str) -> Result<Vec<String>, CliError> {
-    let open = env.store.open(query, Access::ReadOnly)?;
-    let Some(day) = Day::of(&env.store, &open.session) else {
-        return Ok(Vec::new());
+/// How a step of the plan held by `host` is named: its phase's name in
+/// its method (with the method's name when it runs in another session),
+/// or the break's.
+fn step_name(env: &Env, host: &Session, item: &PlanItem) -> String {
+    let Some(phase) = &item.phase else {
+        return break_name(env.lang, item.label.as_deref());
     };
-    Ok(day::view(
-        &day,
-        &open.session,
-        &env.methods,
-        env.lang,
-        &TimeZone::system(),
-        now(),
-    )
-    .map(|v| v.rows.into_iter().map(|r| r.what).collect())
-    .unwrap_or_default())
+    let method = env
+        .methods
+        .get(item.method.as_deref().unwrap_or(&host.method.id));
+    let name = method
+        .and_then(|m| m.phase(phase))
+        .map_or(phase.as_str(), |p| p.name.get(env.lang));
+    match (item.session, method) {
+        (Some(_), Some(m)) => format!("{name} ({})", m.name.get(env.lang)),
+        _ => name.to_string(),
+    }
 }
 
 /// `sempre plan add`.
@@ -212,8 +210,7 @@ fn add(
     at: Option<usize>,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let host_path = host_query(env, query)?;
-    let mut open = env.store.open_for_command(&host_path)?;
+    let mut open = open_host(env, query)?;
     let own = open.session.method.id.clone();
     let (method_id, phase_id) = match phase.trim().split_once(':') {
         Some((m, p)) => (m.trim().to_string(), p.trim().to_string()),
@@ -237,10 +234,20 @@ fn add(
         )
     })?;
     let minutes = minutes.unwrap_or(found.minutes);
-    let name = found.name.get(env.lang).to_string();
+    let at = step_index(at)?;
     let elsewhere = if method_id == own {
         None
     } else {
+        // Tried on a copy first: a step the plan refuses makes no session.
+        let mut probe = open.session.clone();
+        let trial = PlanItem::phase(&phase_id, minutes, Some((Uuid::nil(), &method_id)));
+        if let Some(known) = known_day_session(&open.session, &method_id) {
+            let mut item = trial.clone();
+            item.session = Some(known);
+            probe.plan_insert(item, at, now())?;
+        } else {
+            probe.plan_insert(trial, at, now())?;
+        }
         Some(day_session_for(env, &mut open, &method_id, out)?)
     };
     let item = PlanItem::phase(
@@ -248,14 +255,20 @@ fn add(
         minutes,
         elsewhere.map(|id| (id, method_id.as_str())),
     );
-    let what = match elsewhere {
-        Some(_) => format!("{name} ({})", method.name.get(env.lang)),
-        None => name,
-    };
-    let at = open.session.plan_insert(item, step_index(at)?, now())?;
+    let what = step_name(env, &open.session, &item);
+    let at = open.session.plan_insert(item, at, now())?;
     save(env, &mut open)?;
     writeln!(out, "{}", added(env.lang, at, &what, minutes))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The session of the day the plan of `host` already runs `method` in.
+fn known_day_session(host: &Session, method_id: &str) -> Option<Uuid> {
+    host.plan
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .find(|i| i.method.as_deref() == Some(method_id))
+        .and_then(|i| i.session)
 }
 
 /// The session of the day that runs `method`: one the plan names already,
@@ -266,14 +279,7 @@ fn day_session_for(
     method_id: &str,
     out: &mut dyn Write,
 ) -> Result<Uuid, CliError> {
-    let known = host
-        .session
-        .plan
-        .iter()
-        .flat_map(|p| p.items.iter())
-        .find(|i| i.method.as_deref() == Some(method_id))
-        .and_then(|i| i.session);
-    if let Some(id) = known
+    if let Some(id) = known_day_session(&host.session, method_id)
         && env.store.read(id).is_ok()
     {
         return Ok(id);
@@ -306,8 +312,7 @@ fn day_session_for(
 
 /// `sempre plan fill`.
 fn fill(env: &Env, query: &str, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let host = host_query(env, query)?;
-    let mut open = env.store.open_for_command(&host)?;
+    let mut open = open_host(env, query)?;
     let method = env.methods.require(&open.session.method.id)?;
     let added = open.session.plan_fill(method, now())?;
     if added == 0 {
