@@ -95,13 +95,27 @@ pub fn plan_docs<'a>(
     tz: &TimeZone,
     now: jiff::Timestamp,
 ) -> HashMap<Uuid, doc::PlanDoc> {
+    let holders: Vec<&Session> = sessions.into_iter().filter(|s| s.plan.is_some()).collect();
+    if holders.is_empty() {
+        return HashMap::new();
+    }
+    // Only the sessions the plans name are kept: a report over a whole
+    // store copies no session it does not need.
+    let named: std::collections::HashSet<Uuid> = holders
+        .iter()
+        .flat_map(|s| s.plan.iter().flat_map(|p| p.items.iter()))
+        .filter_map(|i| i.session)
+        .collect();
     let day = crate::day::Day {
         host: None,
-        others: others.into_iter().map(|s| (s.id, s.clone())).collect(),
+        others: others
+            .into_iter()
+            .filter(|s| named.contains(&s.id))
+            .map(|s| (s.id, s.clone()))
+            .collect(),
     };
-    sessions
+    holders
         .into_iter()
-        .filter(|s| s.plan.is_some())
         .filter_map(|s| {
             let v = crate::day::view(&day, s, methods, lang, tz, now)?;
             Some((s.id, doc::PlanDoc::of(&v, lang)))

@@ -127,12 +127,14 @@ pub fn summary(
 
 /// The actions chart as inline SVG: one bar per session, done, open and
 /// overdue side by side in one bar, with the numbers written in. Drawn
-/// here, with no script; the colours come with words in the legend, so
-/// the chart reads in black and white too.
-pub fn chart_svg(s: &ReportSummary, labels: [&str; 3]) -> String {
+/// here with maud, which escapes every text, and no script; the colours
+/// come with words in the legend, so the chart reads in black and white
+/// too.
+pub fn chart_svg(s: &ReportSummary, labels: [&str; 3]) -> maud::Markup {
     const ROW: usize = 16;
     const LABEL: usize = 230;
     const BAR: usize = 420;
+    const COLOURS: [&str; 3] = ["#2e7d32", "#1f5f99", "#a3001b"];
     let most = s
         .rows
         .iter()
@@ -142,65 +144,45 @@ pub fn chart_svg(s: &ReportSummary, labels: [&str; 3]) -> String {
         .max(1);
     let height = (s.rows.len() + 1) * ROW + 8;
     let width = LABEL + BAR + 40;
-    let colours = ["#2e7d32", "#1f5f99", "#a3001b"];
-    let mut out = format!(
-        "<svg class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\">"
-    );
-    for (i, r) in s.rows.iter().enumerate() {
-        let y = i * ROW;
-        let title = format!(
+    let title = |r: &SummaryRow| {
+        let text = format!(
             "{} {}",
             r.date.map(|d| d.to_string()).unwrap_or_default(),
             r.title
         );
-        let title: String = if title.chars().count() > 38 {
-            title.chars().take(37).collect::<String>() + "…"
-        } else {
-            title
-        };
-        out.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" font-size=\"10\">{}</text>",
-            y + 11,
-            escape(&title)
-        ));
+        crate::model::text::fit(&text, 38)
+    };
+    // Each bar's parts: where it starts, how wide, how many, its colour.
+    let parts = |r: &SummaryRow| {
         let mut x = LABEL;
-        for (n, colour) in [r.done, r.open, r.overdue].into_iter().zip(colours) {
-            if n == 0 {
-                continue;
+        let mut out = Vec::new();
+        for (n, colour) in [r.done, r.open, r.overdue].into_iter().zip(COLOURS) {
+            if n > 0 {
+                let w = (n * BAR / most).max(12);
+                out.push((x, w, n, colour));
+                x += w;
             }
-            let w = (n * BAR / most).max(12);
-            out.push_str(&format!(
-                "<rect x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"12\" fill=\"{colour}\"/>\
-                 <text x=\"{}\" y=\"{}\" font-size=\"9\" fill=\"#fff\" text-anchor=\"middle\">{n}</text>",
-                y + 2,
-                x + w / 2,
-                y + 11
-            ));
-            x += w;
+        }
+        out
+    };
+    let legend = s.rows.len() * ROW + 4;
+    maud::html! {
+        svg.chart role="img" xmlns="http://www.w3.org/2000/svg"
+            viewBox=(format!("0 0 {width} {height}")) width="100%" {
+            @for (i, r) in s.rows.iter().enumerate() {
+                text x="0" y=(i * ROW + 11) font-size="10" { (title(r)) }
+                @for (x, w, n, colour) in parts(r) {
+                    rect x=(x) y=(i * ROW + 2) width=(w) height="12" fill=(colour) {}
+                    text x=(x + w / 2) y=(i * ROW + 11) font-size="9" fill="#fff"
+                        text-anchor="middle" { (n) }
+                }
+            }
+            @for (i, (label, colour)) in labels.iter().zip(COLOURS).enumerate() {
+                rect x=(LABEL + i * 110) y=(legend) width="10" height="10" fill=(colour) {}
+                text x=(LABEL + i * 110 + 14) y=(legend + 9) font-size="10" { (label) }
+            }
         }
     }
-    let y = s.rows.len() * ROW + 4;
-    let mut x = LABEL;
-    for (label, colour) in labels.iter().zip(colours) {
-        out.push_str(&format!(
-            "<rect x=\"{x}\" y=\"{y}\" width=\"10\" height=\"10\" fill=\"{colour}\"/>\
-             <text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
-            x + 14,
-            y + 9,
-            escape(label)
-        ));
-        x += 110;
-    }
-    out.push_str("</svg>");
-    out
-}
-
-/// Text made safe inside SVG.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -251,7 +233,7 @@ mod tests {
             sum.completed.is_empty(),
             "done after the last day asked for"
         );
-        let svg = chart_svg(&sum, ["Done", "Open", "Overdue"]);
+        let svg = chart_svg(&sum, ["Done", "Open", "Overdue"]).into_string();
         assert!(svg.starts_with("<svg") && !svg.contains("<script"));
     }
 }

@@ -322,7 +322,7 @@ fn page(doc: &Doc) -> Markup {
                             }
                         }
                         h3 { (R::ActionsChart.text(lang)) }
-                        (PreEscaped(super::chart_svg(sum, [R::Done.text(lang), R::Open.text(lang), R::Overdue.text(lang)])))
+                        (super::chart_svg(sum, [R::Done.text(lang), R::Open.text(lang), R::Overdue.text(lang)]))
                         h3 { (crate::strings::completed_heading(lang, report.until, sum.from)) }
                         @if sum.completed.is_empty() {
                             p { (R::NothingCompleted.text(lang)) }
