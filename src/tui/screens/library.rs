@@ -160,16 +160,15 @@ pub fn render(l: &LibraryState, app: &App, ctx: &Ctx, frame: &mut Frame, area: R
             .block(block),
         detail,
     );
-    let right = hints(
-        ctx,
-        Context::Library,
-        &[
-            (Command::NewSession, Ui::HintUseMethod),
-            (Command::PageDown, Ui::HintScroll),
-            (Command::Back, Ui::HintBack),
-            (Command::Help, Ui::HintHelp),
-        ],
-    );
+    // A file that failed to load cannot start a session: no hint offers it.
+    let usable = l.selected < methods.len();
+    let keys = [
+        (Command::NewSession, Ui::HintUseMethod),
+        (Command::PageDown, Ui::HintScroll),
+        (Command::Back, Ui::HintBack),
+        (Command::Help, Ui::HintHelp),
+    ];
+    let right = hints(ctx, Context::Library, &keys[usize::from(!usable)..]);
     status_line(frame, status, ctx.flash_line(None), right);
 }
 
