@@ -39,7 +39,9 @@ fn store() -> Store {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
     for entry in std::fs::read_dir(examples).unwrap() {
         let from = entry.unwrap().path();
-        std::fs::copy(&from, path.join(from.file_name().unwrap())).unwrap();
+        if from.extension().is_some_and(|e| e == "json") {
+            std::fs::copy(&from, path.join(from.file_name().unwrap())).unwrap();
+        }
     }
     let file = path.join("example-fremtidsvaerksted.json");
     let mut s = load_session(&file).unwrap();

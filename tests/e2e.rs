@@ -170,7 +170,9 @@ fn a_coordinator_follows_up_and_exports_a_report() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
     for entry in std::fs::read_dir(examples).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, store.join(path.file_name().unwrap())).unwrap();
+        if path.extension().is_some_and(|e| e == "json") {
+            std::fs::copy(&path, store.join(path.file_name().unwrap())).unwrap();
+        }
     }
     let mut tty = Tty::spawn(&store, &[]);
     tty.wait_for(&["Sessioner"]);

@@ -9,6 +9,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::atomic::create_private_dir;
 use super::files::{is_link, link_refused, no_follow};
@@ -89,10 +90,8 @@ impl SessionLock {
                 io(e)
             }
         })?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => return Ok(None),
-            Err(TryLockError::Error(e)) => return Err(io(e)),
+        if !lock_or_wait_briefly(&file).map_err(io)? {
+            return Ok(None);
         }
         // Only the holder writes here; a failure to say who holds it only
         // makes a waiting command wait its full time.
@@ -122,6 +121,27 @@ impl SessionLock {
     /// The lock file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+/// How long a lock that looks held is tried again before it counts as
+/// held. A lock is let go when the last descriptor of its open file is
+/// closed, and a process that starts a program (a browser for a PDF, a
+/// test starting sempre) briefly shares every descriptor of its own until
+/// the program starts: a lock just let go can look held for that moment.
+const BRIEF: Duration = Duration::from_millis(200);
+
+/// Takes the lock on `file`, trying again for [`BRIEF`] while it looks
+/// held. `Ok(false)`: it is held.
+fn lock_or_wait_briefly(file: &File) -> io::Result<bool> {
+    let deadline = Instant::now() + BRIEF;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(true),
+            Err(TryLockError::Error(e)) => return Err(e),
+            Err(TryLockError::WouldBlock) if Instant::now() >= deadline => return Ok(false),
+            Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(10)),
+        }
     }
 }
 

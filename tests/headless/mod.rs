@@ -140,7 +140,11 @@ impl Harness {
         std::fs::create_dir_all(h.store.dir()).unwrap();
         for entry in std::fs::read_dir(examples).unwrap() {
             let path = entry.unwrap().path();
-            std::fs::copy(&path, h.store.dir().join(path.file_name().unwrap())).unwrap();
+            // Only the sessions: a `.index` or `.locks` left by a run in
+            // the repository is a folder and no example.
+            if path.extension().is_some_and(|e| e == "json") {
+                std::fs::copy(&path, h.store.dir().join(path.file_name().unwrap())).unwrap();
+            }
         }
         h.cmd(Command::FollowUp);
         assert!(
