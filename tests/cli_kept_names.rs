@@ -45,6 +45,13 @@ fn a_session_stays_readable_when_its_method_file_is_gone_or_changed() {
     .unwrap();
     let id = id.trim();
     run(&["add", id, "--zone", "roed", "Huslejen"]).success();
+    let path = store.join(format!("{id}.json"));
+    let mut session = sempre::store::load_session(&path).unwrap();
+    let t = session.updated;
+    session
+        .add_action("Tale med udlejer", None, None, t)
+        .unwrap();
+    sempre::store::save_session(&path, &session).unwrap();
     let saved: Value =
         serde_json::from_slice(&std::fs::read(store.join(format!("{id}.json"))).unwrap()).unwrap();
     assert_eq!(saved["method"]["labels"]["name"]["en"], "Our traffic light");
@@ -76,6 +83,35 @@ fn a_session_stays_readable_when_its_method_file_is_gone_or_changed() {
         ),
         "{said}"
     );
+
+    // The listings name the method as the session keeps it, not by its id:
+    // `list`, the actions' spreadsheet, and the follow-up screen below.
+    let listed = String::from_utf8(run(&["list"]).success().get_output().stdout.clone()).unwrap();
+    assert!(listed.contains("Our traffic light"), "{listed}");
+    assert!(!listed.contains("vores-lys"), "{listed}");
+    let csv = String::from_utf8(
+        run(&["export", "--actions", "--format", "csv"])
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("Tale med udlejer") && l.contains("Our traffic light")),
+        "{csv}"
+    );
+    let mut tty = Tty::spawn_with(
+        &[],
+        &store,
+        &["--methods", methods.to_str().unwrap(), "--lang", "en"],
+        &[],
+    );
+    tty.wait_for(&["Sessions", "Hvem bestemmer", "Our traffic light"]);
+    tty.send("f");
+    tty.wait_for(&["Follow-up", "Our traffic light", "Tale med udlejer"]);
+    drop(tty);
 
     // The board opens it with the names it keeps, and says why.
     let tty = Tty::spawn_with(

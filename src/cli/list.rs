@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use super::args::ListArgs;
 use super::table::{fit, render};
 use super::{CliError, Env, ListedSession};
+use crate::i18n::Lang;
 use crate::store::{Filter, Summary, newest_first};
 use crate::strings::Msg;
 
@@ -48,10 +49,11 @@ pub fn run(env: &Env, args: ListArgs, out: &mut dyn Write) -> Result<ExitCode, C
     let rows: Vec<Vec<String>> = summaries
         .iter()
         .map(|s| {
-            let method = env
-                .methods
-                .get(&s.method)
-                .map_or(s.method.clone(), |m| m.name.get(lang).to_string());
+            let [da, en] = env.methods.names(&s.method, s.method_name.as_ref());
+            let method = match lang {
+                Lang::Da => da,
+                Lang::En => en,
+            };
             vec![
                 s.id.to_string()[..8].to_string(),
                 s.date.to_string(),

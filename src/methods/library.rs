@@ -260,6 +260,16 @@ impl MethodLibrary {
         }
     }
 
+    /// The method's name in Danish and English: the library's, else the
+    /// name a session keeps of it (`kept`), else its id.
+    pub fn names(&self, id: &str, kept: Option<&crate::i18n::Text>) -> [String; 2] {
+        match (self.get(id), kept) {
+            (Some(m), _) => [m.name.da.clone(), m.name.en.clone()],
+            (None, Some(name)) => [name.da.clone(), name.en.clone()],
+            (None, None) => [id.to_string(), id.to_string()],
+        }
+    }
+
     /// The method with this id, or an error listing the ids there are.
     pub fn require(&self, id: &str) -> Result<&Method, MethodError> {
         self.get(id).ok_or_else(|| MethodError::Unknown {

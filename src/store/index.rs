@@ -35,7 +35,7 @@ const INDEX_FILE: &str = "sessions.sqlite";
 /// Raised whenever what is kept per session changes (the summary's
 /// fields, which words are searchable): an index of another version is
 /// built again from the files.
-const VERSION: i64 = 4;
+const VERSION: i64 = 5;
 
 /// The sessions of the store, summarised, and the files that could not be
 /// read.

@@ -168,6 +168,10 @@ pub struct Summary {
     pub title: String,
     /// Its method id.
     pub method: String,
+    /// The method's name as the session keeps it, for when the method
+    /// file is gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method_name: Option<crate::i18n::Text>,
     /// The network.
     pub network: Option<String>,
     /// The target group.
@@ -195,6 +199,7 @@ impl Summary {
             file: path.display().to_string(),
             title: ctx.title.clone(),
             method: session.method.id.clone(),
+            method_name: session.method.labels.as_ref().map(|l| l.name.clone()),
             network: ctx.network.clone(),
             target_group: ctx.target_group.clone(),
             place: ctx.place.clone(),

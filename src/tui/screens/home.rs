@@ -80,11 +80,7 @@ impl HomeState {
             .into_iter()
             .map(|summary| {
                 let path = PathBuf::from(&summary.file);
-                let method = methods
-                    .get(&summary.method)
-                    .map_or([summary.method.clone(), summary.method.clone()], |m| {
-                        [m.name.da.clone(), m.name.en.clone()]
-                    });
+                let method = methods.names(&summary.method, summary.method_name.as_ref());
                 let haystack = [
                     summary.title.as_str(),
                     &method[0],

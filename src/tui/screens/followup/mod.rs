@@ -80,9 +80,7 @@ impl Entry {
         methods: &MethodLibrary,
     ) -> Entry {
         let known = methods.get(&summary.method);
-        let method = known.map_or([summary.method.clone(), summary.method.clone()], |m| {
-            [m.name.da.clone(), m.name.en.clone()]
-        });
+        let method = methods.names(&summary.method, summary.method_name.as_ref());
         Entry {
             path,
             date: summary.date,

@@ -719,8 +719,9 @@ pub fn preview_lines(f: &FollowupState, entry: &Entry, app: &App, ctx: &Ctx) -> 
         tz: &app.tz,
         today: app.today(),
     };
-    let method = app.methods.get(&entry.summary.method);
-    let doc: SessionDoc = builder.session(&public, method, &|id| f.title_of(id));
+    // A session whose method file is gone is read with the names it keeps.
+    let method = app.methods.for_session(session);
+    let doc: SessionDoc = builder.session(&public, method.as_deref(), &|id| f.title_of(id));
     let mut lines = vec![Line::styled(doc.title.clone(), t.title)];
     for (label, value) in &doc.facts {
         lines.push(Line::from(vec![
