@@ -227,6 +227,59 @@ fn ics_has_one_all_day_event_per_dated_action_with_a_stable_uid() {
     // The same export again: the same events, so a calendar updates them.
     let again = stdout(sempre(&s.path).args(["export", "--actions", "--format", "ics"]));
     assert_eq!(again, ics);
+
+    // The formula action is marked done later: its event's SEQUENCE grows,
+    // so a calendar takes the new event over the old; no other event moves.
+    let sequences = |ics: &str| -> std::collections::HashMap<String, i64> {
+        icalendar::Calendar::from_str(ics)
+            .unwrap()
+            .events()
+            .map(|e| {
+                let seq = e
+                    .property_value("SEQUENCE")
+                    .expect("every event has SEQUENCE");
+                (e.get_uid().unwrap().to_string(), seq.parse().unwrap())
+            })
+            .collect()
+    };
+    let before = sequences(&ics);
+    let file = s.path.join("example-fremtidsvaerksted.json");
+    let mut session = load_session(&file).unwrap();
+    let action = session
+        .actions
+        .iter()
+        .find(|a| a.text == FORMULA)
+        .unwrap()
+        .clone();
+    let later = action.updated + jiff::SignedDuration::from_hours(2);
+    session
+        .update_action(
+            action.id,
+            Some("@Mette"),
+            action.due,
+            ActionStatus::Done,
+            later,
+        )
+        .unwrap();
+    save_session(&file, &session).unwrap();
+    let after = sequences(&stdout(sempre(&s.path).args([
+        "export",
+        "--actions",
+        "--format",
+        "ics",
+    ])));
+    let uid = format!("{}@sempre", action.id);
+    assert!(
+        after[&uid] > before[&uid],
+        "{} → {}",
+        before[&uid],
+        after[&uid]
+    );
+    for (other, seq) in &before {
+        if *other != uid {
+            assert_eq!(after[other], *seq, "{other}");
+        }
+    }
 }
 
 #[test]

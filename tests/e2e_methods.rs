@@ -245,11 +245,11 @@ fn future_workshop_from_critique_to_a_plan() {
 /// Starts a new meeting on `date` (replacing the date the form offers).
 fn new_meeting(tty: &mut Tty, date: &str) {
     tty.send("W");
-    tty.wait_for(&["Nyt møde", "Dato"]);
+    tty.wait_for(&["Næste møde", "Dato"]);
     tty.send(&BACKSPACE.repeat(10));
     tty.type_text(date);
     tty.send(ENTER);
-    tty.wait_for(&[&format!("Nyt møde {date}")]);
+    tty.wait_for(&["Nye sedler hører nu til", &format!("({date}).")]);
 }
 
 /// Gives a new participant a backpack through the boards menu.

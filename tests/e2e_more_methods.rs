@@ -214,11 +214,11 @@ fn focus_group_with_its_own_words_kept_as_quotes() {
 /// Starts a new visit on `date` (replacing the date the form offers).
 fn new_visit(tty: &mut Tty, date: &str) {
     tty.send("W");
-    tty.wait_for(&["Nyt møde", "Dato"]);
+    tty.wait_for(&["Næste besøg", "Dato"]);
     tty.send(&BACKSPACE.repeat(10));
     tty.type_text(date);
     tty.send(ENTER);
-    tty.wait_for(&[&format!("Nyt møde {date}")]);
+    tty.wait_for(&["Nye sedler hører nu til", &format!("({date}).")]);
 }
 
 /// Adds a board for a household named `name` through the boards menu.

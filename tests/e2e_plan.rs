@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{ESC, Tty, sempre, stdout};
+use common::{BACKSPACE, ENTER, ESC, Tty, sempre, stdout};
 use serde_json::Value;
 
 fn read(store: &std::path::Path, id: &str) -> Value {
@@ -75,6 +75,23 @@ fn the_board_times_each_phase_from_the_plan_and_saves_a_change_to_it() {
     tty.wait_saved();
     let saved = read(&store, id);
     assert_eq!(saved["plan"]["items"][1]["minutes"], 38);
+    // `t` sets the day's start time: a time that is not one is refused
+    // in one sentence and nothing is saved; then 09:15 is kept.
+    tty.send("t");
+    tty.wait_for(&["Dagens starttid", "Starter kl."]);
+    tty.type_text("25:00");
+    tty.send(ENTER);
+    tty.wait_for(&["Skriv tiden som TT:MM"]);
+    assert!(read(&store, id)["plan"].get("start").is_none());
+    tty.send(&BACKSPACE.repeat(5));
+    tty.type_text("09:15");
+    tty.send(ENTER);
+    tty.wait_for(&["Dagen starter kl. 09:15"]);
+    tty.wait_saved();
+    let start = read(&store, id)["plan"]["start"].clone();
+    assert!(start.as_str().unwrap().starts_with("09:15"), "{start}");
+    // The plan view reads its times from it.
+    tty.wait_for(&["Dagens plan", "09:15"]);
     // `e` writes the facilitator's script beside the store.
     tty.send("e");
     let screen = tty.wait_for(&["Drejebogen er skrevet til"]);

@@ -699,7 +699,9 @@ fn a_weight_before_the_first_meeting_begins_that_meeting_and_is_kept() {
     let flash = h.app.flash.as_ref().unwrap();
     assert!(!flash.error);
     assert!(
-        flash.text.contains("first meeting began today, 2026-10-03"),
+        flash
+            .text
+            .contains("New notes now belong to Meeting 1 (2026-10-03); W starts the next meeting."),
         "{}",
         flash.text
     );

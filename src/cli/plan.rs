@@ -4,7 +4,6 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use jiff::civil::Time;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use uuid::Uuid;
@@ -13,7 +12,7 @@ use super::args::{PlanAction, PlanArgs};
 use super::{CliError, Env, table};
 use crate::day::{self, Day};
 use crate::i18n::Lang;
-use crate::model::{PlanItem, Progress, Session, SessionRelation, now};
+use crate::model::{PlanItem, Progress, Session, SessionRelation, now, parse_time};
 use crate::store::{Access, OpenSession, SaveOutcome, StoreError, write_export_with};
 use crate::strings::{PlanText, day_status, signed_minutes};
 
@@ -84,25 +83,6 @@ pub fn run(env: &Env, args: PlanArgs, out: &mut dyn Write) -> Result<ExitCode, C
             Ok(PlanText::Cleared.text(lang).to_string())
         }),
     }
-}
-
-/// `09:30`, `9:30`, `0930`; `none` or an empty text for no start time.
-/// `None` when the text is not a time.
-fn parse_time(text: &str) -> Option<Option<Time>> {
-    let t = text.trim();
-    if t.is_empty() || t.eq_ignore_ascii_case("none") || t.eq_ignore_ascii_case("ingen") {
-        return Some(None);
-    }
-    let (h, m) = match t.split_once([':', '.']) {
-        Some((h, m)) => (h, m),
-        None if t.len() == 4 => t.split_at(2),
-        None => return None,
-    };
-    if m.len() != 2 {
-        return None;
-    }
-    let (h, m): (i8, i8) = (h.parse().ok()?, m.parse().ok()?);
-    Time::new(h, m, 0, 0).ok().map(Some)
 }
 
 /// A step as typed (from 1) as an index (from 0).
@@ -526,21 +506,4 @@ fn script(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_are_read_as_people_write_them() {
-        let t = |h, m| Some(Some(Time::new(h, m, 0, 0).unwrap_or(Time::midnight())));
-        assert_eq!(parse_time("09:30"), t(9, 30));
-        assert_eq!(parse_time("9.05"), t(9, 5));
-        assert_eq!(parse_time("1315"), t(13, 15));
-        assert_eq!(parse_time("none"), Some(None));
-        assert_eq!(parse_time("25:00"), None);
-        assert_eq!(parse_time("9"), None);
-        assert_eq!(parse_time("nine"), None);
-    }
 }

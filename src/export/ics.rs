@@ -82,6 +82,7 @@ fn event(l: &ActionLine, opts: &Options) -> Option<icalendar::Event> {
     e.uid(&format!("{}@sempre", l.id))
         .add_property("DTSTAMP", &stamp)
         .add_property("LAST-MODIFIED", &stamp)
+        .add_property("SEQUENCE", sequence(l.updated).to_string())
         .append_property(date_property("DTSTART", &day(due)))
         .append_property(date_property("DTEND", &day(next)))
         .summary(&plain(&l.text))
@@ -92,6 +93,15 @@ fn event(l: &ActionLine, opts: &Options) -> Option<icalendar::Event> {
         e.add_property("STATUS", "CANCELLED");
     }
     Some(e.done())
+}
+
+/// The event's revision: minutes from 2020 to the action's last change.
+/// It grows with every change, so a calendar that imports a newer export
+/// takes the changed event over the one it has (RFC 5545 §3.8.7.4), and it
+/// stays the same when nothing changed, so importing twice changes nothing.
+fn sequence(updated: jiff::Timestamp) -> i64 {
+    const SINCE: i64 = 1_577_836_800; // 2020-01-01T00:00:00Z
+    (updated.as_second() - SINCE).max(0) / 60
 }
 
 fn date_property(key: &str, day: &str) -> Property {
@@ -112,7 +122,17 @@ fn plain(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::{plain, sequence};
+
+    #[test]
+    fn a_later_change_has_a_higher_sequence_and_the_same_change_the_same() {
+        let at = |t: &str| sequence(t.parse().unwrap());
+        assert_eq!(at("2020-01-01T00:00:00Z"), 0);
+        assert_eq!(at("2019-05-01T00:00:00Z"), 0);
+        assert!(at("2026-11-03T10:01:00Z") > at("2026-11-03T10:00:00Z"));
+        assert_eq!(at("2026-11-03T10:00:00Z"), at("2026-11-03T10:00:00Z"));
+        assert!(at("2100-01-01T00:00:00Z") < i64::from(i32::MAX));
+    }
 
     #[test]
     fn control_characters_cannot_break_a_line() {

@@ -46,7 +46,9 @@ pub use ops_flow::{Carry, carry_forward};
 pub use ops_notes::{Arrived, NewNote};
 pub use ops_outcome::{ClusterRank, Rank};
 pub use outcome::{Action, ActionStatus, Cluster, Decision, Vote};
-pub use plan::{Logs, MOST_MINUTES, Plan, PlanItem, Progress, Schedule, ScheduleRow, schedule};
+pub use plan::{
+    Logs, MOST_MINUTES, Plan, PlanItem, Progress, Schedule, ScheduleRow, parse_time, schedule,
+};
 pub use privacy::Item;
 pub use session::{
     Board, Context, FORMAT, Label, Meeting, MethodLabels, MethodRef, Participant, PhaseEntry,

@@ -463,11 +463,42 @@ fn secs_signed(from: Timestamp, to: Timestamp) -> i64 {
     to.duration_since(from).as_secs()
 }
 
+/// `09:30`, `9:30`, `0930`; `none` or an empty text for no start time.
+/// `None` when the text is not a time.
+pub fn parse_time(text: &str) -> Option<Option<Time>> {
+    let t = text.trim();
+    if t.is_empty() || t.eq_ignore_ascii_case("none") || t.eq_ignore_ascii_case("ingen") {
+        return Some(None);
+    }
+    let (h, m) = match t.split_once([':', '.']) {
+        Some((h, m)) => (h, m),
+        None if t.len() == 4 => t.split_at(2),
+        None => return None,
+    };
+    if m.len() != 2 {
+        return None;
+    }
+    let (h, m): (i8, i8) = (h.parse().ok()?, m.parse().ok()?);
+    Time::new(h, m, 0, 0).ok().map(Some)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::model::testing::future_workshop;
+
+    #[test]
+    fn times_are_read_as_people_write_them() {
+        let t = |h, m| Some(Some(Time::new(h, m, 0, 0).unwrap_or(Time::midnight())));
+        assert_eq!(parse_time("09:30"), t(9, 30));
+        assert_eq!(parse_time("9.05"), t(9, 5));
+        assert_eq!(parse_time("1315"), t(13, 15));
+        assert_eq!(parse_time("none"), Some(None));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("9"), None);
+        assert_eq!(parse_time("nine"), None);
+    }
 
     fn at(min: i64) -> Timestamp {
         Timestamp::from_second(1_790_000_000 + min * 60).unwrap()

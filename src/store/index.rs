@@ -229,6 +229,16 @@ impl Store {
         }
         match connect(&path) {
             Ok(conn) => Some(conn),
+            // Another sempre holds it for longer than we wait: list from
+            // the files this time, and leave its index alone.
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                None
+            }
             Err(_) => {
                 // Not a database, or one from a sempre that keeps other
                 // things: it is only an index, so start again.
@@ -241,7 +251,7 @@ impl Store {
 }
 
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -254,11 +264,16 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     // The index can always be made again, so it is not flushed to disk
     // after each change.
     conn.pragma_update(None, "synchronous", "OFF")?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    // Several sempres may find the index missing or old at once: the
+    // check and the rebuild are one transaction, so that one makes the
+    // tables and the others find them made, rather than dropping them
+    // while another is using them.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version != VERSION {
         // The words are kept apart from the summaries, so that a listing
         // without a search reads only the small table.
-        conn.execute_batch(
+        tx.execute_batch(
             "DROP TABLE IF EXISTS sessions;
              DROP TABLE IF EXISTS words;
              DROP TABLE IF EXISTS facts;
@@ -282,8 +297,9 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
                  facts TEXT NOT NULL
              );",
         )?;
-        conn.pragma_update(None, "user_version", VERSION)?;
+        tx.pragma_update(None, "user_version", VERSION)?;
     }
+    tx.commit()?;
     Ok(conn)
 }
 
@@ -398,9 +414,10 @@ fn refresh_and_read(
     }
     problems.sort_by_key(|(i, _)| *i);
     let problems = problems.into_iter().map(|(_, p)| p).collect();
-    tx.commit()?;
 
-    let copies = copies_in(conn, dir)?;
+    // What is listed is read in the same transaction that brought it up to
+    // date, so another sempre cannot change the tables in between.
+    let copies = copies_in(&tx, dir)?;
     let mut sql = String::from(if with_facts {
         "SELECT file, summary, facts.facts FROM sessions JOIN facts USING (id)"
     } else {
@@ -413,7 +430,7 @@ fn refresh_and_read(
         sql.push_str(if i == 0 { " WHERE " } else { " AND " });
         sql.push_str(&format!("instr(words.words, ?{}) > 0", i + 1));
     }
-    let mut query = conn.prepare(&sql)?;
+    let mut query = tx.prepare(&sql)?;
     let rows = query.query_map(rusqlite::params_from_iter(words), |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -433,6 +450,8 @@ fn refresh_and_read(
             facts.push(serde_json::from_str(&more).map_err(|_| IndexFailure::Broken)?);
         }
     }
+    drop(query);
+    tx.commit()?;
     Ok(Overview {
         sessions,
         problems,
@@ -823,5 +842,46 @@ mod tests {
         let overview = store.overview(Some("børn")).unwrap();
         assert!(overview.sessions.is_empty());
         assert!(!dir.path().join("not-yet").exists());
+    }
+
+    /// Two sempres find the index old at once: while one rebuilds it (it
+    /// holds the write lock), the other must decide whether to rebuild
+    /// only once it has the lock, or it would drop the tables the first
+    /// has just filled, and the first would list no sessions at all.
+    #[test]
+    fn an_index_rebuilt_by_another_sempre_is_not_dropped_again() {
+        let (_dir, store) = copied_examples();
+        indexed(&store, None);
+        let mut other = Connection::open(store.index_path()).unwrap();
+        other
+            .pragma_update(None, "user_version", VERSION - 1)
+            .unwrap();
+        // The other sempre rebuilds: it holds the write lock, and what it
+        // wrote (here one marked row) is the index from now on.
+        let tx = other
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        tx.execute(
+            "INSERT INTO words (id, words) VALUES (999999, 'marked')",
+            [],
+        )
+        .unwrap();
+        tx.pragma_update(None, "user_version", VERSION).unwrap();
+        let lister = {
+            let store = store.clone();
+            std::thread::spawn(move || store.overview(None).unwrap())
+        };
+        // Give the listing time to reach the lock (if it is slower, the
+        // test proves less but cannot fail for it).
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        tx.commit().unwrap();
+        let listed = lister.join().unwrap();
+        assert_eq!(listed.sessions.len(), 10);
+        let kept: i64 = other
+            .query_row("SELECT count(*) FROM words WHERE id = 999999", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(kept, 1, "the rebuilt index was dropped again");
     }
 }

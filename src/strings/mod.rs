@@ -5,7 +5,7 @@ mod plan;
 mod report;
 mod ui;
 
-pub use plan::{PlanText, day_status, signed_minutes};
+pub use plan::{PlanText, day_status, signed_minutes, span};
 pub use report::{ReportText, completed_heading};
 pub use ui::Ui;
 

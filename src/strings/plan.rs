@@ -83,14 +83,14 @@ impl PlanText {
                 NoPlanHint => {
                     "Lav en med `sempre plan fill {id}` eller `sempre plan add {id} FASE`."
                 }
-                Behind => "Dagen er {n} min bagud.",
-                Ahead => "Dagen er {n} min foran.",
+                Behind => "Dagen er {n} bagud.",
+                Ahead => "Dagen er {n} foran.",
                 OnTime => "Dagen følger planen.",
-                EndedLate => "Dagen sluttede {n} min senere end planlagt.",
-                EndedEarly => "Dagen sluttede {n} min tidligere end planlagt.",
+                EndedLate => "Dagen sluttede {n} senere end planlagt.",
+                EndedEarly => "Dagen sluttede {n} tidligere end planlagt.",
                 EndedOnTime => "Dagen sluttede som planlagt.",
-                BehindShort => "{n} min bagud",
-                AheadShort => "{n} min foran",
+                BehindShort => "{n} bagud",
+                AheadShort => "{n} foran",
                 OnTimeShort => "til tiden",
                 NotBegun => "Dagen er ikke begyndt.",
                 DayShort => "Dag",
@@ -139,14 +139,14 @@ impl PlanText {
                 NoPlanHint => {
                     "Make one with `sempre plan fill {id}` or `sempre plan add {id} PHASE`."
                 }
-                Behind => "The day is {n} min behind.",
-                Ahead => "The day is {n} min ahead.",
+                Behind => "The day is {n} behind.",
+                Ahead => "The day is {n} ahead.",
                 OnTime => "The day is on time.",
-                EndedLate => "The day ended {n} min later than planned.",
-                EndedEarly => "The day ended {n} min earlier than planned.",
+                EndedLate => "The day ended {n} later than planned.",
+                EndedEarly => "The day ended {n} earlier than planned.",
                 EndedOnTime => "The day ended as planned.",
-                BehindShort => "{n} min behind",
-                AheadShort => "{n} min ahead",
+                BehindShort => "{n} behind",
+                AheadShort => "{n} ahead",
                 OnTimeShort => "on time",
                 NotBegun => "The day has not begun.",
                 DayShort => "Day",
@@ -196,11 +196,15 @@ pub fn day_status(lang: Lang, behind: Option<i64>, live: bool) -> String {
     match behind {
         None => PlanText::NotBegun.text(lang).to_string(),
         Some(0) => on_time.text(lang).to_string(),
-        Some(n) if n > 0 => late.text(lang).replace("{n}", &n.to_string()),
-        Some(n) => early
-            .text(lang)
-            .replace("{n}", &n.unsigned_abs().to_string()),
+        // Hours past the first: "12 t 09 min", not "729 min".
+        Some(n) if n > 0 => late.text(lang).replace("{n}", &span(n, lang)),
+        Some(n) => early.text(lang).replace("{n}", &span(n, lang)),
     }
+}
+
+/// `n` minutes, either way, as a span of time: "25 min", "1 t 05 min".
+pub fn span(n: i64, lang: Lang) -> String {
+    crate::day::duration(u32::try_from(n.unsigned_abs()).unwrap_or(u32::MAX), lang)
 }
 
 /// A difference in minutes as shown: `+4`, `−3`, `0`.
@@ -209,5 +213,30 @@ pub fn signed_minutes(n: i64) -> String {
         0 => "0".to_string(),
         n if n > 0 => format!("+{n}"),
         n => format!("−{}", n.unsigned_abs()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_far_behind_is_said_in_hours_and_minutes() {
+        assert_eq!(
+            day_status(Lang::Da, Some(729), true),
+            "Dagen er 12 t 09 min bagud."
+        );
+        assert_eq!(
+            day_status(Lang::En, Some(-5), true),
+            "The day is 5 min ahead."
+        );
+        assert_eq!(
+            day_status(Lang::En, Some(40), false),
+            "The day ended 40 min later than planned."
+        );
+        assert_eq!(
+            day_status(Lang::Da, Some(0), true),
+            PlanText::OnTime.text(Lang::Da)
+        );
     }
 }

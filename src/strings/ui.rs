@@ -200,6 +200,7 @@ pub enum Ui {
     FormNewBoard,
     FormNewCluster,
     FormNewMeeting,
+    MeetingWord,
     FormNewParticipant,
     FormRenameBoard,
     FormRenameCluster,
@@ -480,6 +481,9 @@ pub enum Ui {
     HintBreak,
     HintTakeOut,
     HintFillPlan,
+    HintPlanStart,
+    FormPlanStart,
+    FieldStartTime,
     PlanEmpty,
     PlanReadOnly,
     KeyDayPlan,
@@ -490,6 +494,7 @@ pub enum Ui {
     KeyAddBreak,
     KeyRemoveStep,
     KeyFillPlan,
+    KeyPlanStart,
     PlanTitle,
     KeyApprove,
     KeyApproveAll,
@@ -751,7 +756,8 @@ impl Ui {
             FormDots => "Prikker på sedlen",
             FormNewBoard => "Ny tavle",
             FormNewCluster => "Ny klynge",
-            FormNewMeeting => "Nyt møde",
+            FormNewMeeting => "Næste {meeting}",
+            MeetingWord => "møde",
             FormNewParticipant => "Ny rygsæk",
             FormRenameBoard => "Omdøb tavlen",
             FormRenameCluster => "Omdøb klyngen",
@@ -812,9 +818,9 @@ impl Ui {
             KeyWeight => "Hvor tung er rygsækken (1–5)",
             LinkNotHere => "Denne seddel kan ikke hænges under noget.",
             Marked => "{n} markeret.",
-            MeetingStarted => "Nyt møde {date}: nye sedler hører til det.",
+            MeetingStarted => "Nye sedler hører nu til {name} ({date}).",
             FirstMeetingBegan => {
-                "Vægten er gemt; det første møde begyndte i dag, {date} (W starter et nyt)."
+                "Vægten er gemt. Nye sedler hører nu til {name} ({date}); W begynder næste {meeting}."
             }
             MenuAssumption => "Flyt til {zone}",
             MenuBoardCompare => "Sammenlign med {name}",
@@ -1063,6 +1069,9 @@ impl Ui {
             HintBreak => "pause",
             HintTakeOut => "tag ud",
             HintFillPlan => "metodens faser",
+            HintPlanStart => "starttid",
+            FormPlanStart => "Dagens starttid",
+            FieldStartTime => "Starter kl. (TT:MM, tom for ingen)",
             PlanEmpty => {
                 "Planen er tom. Tryk {key} for at lægge metodens faser i den, eller brug `sempre plan`."
             }
@@ -1075,6 +1084,7 @@ impl Ui {
             KeyAddBreak => "Læg en pause ind efter trinet",
             KeyRemoveStep => "Tag trinet ud af planen",
             KeyFillPlan => "Læg metodens faser i planen",
+            KeyPlanStart => "Sæt dagens starttid",
             PlanTitle => "Dagens plan",
             KeyApprove => "Sæt noten på væggen",
             KeyApproveAll => "Sæt alle ventende noter på væggen",
@@ -1330,7 +1340,8 @@ impl Ui {
             FormDots => "Dots on the note",
             FormNewBoard => "New board",
             FormNewCluster => "New cluster",
-            FormNewMeeting => "New meeting",
+            FormNewMeeting => "Next {meeting}",
+            MeetingWord => "meeting",
             FormNewParticipant => "New backpack",
             FormRenameBoard => "Rename the board",
             FormRenameCluster => "Rename the cluster",
@@ -1387,9 +1398,9 @@ impl Ui {
             KeyWeight => "How heavy is the backpack (1–5)",
             LinkNotHere => "This note cannot hang under anything.",
             Marked => "{n} marked.",
-            MeetingStarted => "New meeting {date}: new notes belong to it.",
+            MeetingStarted => "New notes now belong to {name} ({date}).",
             FirstMeetingBegan => {
-                "Weight recorded; the first meeting began today, {date} (W starts a new one)."
+                "Weight recorded. New notes now belong to {name} ({date}); W starts the next {meeting}."
             }
             MenuAssumption => "Move to {zone}",
             MenuBoardCompare => "Compare with {name}",
@@ -1642,6 +1653,9 @@ impl Ui {
             HintBreak => "break",
             HintTakeOut => "take out",
             HintFillPlan => "method's phases",
+            HintPlanStart => "start time",
+            FormPlanStart => "The day's start time",
+            FieldStartTime => "Starts at (HH:MM, empty for none)",
             PlanEmpty => {
                 "The plan is empty. Press {key} to put the method's phases in it, or use `sempre plan`."
             }
@@ -1654,6 +1668,7 @@ impl Ui {
             KeyAddBreak => "Put a break after the step",
             KeyRemoveStep => "Take the step out of the plan",
             KeyFillPlan => "Put the method's phases in the plan",
+            KeyPlanStart => "Set the day's start time",
             PlanTitle => "The day's plan",
             KeyApprove => "Put the note on the wall",
             KeyApproveAll => "Put every waiting note on the wall",

@@ -104,6 +104,7 @@ pub enum Command {
     StepShorter,
     AddBreak,
     FillPlan,
+    PlanStart,
     // Notes from phones.
     Approve,
     ApproveAll,

@@ -173,6 +173,18 @@ pub fn hints(ctx: &Ctx, context: Context, items: &[(Command, Ui)]) -> Line<'stat
     Line::from(spans)
 }
 
+/// `hints` cut to `width`: the hints before the last give way, the later
+/// ones first, so the last (closing, as a rule) is always shown; every key
+/// is still in the help (`?`).
+pub fn hints_within(mut hints: Line<'static>, width: usize) -> Line<'static> {
+    // Each hint ends in two spaces, which may fall off the edge.
+    while hints.spans.len() >= 4 && hints.width().saturating_sub(2) > width {
+        let at = hints.spans.len() - 4;
+        hints.spans.drain(at..at + 2);
+    }
+    hints
+}
+
 /// The most rows a status message takes. A message too long for one row
 /// (a refusal naming a long path) grows upwards over the screen until the
 /// next key, rather than losing its end.

@@ -573,6 +573,7 @@ pub static BINDINGS: &[Binding] = &[
         Ui::KeyRemoveStep,
     ),
     bind(X::Plan, &[ch('a')], C::FillPlan, Ui::KeyFillPlan),
+    bind(X::Plan, &[ch('t')], C::PlanStart, Ui::KeyPlanStart),
     bind(
         X::Plan,
         &[ch('e'), ctrl('e')],

@@ -15,7 +15,7 @@ use crate::strings::{PlanText, Ui, day_status, signed_minutes};
 use crate::tui::app::{App, Effect, Input, Screen};
 use crate::tui::command::Command;
 use crate::tui::keymap::{Context, first_key};
-use crate::tui::render::{Ctx, centred, dialog, hints};
+use crate::tui::render::{Ctx, centred, dialog, hints, hints_within};
 use crate::tui::screens::board::{BoardState, apply};
 
 /// The plan view's state.
@@ -105,12 +105,20 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
             | Command::AddBreak
             | Command::Remove
             | Command::FillPlan
+            | Command::PlanStart
     );
     if !edits {
         return Vec::new();
     }
     if let Some(title) = elsewhere {
         app.warn(app.t(Ui::PlanReadOnly).replace("{title}", &title));
+        return Vec::new();
+    }
+    if cmd == Command::PlanStart {
+        crate::tui::screens::board::open_form(
+            app,
+            crate::tui::screens::board::FormPurpose::PlanStart,
+        );
         return Vec::new();
     }
     if steps == 0 && cmd != Command::FillPlan {
@@ -306,10 +314,11 @@ pub(super) fn render(p: &PlanState, app: &App, ctx: &Ctx, frame: &mut Frame, are
             (Command::AddBreak, Ui::HintBreak),
             (Command::Remove, Ui::HintTakeOut),
             (Command::Export, Ui::HintScript),
+            (Command::PlanStart, Ui::HintPlanStart),
             (Command::Back, Ui::HintClose),
         ],
     };
-    lines.push(hints(ctx, Context::Plan, &keys));
+    lines.push(hints_within(hints(ctx, Context::Plan, &keys), inner));
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = centred(area, width, height);
     frame.render_widget(Clear, popup);

@@ -107,10 +107,10 @@ pub fn header_mark(b: &BoardState, ctx: &Ctx) -> Vec<Span<'static>> {
         0 => PlanText::OnTimeShort.text(lang).to_string(),
         n if n > 0 => PlanText::BehindShort
             .text(lang)
-            .replace("{n}", &n.to_string()),
+            .replace("{n}", &crate::strings::span(n, lang)),
         n => PlanText::AheadShort
             .text(lang)
-            .replace("{n}", &n.unsigned_abs().to_string()),
+            .replace("{n}", &crate::strings::span(n, lang)),
     };
     let style = if behind > 5 { t.timer_warn } else { t.dim };
     vec![

@@ -48,6 +48,8 @@ pub enum FormPurpose {
     Weight(Uuid),
     /// The day of a new meeting.
     NewMeeting,
+    /// The time of day the day's plan starts.
+    PlanStart,
     /// A form of the follow-up screen.
     Followup(crate::tui::screens::followup::FollowupForm),
     /// The title of a new session the notes are carried into.
@@ -248,7 +250,21 @@ pub fn open_form(app: &mut App, purpose: FormPurpose) {
                 )],
             )
         }
-        FormPurpose::NewMeeting => (t(Ui::FormNewMeeting), vec![(Ui::FieldDate, today)]),
+        FormPurpose::NewMeeting => (
+            t(Ui::FormNewMeeting).replace("{meeting}", &meeting_word(&b.method, lang)),
+            vec![(Ui::FieldDate, today)],
+        ),
+        FormPurpose::PlanStart => (
+            t(Ui::FormPlanStart),
+            vec![(
+                Ui::FieldStartTime,
+                s.plan
+                    .as_ref()
+                    .and_then(|p| p.start)
+                    .map(|time| time.strftime("%H:%M").to_string())
+                    .unwrap_or_default(),
+            )],
+        ),
         FormPurpose::Carry { .. } => (
             t(Ui::FormCarry),
             vec![(Ui::FieldTitle, s.context.title.clone())],
@@ -392,10 +408,8 @@ pub fn submit_form(
             let today = app.today();
             let began = try_apply(app, |s, _| s.rate(participant, value, today, now))?;
             if began {
-                app.say(
-                    app.t(Ui::FirstMeetingBegan)
-                        .replace("{date}", &today.to_string()),
-                );
+                let said = meeting_said(app, Ui::FirstMeetingBegan);
+                app.say(said);
             }
             Ok(vec![Effect::Save])
         }
@@ -403,12 +417,30 @@ pub fn submit_form(
             let day = parse_day(&first, lang)?.ok_or_else(|| Ui::ErrDate.text(lang).to_string())?;
             let r = try_apply(app, |s, _| Ok::<_, ModelError>(s.add_meeting(day, now)));
             if r.is_ok() {
-                app.say(
-                    app.t(Ui::MeetingStarted)
-                        .replace("{date}", &day.to_string()),
-                );
+                let said = meeting_said(app, Ui::MeetingStarted);
+                app.say(said);
             }
             saved(r.map(|_| ()))
+        }
+        FormPurpose::PlanStart => {
+            let start = crate::model::parse_time(&first)
+                .ok_or_else(|| crate::strings::PlanText::BadTime.text(lang).to_string())?;
+            let r = try_apply(app, |s, _| {
+                s.plan_set_start(start, now);
+                Ok::<_, ModelError>(())
+            });
+            if r.is_ok() {
+                let said = match start {
+                    Some(time) => crate::strings::PlanText::StartSet
+                        .text(lang)
+                        .replace("{time}", &time.strftime("%H:%M").to_string()),
+                    None => crate::strings::PlanText::StartCleared
+                        .text(lang)
+                        .to_string(),
+                };
+                app.say(said);
+            }
+            saved(r)
         }
         FormPurpose::Carry {
             notes,
@@ -419,6 +451,38 @@ pub fn submit_form(
 }
 
 /// Shows the board with this id.
+/// What one meeting of `method` is called in the middle of a sentence:
+/// the method's own word (a visit), else "meeting".
+fn meeting_word(method: &Method, lang: Lang) -> String {
+    match &method.meetings {
+        Some(policy) => policy.label.get(lang).to_lowercase(),
+        None => Ui::MeetingWord.text(lang).to_string(),
+    }
+}
+
+/// `text` with the latest meeting filled in, named as the header names it
+/// ("Besøg 2") with its day.
+fn meeting_said(app: &mut App, text: Ui) -> String {
+    let lang = app.prefs.lang;
+    let mut said = app.t(text).to_string();
+    if let Some(b) = board_mut(app) {
+        let word = meeting_word(&b.method, lang);
+        let meetings = &b.open.session.meetings;
+        let date = meetings
+            .last()
+            .map(|m| m.date.to_string())
+            .unwrap_or_default();
+        said = said
+            .replace(
+                "{name}",
+                &format!("{} {}", capitalise(&word), meetings.len()),
+            )
+            .replace("{date}", &date)
+            .replace("{meeting}", &word);
+    }
+    said
+}
+
 fn show_board(app: &mut App, board: Uuid) {
     let prefs = app.prefs.clone();
     if let Some(b) = board_mut(app)
