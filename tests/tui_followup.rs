@@ -1043,7 +1043,10 @@ fn the_actions_tab_exports_the_actions_shown_as_csv_and_icalendar() {
     h.press('e');
     let d = export_dialog(&mut h);
     assert_eq!(d.scopes.len(), 2, "the actions shown, the selected session");
-    assert_eq!(d.scopes[0].label, "Actions shown: 11");
+    assert_eq!(
+        d.scopes[0].label,
+        "Actions shown: 10 of 11 (private ones stay behind)"
+    );
     assert_eq!(d.focus, ExportField::Scope);
     assert_eq!(d.chosen_format().extension(), "csv");
     h.cmd(Command::NextField);

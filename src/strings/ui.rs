@@ -147,6 +147,7 @@ pub enum Ui {
     FormatIcsNote,
     FormatActionsCsvNote,
     ScopeActions,
+    ScopeActionsPrivate,
     ExportUndated,
     ExportPrivateActionsNote,
     ExportAnonymized,
@@ -702,6 +703,7 @@ impl Ui {
                 "CSV: handlingerne som tabel med session, ansvarlig, frist, status og dage over frist."
             }
             ScopeActions => "Viste handlinger: {n}",
+            ScopeActionsPrivate => "Viste handlinger: {n} af {m} (private bliver her)",
             ExportUndated => "{n} uden frist er ikke med i kalenderen",
             ExportPrivateActionsNote => {
                 "Private handlinger, og dem lavet af private sedler, kommer aldrig med."
@@ -1286,6 +1288,7 @@ impl Ui {
                 "CSV: the actions as a table with session, owner, due date, status and days overdue."
             }
             ScopeActions => "Actions shown: {n}",
+            ScopeActionsPrivate => "Actions shown: {n} of {m} (private ones stay behind)",
             ExportUndated => "{n} without a due date are not in the calendar",
             ExportPrivateActionsNote => {
                 "Private actions, and those made from private notes, are never included."

@@ -234,10 +234,35 @@ fn export(app: &mut App) -> Vec<Effect> {
     }
     let mut scopes = Vec::new();
     if !f.actions.rows.is_empty() {
-        let sessions = wanted
+        let sessions: Vec<crate::model::Session> = wanted
             .iter()
             .filter_map(|i| f.entries[*i].full.as_deref().cloned())
             .collect();
+        // Private actions, and those made from a private note, stay
+        // behind: the dialog says how many of those shown will leave.
+        let elsewhere = crate::export::PrivateElsewhere::of(&sessions);
+        let leaving: std::collections::HashSet<Uuid> = sessions
+            .iter()
+            .flat_map(|s| crate::export::prepare(s.clone(), false, lang, &elsewhere).actions)
+            .map(|a| a.id)
+            .collect();
+        let shown = f.actions.rows.len();
+        let leave = f
+            .actions
+            .rows
+            .iter()
+            .filter(|r| leaving.contains(&r.action))
+            .count();
+        let label = if leave == shown {
+            Ui::ScopeActions
+                .text(lang)
+                .replace("{n}", &leave.to_string())
+        } else {
+            Ui::ScopeActionsPrivate
+                .text(lang)
+                .replace("{n}", &leave.to_string())
+                .replace("{m}", &shown.to_string())
+        };
         let mut stem = vec!["actions".to_string()];
         stem.extend(
             [&f.actions.network, &f.actions.owner]
@@ -246,9 +271,7 @@ fn export(app: &mut App) -> Vec<Effect> {
                 .cloned(),
         );
         scopes.push(ExportScope {
-            label: Ui::ScopeActions
-                .text(lang)
-                .replace("{n}", &f.actions.rows.len().to_string()),
+            label,
             sessions,
             report: None,
             stem: stem.join(" "),
