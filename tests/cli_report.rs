@@ -28,6 +28,22 @@ fn example_store() -> (tempfile::TempDir, std::path::PathBuf) {
 #[test]
 fn the_report_opens_with_its_period_and_a_summary_of_the_sessions_and_actions() {
     let (_dir, store) = example_store();
+    // One action given up: counted as dropped, neither open nor done.
+    let file = store.join("example-fremtidsvaerksted.json");
+    let mut s = sempre::store::load_session(&file).unwrap();
+    let t = s.updated;
+    let given_up = s
+        .add_action("Leje et lokale i byen", None, None, t)
+        .unwrap();
+    s.update_action(
+        given_up,
+        None,
+        None,
+        sempre::model::ActionStatus::Dropped,
+        t,
+    )
+    .unwrap();
+    sempre::store::save_session(&file, &s).unwrap();
     let today = jiff::Zoned::now().date().to_string();
     let md = stdout(sempre(&store).args([
         "--lang",
@@ -49,7 +65,8 @@ fn the_report_opens_with_its_period_and_a_summary_of_the_sessions_and_actions() 
         "{head}"
     );
     assert!(
-        head.contains("| **Total** | | | **69** | **4** | **3** | **4** | **3** |"),
+        head.contains("| Done | Open | Overdue | Dropped |")
+            && head.contains("| **Total** | | | **69** | **4** | **3** | **4** | **3** | **1** |"),
         "{head}"
     );
     assert!(head.contains("### Completed since 2026-09-05"), "{head}");

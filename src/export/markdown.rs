@@ -312,7 +312,7 @@ fn render(t: &mut dyn fmt::Write, doc: &Doc) {
         );
         let _ = writeln!(
             t,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---:|---:|---:|",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|---:|---:|---:|---:|",
             Msg::Date.text(lang),
             Msg::Title.text(lang),
             Msg::Method.text(lang),
@@ -320,32 +320,35 @@ fn render(t: &mut dyn fmt::Write, doc: &Doc) {
             Msg::Decisions.text(lang),
             R::Done.text(lang),
             R::Open.text(lang),
-            R::Overdue.text(lang)
+            R::Overdue.text(lang),
+            R::Dropped.text(lang)
         );
         for (s, row) in doc.sessions.iter().zip(&sum.rows) {
             let date = s.date.map(|d| d.to_string()).unwrap_or_default();
             let _ = writeln!(
                 t,
-                "| {date} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {date} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 escape(&s.title),
                 escape(&s.method),
                 row.notes,
                 row.decisions,
                 row.done,
                 row.open,
-                row.overdue
+                row.overdue,
+                row.dropped
             );
         }
         let x = &sum.total;
         let _ = writeln!(
             t,
-            "| **{}** | | | **{}** | **{}** | **{}** | **{}** | **{}** |\n",
+            "| **{}** | | | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** |\n",
             R::Total.text(lang),
             x.notes,
             x.decisions,
             x.done,
             x.open,
-            x.overdue
+            x.overdue,
+            x.dropped
         );
         let _ = writeln!(
             t,

@@ -1,6 +1,6 @@
 //! The summary at the head of a network's report, before its sessions:
 //! how many sessions, participants, notes and decisions, and each
-//! session's actions done, open and overdue, with what was completed in
+//! session's actions done, open, overdue and dropped, with what was completed in
 //! the period. It counts what the export shows: private items have been
 //! taken out before it is worked out.
 
@@ -28,6 +28,8 @@ pub struct SummaryRow {
     pub open: usize,
     /// Actions open past their due day.
     pub overdue: usize,
+    /// Actions dropped: no longer to be done, so neither open nor done.
+    pub dropped: usize,
 }
 
 /// An action completed in the report's period.
@@ -94,6 +96,7 @@ pub fn summary(
         for a in &s.actions {
             match a.status {
                 ActionStatus::Done => row.done += 1,
+                ActionStatus::Dropped => row.dropped += 1,
                 _ if a.is_overdue(today) => row.overdue += 1,
                 status if status.is_open() => row.open += 1,
                 _ => {}
@@ -119,26 +122,27 @@ pub fn summary(
         t.done += row.done;
         t.open += row.open;
         t.overdue += row.overdue;
+        t.dropped += row.dropped;
         out.rows.push(row);
     }
     out.completed.sort_by_key(|c| c.on);
     out
 }
 
-/// The actions chart as inline SVG: one bar per session, done, open and
-/// overdue side by side in one bar, with the numbers written in. Drawn
+/// The actions chart as inline SVG: one bar per session, done, open,
+/// overdue and dropped side by side in one bar, with the numbers written in. Drawn
 /// here with maud, which escapes every text, and no script; the colours
 /// come with words in the legend, so the chart reads in black and white
 /// too.
-pub fn chart_svg(s: &ReportSummary, labels: [&str; 3]) -> maud::Markup {
+pub fn chart_svg(s: &ReportSummary, labels: [&str; 4]) -> maud::Markup {
     const ROW: usize = 16;
     const LABEL: usize = 230;
     const BAR: usize = 420;
-    const COLOURS: [&str; 3] = ["#2e7d32", "#1f5f99", "#a3001b"];
+    const COLOURS: [&str; 4] = ["#2e7d32", "#1f5f99", "#a3001b", "#616161"];
     let most = s
         .rows
         .iter()
-        .map(|r| r.done + r.open + r.overdue)
+        .map(|r| r.done + r.open + r.overdue + r.dropped)
         .max()
         .unwrap_or(0)
         .max(1);
@@ -156,7 +160,10 @@ pub fn chart_svg(s: &ReportSummary, labels: [&str; 3]) -> maud::Markup {
     let parts = |r: &SummaryRow| {
         let mut x = LABEL;
         let mut out = Vec::new();
-        for (n, colour) in [r.done, r.open, r.overdue].into_iter().zip(COLOURS) {
+        for (n, colour) in [r.done, r.open, r.overdue, r.dropped]
+            .into_iter()
+            .zip(COLOURS)
+        {
             if n > 0 {
                 let w = (n * BAR / most).max(12);
                 out.push((x, w, n, colour));
@@ -211,7 +218,11 @@ mod tests {
         }
         let sum = summary(&[&s], None, None, date(2026, 9, 20), &TimeZone::UTC);
         let row = &sum.rows[0];
-        assert_eq!((row.done, row.open, row.overdue), (1, 1, 1));
+        assert_eq!(
+            (row.done, row.open, row.overdue, row.dropped),
+            (1, 1, 1, 1),
+            "every action is counted once"
+        );
         assert_eq!(
             (sum.from, sum.to),
             (Some(date(2026, 9, 1)), Some(date(2026, 9, 1)))
@@ -233,7 +244,7 @@ mod tests {
             sum.completed.is_empty(),
             "done after the last day asked for"
         );
-        let svg = chart_svg(&sum, ["Done", "Open", "Overdue"]).into_string();
+        let svg = chart_svg(&sum, ["Done", "Open", "Overdue", "Dropped"]).into_string();
         assert!(svg.starts_with("<svg") && !svg.contains("<script"));
     }
 }

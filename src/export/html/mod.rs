@@ -302,6 +302,7 @@ fn page(doc: &Doc) -> Markup {
                                 th { (Msg::Date.text(lang)) } th { (Msg::Title.text(lang)) } th { (Msg::Method.text(lang)) }
                                 th.n { (Msg::Notes.text(lang)) } th.n { (Msg::Decisions.text(lang)) }
                                 th.n { (R::Done.text(lang)) } th.n { (R::Open.text(lang)) } th.n { (R::Overdue.text(lang)) }
+                                th.n { (R::Dropped.text(lang)) }
                             } }
                             tbody {
                                 @for (s, row) in doc.sessions.iter().zip(&sum.rows) {
@@ -311,6 +312,7 @@ fn page(doc: &Doc) -> Markup {
                                         td.n { (row.notes) } td.n { (row.decisions) }
                                         td.n { (row.done) } td.n { (row.open) }
                                         td.n.overdue[row.overdue > 0] { (row.overdue) }
+                                        td.n { (row.dropped) }
                                     }
                                 }
                                 tr.total {
@@ -318,11 +320,12 @@ fn page(doc: &Doc) -> Markup {
                                     td.n { (sum.total.notes) } td.n { (sum.total.decisions) }
                                     td.n { (sum.total.done) } td.n { (sum.total.open) }
                                     td.n.overdue[sum.total.overdue > 0] { (sum.total.overdue) }
+                                    td.n { (sum.total.dropped) }
                                 }
                             }
                         }
                         h3 { (R::ActionsChart.text(lang)) }
-                        (super::chart_svg(sum, [R::Done.text(lang), R::Open.text(lang), R::Overdue.text(lang)]))
+                        (super::chart_svg(sum, [R::Done.text(lang), R::Open.text(lang), R::Overdue.text(lang), R::Dropped.text(lang)]))
                         h3 { (crate::strings::completed_heading(lang, report.until, sum.from)) }
                         @if sum.completed.is_empty() {
                             p { (R::NothingCompleted.text(lang)) }

@@ -450,7 +450,6 @@ pub fn submit_form(
     }
 }
 
-/// Shows the board with this id.
 /// What one meeting of `method` is called in the middle of a sentence:
 /// the method's own word (a visit), else "meeting".
 fn meeting_word(method: &Method, lang: Lang) -> String {
@@ -483,6 +482,7 @@ fn meeting_said(app: &mut App, text: Ui) -> String {
     said
 }
 
+/// Shows the board with this id.
 fn show_board(app: &mut App, board: Uuid) {
     let prefs = app.prefs.clone();
     if let Some(b) = board_mut(app)
