@@ -356,3 +356,39 @@ fn a_file_name_that_does_not_fit_the_id_is_reported_beside_other_mistakes() {
         "{out}"
     );
 }
+
+#[test]
+fn fields_written_twice_are_reported_beside_the_other_mistakes() {
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("methods/trafiklys.json"),
+    )
+    .unwrap();
+    // `version` twice at the top, `minutes` twice in a phase, and a
+    // version that is out of range: three mistakes, all in one run.
+    let text = source
+        .replacen("\"version\": 1,", "\"version\": 1, \"version\": -1,", 1)
+        .replacen("\"minutes\":", "\"minutes\": 5, \"minutes\":", 1);
+    assert_ne!(text, source);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("trafiklys.json");
+    std::fs::write(&file, &text).unwrap();
+    let out = check_fails("en", &[file]);
+    let lines = mistakes(&out);
+    assert!(
+        lines.contains(&"version: the field is written twice; keep one"),
+        "{out}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("version: -1 is out of range")),
+        "{out}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("phases[0].minutes: the field is written twice")),
+        "{out}"
+    );
+    assert_eq!(lines.len(), 3, "{out}");
+}

@@ -49,18 +49,24 @@ pub fn parse_method(file: &str, json: &str) -> Result<Method, Vec<MethodError>> 
         }]
     })?;
     let Walked {
-        mistakes,
+        mut mistakes,
         broken,
         mended,
     } = walk(&value);
+    // The value above keeps only the last of a field written twice; the
+    // text tells them all.
+    mistakes.extend(
+        super::twice::fields_written_twice(json)
+            .into_iter()
+            .map(|path| (path, Problem::Twice)),
+    );
     let field = |(field, problem): (String, Problem)| MethodError::Field {
         file: file.to_string(),
         field,
         problem,
     };
     if mistakes.is_empty() {
-        // The shape is sound: read the text itself, which also catches a
-        // field written twice (the value above keeps only the last).
+        // The shape is sound: read the text itself.
         let method = typed(json).map_err(|m| vec![field(m)])?;
         let problems = check(&method, file);
         return if problems.is_empty() {

@@ -6,6 +6,7 @@ mod library;
 mod problem;
 mod structure;
 mod trust;
+mod twice;
 mod validate;
 
 pub use error::{MethodError, ReadFailure};
