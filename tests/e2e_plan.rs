@@ -120,3 +120,108 @@ fn the_board_times_each_phase_from_the_plan_and_saves_a_change_to_it() {
     other_tty.wait_for(&["ret den dér"]);
     assert!(read(&store, &other).get("plan").is_none());
 }
+
+/// `A` in the plan view puts a phase of any method into the day: the
+/// board's own phase goes straight in; another method's phase gets a
+/// session of its own, made and linked both ways; the same phase twice is
+/// refused before anything is made.
+#[test]
+fn the_plan_view_adds_a_phase_of_another_method_and_makes_its_session() {
+    let (_dir, store) = common::store();
+    let id = stdout(sempre(&store).args([
+        "--lang",
+        "da",
+        "new",
+        "--method",
+        "fremtidsvaerksted",
+        "--title",
+        "Dagen i Rønde",
+    ]));
+    let id = id.trim().to_string();
+    let mut tty = Tty::spawn(&store, &["open", &id]);
+    tty.wait_for(&["Dagen i Rønde", "Ikke startet"]);
+    tty.send("y");
+    tty.wait_for(&["Dagens plan", "Planen er tom"]);
+
+    // The board's own method comes first in the menu.
+    tty.send("A");
+    tty.wait_for(&["En fase fra hvilken metode?", "1 Fremtidsværksted"]);
+    tty.send("1");
+    tty.wait_for(&["Hvilken fase af Fremtidsværksted?", "Kritik"]);
+    tty.send("2");
+    tty.wait_for(&["Trin 1 er lagt i planen: Kritik, 60 min."]);
+    tty.wait_saved();
+    let host = read(&store, &id);
+    assert_eq!(host["plan"]["items"][0]["phase"], "kritik");
+    assert!(host["plan"]["items"][0].get("session").is_none());
+
+    // Another method's phase: a session of its own is made for it.
+    tty.send("A");
+    tty.wait_for(&["En fase fra hvilken metode?", "Problem- og løsningstræ"]);
+    let menu = tty.contents();
+    let number = menu
+        .lines()
+        .find_map(|l| {
+            let at = l.find("Problem- og løsningstræ")?;
+            l[..at]
+                .trim_end()
+                .chars()
+                .last()
+                .filter(char::is_ascii_digit)
+        })
+        .unwrap_or_else(|| panic!("a number for the method:\n{menu}"));
+    tty.send(&number.to_string());
+    tty.wait_for(&["Hvilken fase af Problem- og løsningstræ?"]);
+    tty.send("1");
+    tty.wait_for(&[
+        "Trin 2 er lagt i planen:",
+        "(Problem- og løsningstræ), 20 min.",
+    ]);
+    tty.wait_saved();
+    let host = read(&store, &id);
+    let step = &host["plan"]["items"][1];
+    assert_eq!(step["method"], "problemtrae");
+    let other = step["session"].as_str().unwrap().to_string();
+    let made = read(&store, &other);
+    assert_eq!(made["method"]["id"], "problemtrae");
+    assert_eq!(
+        made["context"]["title"],
+        "Dagen i Rønde – Problem- og løsningstræ"
+    );
+    assert_eq!(made["links"][0]["session"], id.as_str());
+    assert_eq!(made["links"][0]["relation"], "follows-from");
+    assert!(
+        host["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["session"] == other.as_str() && l["relation"] == "leads-to"),
+        "{host}"
+    );
+
+    // The same phase again is refused, and no second session is made.
+    let files = || {
+        std::fs::read_dir(&store)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "json")
+            })
+            .count()
+    };
+    assert_eq!(files(), 2);
+    tty.send("A");
+    tty.wait_for(&["En fase fra hvilken metode?"]);
+    tty.send(&number.to_string());
+    tty.wait_for(&["Hvilken fase af Problem- og løsningstræ?"]);
+    tty.send("1");
+    tty.wait_for(&["står allerede i planen"]);
+    assert_eq!(files(), 2, "no session for a refused step");
+    assert_eq!(
+        read(&store, &id)["plan"]["items"].as_array().unwrap().len(),
+        2
+    );
+}

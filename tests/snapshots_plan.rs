@@ -55,6 +55,17 @@ fn planned_example(at: Timestamp) -> Session {
 }
 
 fn board(lang: Lang, size: (u16, u16), at: &str, dir: &Path) -> App {
+    board_with(lang, size, at, dir, |_| {})
+}
+
+/// [`board`], with the session changed by `edit` first.
+fn board_with(
+    lang: Lang,
+    size: (u16, u16),
+    at: &str,
+    dir: &Path,
+    edit: impl Fn(&mut Session),
+) -> App {
     let at: Timestamp = at.parse().unwrap();
     let prefs = Prefs {
         lang,
@@ -69,7 +80,8 @@ fn board(lang: Lang, size: (u16, u16), at: &str, dir: &Path) -> App {
     );
     app.tz = jiff::tz::TimeZone::UTC;
     update(&mut app, Input::Resize(size.0, size.1));
-    let session = planned_example(at);
+    let mut session = planned_example(at);
+    edit(&mut session);
     let path = dir.join(format!("{}.json", session.id));
     std::fs::write(&path, serde_json::to_vec_pretty(&session).unwrap()).unwrap();
     let open = open_file(&path, Access::ReadOnly).unwrap();
@@ -109,5 +121,24 @@ fn after_the_day_the_plan_view_shows_what_happened() {
         let mut app = board(Lang::En, size, "2026-10-03T08:00:00Z", dir.path());
         app.layers.push(Layer::Plan(PlanState { selected: 0 }));
         snapshot(&format!("plan_after_{}x{}_en", size.0, size.1), &app);
+    }
+}
+
+#[test]
+fn an_empty_plan_offers_the_methods_phases_and_a_phase_of_any_method() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, size) in [(Lang::Da, SIZES[0]), (Lang::En, SIZES[1])] {
+        let tag = format!("{}x{}_{}", size.0, size.1, lang.code());
+        let mut app = board_with(lang, size, "2026-10-03T08:00:00Z", dir.path(), |s| {
+            s.plan = None;
+        });
+        app.layers.push(Layer::Plan(PlanState { selected: 0 }));
+        snapshot(&format!("plan_empty_{tag}"), &app);
+        // `A`: the methods, the board's own first.
+        update(
+            &mut app,
+            Input::Command(sempre::tui::command::Command::PlanAddStep),
+        );
+        snapshot(&format!("plan_add_methods_{tag}"), &app);
     }
 }

@@ -221,7 +221,7 @@ fn add(
         // Tried on a copy first: a step the plan refuses makes no session.
         let mut probe = open.session.clone();
         let trial = PlanItem::phase(&phase_id, minutes, Some((Uuid::nil(), &method_id)));
-        if let Some(known) = known_day_session(&open.session, &method_id) {
+        if let Some(known) = open.session.day_session_of(&method_id) {
             let mut item = trial.clone();
             item.session = Some(known);
             probe.plan_insert(item, at, now())?;
@@ -242,15 +242,6 @@ fn add(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The session of the day the plan of `host` already runs `method` in.
-fn known_day_session(host: &Session, method_id: &str) -> Option<Uuid> {
-    host.plan
-        .iter()
-        .flat_map(|p| p.items.iter())
-        .find(|i| i.method.as_deref() == Some(method_id))
-        .and_then(|i| i.session)
-}
-
 /// The session of the day that runs `method`: one the plan names already,
 /// or a new one with the host's context, linked both ways.
 fn day_session_for(
@@ -259,23 +250,14 @@ fn day_session_for(
     method_id: &str,
     out: &mut dyn Write,
 ) -> Result<Uuid, CliError> {
-    if let Some(id) = known_day_session(&host.session, method_id)
+    if let Some(id) = host.session.day_session_of(method_id)
         && env.store.read(id).is_ok()
     {
         return Ok(id);
     }
     let method = env.methods.require(method_id)?;
     let stamp = now();
-    let mut context = host.session.context.clone();
-    // Named after the day and its method, so lists and links tell the
-    // day's sessions apart.
-    context.title = format!("{} – {}", context.title, method.name.get(context.language));
-    for p in &mut context.participants {
-        p.id = crate::model::new_id();
-        p.clock = Default::default();
-    }
-    let mut session = Session::new(method, context, stamp);
-    session.link_session(host.session.id, SessionRelation::FollowsFrom, stamp);
+    let session = host.session.new_day_session(method, stamp);
     env.store.create(&session)?;
     host.session
         .link_session(session.id, SessionRelation::LeadsTo, stamp);

@@ -230,6 +230,32 @@ impl Session {
             self.updated = now;
         }
     }
+
+    /// The session of the day that this plan already runs `method` in.
+    pub fn day_session_of(&self, method: &str) -> Option<Uuid> {
+        self.plan
+            .iter()
+            .flat_map(|p| p.items.iter())
+            .find(|i| i.method.as_deref() == Some(method))
+            .and_then(|i| i.session)
+    }
+
+    /// A new session of `method` for a phase of this day: this session's
+    /// context, titled after the day and the method so that lists and
+    /// links tell the day's sessions apart, with participants of its own,
+    /// and following from this one. The caller saves it, then links this
+    /// session to it ([`super::SessionRelation::LeadsTo`]).
+    pub fn new_day_session(&self, method: &crate::methods::Method, now: Timestamp) -> Session {
+        let mut context = self.context.clone();
+        context.title = format!("{} – {}", context.title, method.name.get(context.language));
+        for p in &mut context.participants {
+            p.id = super::new_id();
+            p.clock = Default::default();
+        }
+        let mut session = Session::new(method, context, now);
+        session.link_session(self.id, super::SessionRelation::FollowsFrom, now);
+        session
+    }
 }
 
 fn check_minutes(minutes: u32) -> Result<(), ModelError> {

@@ -483,6 +483,7 @@ pub enum Ui {
     HintTakeOut,
     HintFillPlan,
     HintPlanStart,
+    HintPlanAdd,
     FormPlanStart,
     FieldStartTime,
     PlanEmpty,
@@ -496,6 +497,9 @@ pub enum Ui {
     KeyRemoveStep,
     KeyFillPlan,
     KeyPlanStart,
+    KeyPlanAddStep,
+    PlanMethodTitle,
+    PlanPhaseTitle,
     PlanTitle,
     KeyApprove,
     KeyApproveAll,
@@ -1072,10 +1076,11 @@ impl Ui {
             HintTakeOut => "tag ud",
             HintFillPlan => "metodens faser",
             HintPlanStart => "starttid",
+            HintPlanAdd => "fase fra en metode",
             FormPlanStart => "Dagens starttid",
             FieldStartTime => "Starter kl. (TT:MM, tom for ingen)",
             PlanEmpty => {
-                "Planen er tom. Tryk {key} for at lægge metodens faser i den, eller brug `sempre plan`."
+                "Planen er tom. Tryk {key} for at lægge metodens faser i den, {add} for en fase fra en hvilken som helst metode, eller brug `sempre plan`."
             }
             PlanReadOnly => "Planen står i sessionen \"{title}\"; ret den dér.",
             KeyDayPlan => "Dagens plan: plan og virkelighed",
@@ -1087,6 +1092,9 @@ impl Ui {
             KeyRemoveStep => "Tag trinet ud af planen",
             KeyFillPlan => "Læg metodens faser i planen",
             KeyPlanStart => "Sæt dagens starttid",
+            KeyPlanAddStep => "Læg en fase fra en hvilken som helst metode i planen",
+            PlanMethodTitle => "En fase fra hvilken metode?",
+            PlanPhaseTitle => "Hvilken fase af {method}?",
             PlanTitle => "Dagens plan",
             KeyApprove => "Sæt noten på væggen",
             KeyApproveAll => "Sæt alle ventende noter på væggen",
@@ -1657,10 +1665,11 @@ impl Ui {
             HintTakeOut => "take out",
             HintFillPlan => "method's phases",
             HintPlanStart => "start time",
+            HintPlanAdd => "phase of a method",
             FormPlanStart => "The day's start time",
             FieldStartTime => "Starts at (HH:MM, empty for none)",
             PlanEmpty => {
-                "The plan is empty. Press {key} to put the method's phases in it, or use `sempre plan`."
+                "The plan is empty. Press {key} to put the method's phases in it, {add} for a phase of any method, or use `sempre plan`."
             }
             PlanReadOnly => "The plan is kept in the session \"{title}\"; change it there.",
             KeyDayPlan => "The day's plan: planned and actual",
@@ -1672,6 +1681,9 @@ impl Ui {
             KeyRemoveStep => "Take the step out of the plan",
             KeyFillPlan => "Put the method's phases in the plan",
             KeyPlanStart => "Set the day's start time",
+            KeyPlanAddStep => "Put a phase of any method into the plan",
+            PlanMethodTitle => "A phase of which method?",
+            PlanPhaseTitle => "Which phase of {method}?",
             PlanTitle => "The day's plan",
             KeyApprove => "Put the note on the wall",
             KeyApproveAll => "Put every waiting note on the wall",

@@ -144,6 +144,9 @@ pub enum Effect {
     Open(PathBuf, Access),
     /// Save a new session, then open it for editing.
     Create(Box<Session>),
+    /// Save a new session for a phase of the day, and put the step into
+    /// the board's plan at this position once it is saved.
+    CreateDaySession(Box<Session>, Box<crate::model::PlanItem>, usize),
     /// Hand the board's changes to its saver.
     Save,
     /// Wait until the board's saver has written every change and taken
@@ -204,6 +207,12 @@ pub enum Outcome {
     DayRead(Option<Box<crate::day::Day>>),
     /// The facilitator's script was written, or not.
     ScriptWritten(Result<PathBuf, String>),
+    /// The day's session for a plan step was saved (its id), or not.
+    DaySessionMade(
+        Result<uuid::Uuid, StoreError>,
+        Box<crate::model::PlanItem>,
+        usize,
+    ),
     /// An action was changed in its file, or not.
     ActionEdited(Box<ActionEdit>, Box<Result<Session, EditFailure>>),
     /// Whether an action's session can be changed now.
@@ -504,6 +513,9 @@ fn outcome_update(app: &mut App, outcome: Outcome) -> Vec<Effect> {
                 .replace("{path}", &path.display().to_string());
             app.say(text);
             Vec::new()
+        }
+        Outcome::DaySessionMade(made, item, at) => {
+            board::plan_steps::day_session_made(app, made, *item, at)
         }
         Outcome::ScriptWritten(Err(e)) => {
             app.warn(e);

@@ -105,6 +105,7 @@ pub enum Command {
     AddBreak,
     FillPlan,
     PlanStart,
+    PlanAddStep,
     // Notes from phones.
     Approve,
     ApproveAll,

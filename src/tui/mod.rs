@@ -136,6 +136,9 @@ pub fn perform(app: &mut App, store: &Store, effects: Vec<Effect>) {
                         .map(Box::new),
                 )
             }
+            Effect::CreateDaySession(session, item, at) => {
+                Outcome::DaySessionMade(store.create(&session).map(|_| session.id), item, at)
+            }
             Effect::Save => {
                 if let Screen::Board(b) = &mut app.screen {
                     b.open.save();

@@ -574,6 +574,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(X::Plan, &[ch('a')], C::FillPlan, Ui::KeyFillPlan),
     bind(X::Plan, &[ch('t')], C::PlanStart, Ui::KeyPlanStart),
+    bind(X::Plan, &[ch('A')], C::PlanAddStep, Ui::KeyPlanAddStep),
     bind(
         X::Plan,
         &[ch('e'), ctrl('e')],

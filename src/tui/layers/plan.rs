@@ -106,12 +106,21 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
             | Command::Remove
             | Command::FillPlan
             | Command::PlanStart
+            | Command::PlanAddStep
     );
     if !edits {
         return Vec::new();
     }
     if let Some(title) = elsewhere {
         app.warn(app.t(Ui::PlanReadOnly).replace("{title}", &title));
+        return Vec::new();
+    }
+    if cmd == Command::PlanAddStep {
+        let at = match &app.screen {
+            Screen::Board(b) => crate::tui::screens::board::plan_steps::insert_at(b, at),
+            _ => 0,
+        };
+        crate::tui::screens::board::plan_steps::methods_menu(app, at);
         return Vec::new();
     }
     if cmd == Command::PlanStart {
@@ -205,10 +214,15 @@ pub(super) fn render(p: &PlanState, app: &App, ctx: &Ctx, frame: &mut Frame, are
     match &shown {
         None => {
             let key = first_key(Context::Plan, Command::FillPlan).unwrap_or_default();
-            lines.push(Line::styled(
-                Ui::PlanEmpty.text(lang).replace("{key}", &key),
-                t.dialog,
-            ));
+            let add = first_key(Context::Plan, Command::PlanAddStep).unwrap_or_default();
+            let text = Ui::PlanEmpty
+                .text(lang)
+                .replace("{key}", &key)
+                .replace("{add}", &add);
+            // A long sentence wraps inside the box rather than running off.
+            for row in textwrap::wrap(&text, inner.max(20)) {
+                lines.push(Line::styled(row.into_owned(), t.dialog));
+            }
         }
         Some(v) => {
             // Mark, time, what, planned, began, actual, difference.
@@ -305,6 +319,7 @@ pub(super) fn render(p: &PlanState, app: &App, ctx: &Ctx, frame: &mut Frame, are
         ],
         (None, None) => vec![
             (Command::FillPlan, Ui::HintFillPlan),
+            (Command::PlanAddStep, Ui::HintPlanAdd),
             (Command::Back, Ui::HintClose),
         ],
         (None, Some(_)) => vec![

@@ -56,9 +56,13 @@ pub enum MenuAction {
     CarryMethod(Vec<Uuid>, String),
     /// Carry the notes into this zone of that method.
     CarryZone(Vec<Uuid>, String, String),
+    /// A plan step from this method, put in at this position.
+    PlanMethod(usize, String),
+    /// This phase of that method into the plan at this position.
+    PlanPhase(usize, String, String),
 }
 
-pub(super) fn item(label: impl Into<String>, action: MenuAction) -> MenuItem {
+pub(crate) fn item(label: impl Into<String>, action: MenuAction) -> MenuItem {
     MenuItem {
         label: label.into(),
         action,
@@ -385,6 +389,13 @@ pub fn choose(app: &mut App, action: MenuAction) -> Vec<Effect> {
                 },
             );
             Vec::new()
+        }
+        MenuAction::PlanMethod(at, method) => {
+            super::plan_steps::phases_menu(app, at, &method);
+            Vec::new()
+        }
+        MenuAction::PlanPhase(at, method, phase) => {
+            super::plan_steps::add(app, at, &method, &phase)
         }
     }
 }

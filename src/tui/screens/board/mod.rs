@@ -17,6 +17,7 @@ mod link;
 mod menus;
 mod navigate;
 mod pack;
+pub mod plan_steps;
 mod render;
 mod room;
 mod room_panel;
