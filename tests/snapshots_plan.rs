@@ -55,7 +55,7 @@ fn planned_example(at: Timestamp) -> Session {
 }
 
 fn board(lang: Lang, size: (u16, u16), at: &str, dir: &Path) -> App {
-    board_with(lang, size, at, dir, |_| {})
+    board_with(lang, size, at, dir, Access::ReadOnly, |_| {})
 }
 
 /// [`board`], with the session changed by `edit` first.
@@ -64,6 +64,7 @@ fn board_with(
     size: (u16, u16),
     at: &str,
     dir: &Path,
+    access: Access,
     edit: impl Fn(&mut Session),
 ) -> App {
     let at: Timestamp = at.parse().unwrap();
@@ -84,7 +85,7 @@ fn board_with(
     edit(&mut session);
     let path = dir.join(format!("{}.json", session.id));
     std::fs::write(&path, serde_json::to_vec_pretty(&session).unwrap()).unwrap();
-    let open = open_file(&path, Access::ReadOnly).unwrap();
+    let open = open_file(&path, access).unwrap();
     update(
         &mut app,
         Input::Outcome(Outcome::Opened(Ok(Box::new(open)))),
@@ -129,9 +130,15 @@ fn an_empty_plan_offers_the_methods_phases_and_a_phase_of_any_method() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, size) in [(Lang::Da, SIZES[0]), (Lang::En, SIZES[1])] {
         let tag = format!("{}x{}_{}", size.0, size.1, lang.code());
-        let mut app = board_with(lang, size, "2026-10-03T08:00:00Z", dir.path(), |s| {
-            s.plan = None;
-        });
+        // Open for editing: a read-only board refuses `A` at once.
+        let mut app = board_with(
+            lang,
+            size,
+            "2026-10-03T08:00:00Z",
+            dir.path(),
+            Access::Edit,
+            |s| s.plan = None,
+        );
         app.layers.push(Layer::Plan(PlanState { selected: 0 }));
         snapshot(&format!("plan_empty_{tag}"), &app);
         // `A`: the methods, the board's own first.
@@ -141,4 +148,30 @@ fn an_empty_plan_offers_the_methods_phases_and_a_phase_of_any_method() {
         );
         snapshot(&format!("plan_add_methods_{tag}"), &app);
     }
+}
+
+#[test]
+fn a_read_only_board_refuses_a_new_step_before_any_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = board_with(
+        Lang::En,
+        SIZES[0],
+        "2026-10-03T08:00:00Z",
+        dir.path(),
+        Access::ReadOnly,
+        |s| s.plan = None,
+    );
+    app.layers.push(Layer::Plan(PlanState { selected: 0 }));
+    update(
+        &mut app,
+        Input::Command(sempre::tui::command::Command::PlanAddStep),
+    );
+    assert!(matches!(app.layers.last(), Some(Layer::Plan(_))), "no menu");
+    let flash = app.flash.as_ref().unwrap();
+    assert!(flash.error, "{}", flash.text);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no new session"
+    );
 }

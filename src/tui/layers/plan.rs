@@ -117,6 +117,11 @@ pub(super) fn update(app: &mut App, input: Input) -> Vec<Effect> {
     }
     if cmd == Command::PlanAddStep {
         let at = match &app.screen {
+            Screen::Board(b) if b.open.is_read_only() => {
+                let lang = app.prefs.lang;
+                app.warn(crate::tui::screens::board::ChangeError::ReadOnly.message(lang));
+                return Vec::new();
+            }
             Screen::Board(b) => crate::tui::screens::board::plan_steps::insert_at(b, at),
             _ => 0,
         };

@@ -77,6 +77,11 @@ pub fn add(app: &mut App, at: usize, method: &str, phase: &str) -> Vec<Effect> {
     let Some(b) = board_mut(app) else {
         return Vec::new();
     };
+    if b.open.is_read_only() {
+        // Nothing can be put into this plan: no session is made for it.
+        app.warn(super::ChangeError::ReadOnly.message(lang));
+        return Vec::new();
+    }
     let host = b.session();
     let elsewhere = if host.method.id == method {
         None
