@@ -17,16 +17,8 @@ fn read(store: &std::path::Path, id: &str) -> Value {
 #[test]
 fn the_board_times_each_phase_from_the_plan_and_saves_a_change_to_it() {
     let (_dir, store) = common::store();
-    let id = stdout(sempre(&store).args([
-        "--lang",
-        "da",
-        "new",
-        "--method",
-        "fremtidsvaerksted",
-        "--title",
-        "Planlagt dag",
-    ]));
-    let id = id.trim();
+    let id = common::made_session(&store, "fremtidsvaerksted", "Planlagt dag");
+    let id = id.as_str();
     let plan = |args: &[&str]| {
         let mut all = vec!["plan"];
         all.extend_from_slice(args);
@@ -128,16 +120,7 @@ fn the_board_times_each_phase_from_the_plan_and_saves_a_change_to_it() {
 #[test]
 fn the_plan_view_adds_a_phase_of_another_method_and_makes_its_session() {
     let (_dir, store) = common::store();
-    let id = stdout(sempre(&store).args([
-        "--lang",
-        "da",
-        "new",
-        "--method",
-        "fremtidsvaerksted",
-        "--title",
-        "Dagen i Rønde",
-    ]));
-    let id = id.trim().to_string();
+    let id = common::made_session(&store, "fremtidsvaerksted", "Dagen i Rønde");
     let mut tty = Tty::spawn(&store, &["open", &id]);
     tty.wait_for(&["Dagen i Rønde", "Ikke startet"]);
     tty.send("y");

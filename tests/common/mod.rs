@@ -324,3 +324,11 @@ pub fn sempre(store: &Path) -> assert_cmd::Command {
 pub fn stdout(cmd: &mut assert_cmd::Command) -> String {
     String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
 }
+
+/// A new Danish session of `method` titled `title` in `store`, made by the
+/// real binary; its id.
+pub fn made_session(store: &Path, method: &str, title: &str) -> String {
+    let out =
+        stdout(sempre(store).args(["--lang", "da", "new", "--method", method, "--title", title]));
+    out.trim().to_string()
+}
