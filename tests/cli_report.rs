@@ -140,3 +140,55 @@ fn a_private_action_is_neither_counted_nor_named_in_the_summary() {
         "not counted either:\n{md}"
     );
 }
+
+/// "Completed in the period" goes by the day an action was marked done,
+/// not by its last change: an owner written in later does not move it.
+#[test]
+fn an_action_done_in_the_period_stays_there_when_changed_later() {
+    let (_dir, store) = example_store();
+    let file = store.join("example-fremtidsvaerksted.json");
+    let mut s = sempre::store::load_session(&file).unwrap();
+    let done_on: jiff::Timestamp = "2026-10-01T10:00:00Z".parse().unwrap();
+    let later: jiff::Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+    // Each change is stamped as a board or the follow-up screen stamps it
+    // when it saves.
+    let made: jiff::Timestamp = "2026-09-05T15:00:00Z".parse().unwrap();
+    let base = s.clone();
+    let id = s
+        .add_action("Booke salen til workshop nummer to", None, None, made)
+        .unwrap();
+    sempre::model::record_changes(&base, &mut s, made, "laptop");
+    let base = s.clone();
+    s.update_action(id, None, None, sempre::model::ActionStatus::Done, done_on)
+        .unwrap();
+    sempre::model::record_changes(&base, &mut s, done_on, "laptop");
+    let base = s.clone();
+    s.update_action(
+        id,
+        Some("Mette"),
+        None,
+        sempre::model::ActionStatus::Done,
+        later,
+    )
+    .unwrap();
+    sempre::model::record_changes(&base, &mut s, later, "laptop");
+    sempre::store::save_session(&file, &s).unwrap();
+    let md = stdout(sempre(&store).args([
+        "--lang",
+        "en",
+        "export",
+        "--network",
+        "LEN Herning",
+        "--since",
+        "2026-09-01",
+        "--until",
+        "2026-10-31",
+        "--format",
+        "md",
+    ]));
+    let head: String = md.split("\n---\n").next().unwrap().to_string();
+    assert!(
+        head.contains("Booke salen til workshop nummer to (Fremtidsværksted: Arbejde og hverdag i Herning, done 2026-10-01)"),
+        "{head}"
+    );
+}

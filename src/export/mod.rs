@@ -84,6 +84,20 @@ pub struct Options {
     pub plans: HashMap<Uuid, doc::PlanDoc>,
 }
 
+/// A file name made of `words`: lower case, hyphens between words, at most
+/// `most` characters cut between words, and "sempre" when nothing is left.
+pub fn file_stem(words: &str, most: usize) -> String {
+    let mut name = slug::slugify(words);
+    if name.len() > most {
+        let cut = name[..most].rfind('-').unwrap_or(most);
+        name.truncate(cut);
+    }
+    if name.is_empty() {
+        name = "sempre".into();
+    }
+    name
+}
+
 /// The planned-versus-actual tables of those of `sessions` that hold a
 /// day's plan, measured with the phase logs of `others` (the day's other
 /// sessions, among the sessions they link to) at `now`.
@@ -195,6 +209,13 @@ pub fn export_to(
     opts: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // When each action was marked done, read before preparing the sessions
+    // drops the clocks that say so; a report's summary needs it.
+    let done = if report.is_some() {
+        summary::done_at(sessions.iter().map(|(s, _)| s))
+    } else {
+        Default::default()
+    };
     let prepared: Vec<(Session, Option<&Method>)> = sessions
         .into_iter()
         .map(|(s, m)| {
@@ -214,7 +235,7 @@ pub fn export_to(
         Format::Json => json::sessions(prepared.iter().map(|(s, _)| s), out),
         Format::Csv => csv::table(&pairs(), opts, out),
         Format::Markdown | Format::Html => {
-            let doc = document(&pairs(), report, opts);
+            let doc = document(&pairs(), report, &done, opts);
             drop(prepared);
             match format {
                 Format::Markdown => markdown::render_to(&doc, out),
@@ -281,6 +302,7 @@ fn plain(opts: &Options) -> Options {
 fn document(
     pairs: &[(&Session, Option<&Method>)],
     report: Option<Report>,
+    done: &summary::DoneAt,
     opts: &Options,
 ) -> doc::Doc {
     let builder = doc::Builder {
@@ -311,7 +333,7 @@ fn document(
     }
     let summary = report.as_ref().map(|r| {
         let all: Vec<&Session> = pairs.iter().map(|(s, _)| *s).collect();
-        summary::summary(&all, r.since, r.until, opts.today, &opts.tz)
+        summary::summary(&all, done, r.since, r.until, opts.today, &opts.tz)
     });
     doc::Doc {
         lang: opts.lang,

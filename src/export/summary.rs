@@ -63,10 +63,30 @@ pub struct ReportSummary {
     pub completed: Vec<CompletedDoc>,
 }
 
+/// When each done action was marked done: its status's stamp, else its
+/// last change.
+pub type DoneAt = std::collections::HashMap<uuid::Uuid, jiff::Timestamp>;
+
+/// [`DoneAt`] of `sessions` as they are on disk. Exporting drops the clocks
+/// that hold the stamps, so this is read before the sessions are prepared.
+pub fn done_at<'a>(sessions: impl Iterator<Item = &'a Session>) -> DoneAt {
+    sessions
+        .flat_map(|s| &s.actions)
+        .filter(|a| a.status == ActionStatus::Done)
+        .map(|a| {
+            (
+                a.id,
+                a.clock.get("status").map_or(a.updated, |stamp| stamp.at),
+            )
+        })
+        .collect()
+}
+
 /// Works out the summary of `sessions` (as exported) for the period
 /// `since`–`until`, on `today`.
 pub fn summary(
     sessions: &[&Session],
+    done: &DoneAt,
     since: Option<Date>,
     until: Option<Date>,
     today: Date,
@@ -102,9 +122,7 @@ pub fn summary(
                 _ => {}
             }
             if a.status == ActionStatus::Done {
-                // When it was marked done: its status's stamp, else its
-                // last change.
-                let at = a.clock.get("status").map_or(a.updated, |stamp| stamp.at);
+                let at = done.get(&a.id).copied().unwrap_or(a.updated);
                 let on = at.to_zoned(tz.clone()).date();
                 if from.is_none_or(|f| on >= f) && on <= until.unwrap_or(today) {
                     out.completed.push(CompletedDoc {
@@ -216,7 +234,14 @@ mod tests {
             a.status = status;
             a.due = due;
         }
-        let sum = summary(&[&s], None, None, date(2026, 9, 20), &TimeZone::UTC);
+        let sum = summary(
+            &[&s],
+            &done_at([&s].into_iter()),
+            None,
+            None,
+            date(2026, 9, 20),
+            &TimeZone::UTC,
+        );
         let row = &sum.rows[0];
         assert_eq!(
             (row.done, row.open, row.overdue, row.dropped),
@@ -235,6 +260,7 @@ mod tests {
         assert_eq!(sum.completed[0].on, date(2026, 9, 10));
         let sum = summary(
             &[&s],
+            &done_at([&s].into_iter()),
             None,
             Some(date(2026, 9, 5)),
             date(2026, 9, 20),
