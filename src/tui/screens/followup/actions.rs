@@ -263,10 +263,12 @@ fn export(app: &mut App) -> Vec<Effect> {
                 .replace("{n}", &leave.to_string())
                 .replace("{m}", &shown.to_string())
         };
+        // The network names the file; an owner filter is a person's name,
+        // which stays out of a file name that travels with the file (and
+        // would survive an anonymized export).
         let mut stem = vec!["actions".to_string()];
         stem.extend(
-            [&f.actions.network, &f.actions.owner]
-                .into_iter()
+            Some(&f.actions.network)
                 .filter(|x| !x.trim().is_empty())
                 .cloned(),
         );
