@@ -198,14 +198,7 @@ impl ExportState {
             _ => format!("{} {}", scope.stem, self.today),
         };
         // At most 60 characters, cut between words.
-        let mut name = slug::slugify(stem);
-        if name.len() > 60 {
-            let cut = name[..60].rfind('-').unwrap_or(60);
-            name.truncate(cut);
-        }
-        if name.is_empty() {
-            name = "sempre".into();
-        }
+        let mut name = crate::export::file_stem(&stem, 60);
         if self.anonymize {
             name.push_str(match self.lang {
                 Lang::Da => "-anonym",

@@ -123,11 +123,7 @@ pub fn header_mark(b: &BoardState, ctx: &Ctx) -> Vec<Span<'static>> {
 /// after the session holding the plan.
 pub fn script_path(b: &BoardState, app: &App) -> std::path::PathBuf {
     let title = host(b).map_or(&b.session().context.title, |h| &h.context.title);
-    let mut name = slug::slugify(title);
-    if name.len() > 50 {
-        let cut = name[..50].rfind('-').unwrap_or(50);
-        name.truncate(cut);
-    }
+    let name = crate::export::file_stem(title, 50);
     let script = match app.prefs.lang {
         crate::i18n::Lang::Da => "drejebog",
         crate::i18n::Lang::En => "script",
@@ -151,17 +147,6 @@ pub fn write_script(
     let own = b.session();
     let v = crate::day::view(day, own, &app.methods, lang, &app.tz, app.clock.now())
         .ok_or_else(|| PlanText::NoPlan.text(lang).to_string())?;
-    let failed = |source: std::io::Error, at: &std::path::Path| {
-        crate::store::StoreError::Io {
-            doing: crate::store::Doing::Exporting,
-            path: at.display().to_string(),
-            source,
-        }
-        .message(lang)
-    };
-    if let Some(dir) = path.parent() {
-        crate::store::create_private_dir(dir).map_err(|e| failed(e, dir))?;
-    }
     let host = day.host(own);
     crate::store::write_export_with(path, |w| {
         crate::export::script_to(host, &v, &app.methods, lang, w)
