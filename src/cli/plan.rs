@@ -218,16 +218,16 @@ fn add(
     let elsewhere = if method_id == own {
         None
     } else {
-        // Tried on a copy first: a step the plan refuses makes no session.
-        let mut probe = open.session.clone();
-        let trial = PlanItem::phase(&phase_id, minutes, Some((Uuid::nil(), &method_id)));
-        if let Some(known) = open.session.day_session_of(&method_id) {
-            let mut item = trial.clone();
-            item.session = Some(known);
-            probe.plan_insert(item, at, now())?;
-        } else {
-            probe.plan_insert(trial, at, now())?;
-        }
+        // Asked first: a step the plan refuses makes no session.
+        let known = open
+            .session
+            .day_session_of(&method_id)
+            .unwrap_or(Uuid::nil());
+        open.session.plan_accepts(&PlanItem::phase(
+            &phase_id,
+            minutes,
+            Some((known, &method_id)),
+        ))?;
         Some(day_session_for(env, &mut open, &method_id, out)?)
     };
     let item = PlanItem::phase(

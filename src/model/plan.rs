@@ -125,10 +125,21 @@ impl Session {
         at: Option<usize>,
         now: Timestamp,
     ) -> Result<usize, ModelError> {
+        self.plan_accepts(&item)?;
+        let plan = self.plan.get_or_insert_with(Plan::default);
+        let at = at.unwrap_or(plan.items.len()).min(plan.items.len());
+        plan.items.insert(at, item);
+        self.updated = now;
+        Ok(at)
+    }
+
+    /// Whether [`Session::plan_insert`] would take `item`: minutes within a
+    /// day, and a phase not planned yet. Asked before anything is made for
+    /// a step, such as the session another method's phase runs in.
+    pub fn plan_accepts(&self, item: &PlanItem) -> Result<(), ModelError> {
         check_minutes(item.minutes)?;
         let host = self.id;
-        let plan = self.plan.get_or_insert_with(Plan::default);
-        if let Some(phase) = &item.phase
+        if let (Some(plan), Some(phase)) = (&self.plan, &item.phase)
             && let Some(i) = plan.position_of(host, item.runs_in(host), phase)
         {
             return Err(ModelError::AlreadyPlanned {
@@ -136,10 +147,7 @@ impl Session {
                 position: i + 1,
             });
         }
-        let at = at.unwrap_or(plan.items.len()).min(plan.items.len());
-        plan.items.insert(at, item);
-        self.updated = now;
-        Ok(at)
+        Ok(())
     }
 
     /// Takes the step at `at` (from 0) out of the plan.

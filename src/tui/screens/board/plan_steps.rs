@@ -89,9 +89,8 @@ pub fn add(app: &mut App, at: usize, method: &str, phase: &str) -> Vec<Effect> {
         match host.day_session_of(method) {
             Some(id) => Some(id),
             None => {
-                let mut probe = host.clone();
                 let trial = PlanItem::phase(phase, minutes, Some((Uuid::nil(), method)));
-                if let Err(e) = probe.plan_insert(trial, Some(at), now) {
+                if let Err(e) = host.plan_accepts(&trial) {
                     app.warn(e.message(lang));
                     return Vec::new();
                 }
