@@ -228,32 +228,55 @@ fn add(
             minutes,
             Some((known, &method_id)),
         ))?;
-        Some(day_session_for(env, &mut open, &method_id, out)?)
+        Some(day_session_for(env, &mut open, &method_id)?)
     };
     let item = PlanItem::phase(
         &phase_id,
         minutes,
-        elsewhere.map(|id| (id, method_id.as_str())),
+        elsewhere.map(|(id, _)| (id, method_id.as_str())),
     );
     let what = step_name(env, &open.session, &item);
-    let at = open.session.plan_insert(item, at, now())?;
-    save(env, &mut open)?;
+    let saved = open
+        .session
+        .plan_insert(item, at, now())
+        .map_err(CliError::from)
+        .and_then(|at| save(env, &mut open).map(|()| at));
+    let at = match (saved, elsewhere) {
+        (Ok(at), _) => at,
+        // A session made for a step the plan did not keep is taken away
+        // again, so that no session is left that nothing names.
+        (Err(e), Some((id, true))) => {
+            let _ = std::fs::remove_file(env.store.path_of(id));
+            return Err(e);
+        }
+        (Err(e), _) => return Err(e),
+    };
+    if let Some((id, true)) = elsewhere {
+        let method = env.methods.require(&method_id)?;
+        writeln!(
+            out,
+            "{}",
+            PlanText::NewSession
+                .text(env.lang)
+                .replace("{method}", method.name.get(env.lang))
+                .replace("{id}", &id.to_string())
+        )?;
+    }
     writeln!(out, "{}", added(env.lang, at, &what, minutes))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The session of the day that runs `method`: one the plan names already,
-/// or a new one with the host's context, linked both ways.
+/// or a new one with the host's context, linked both ways (then `true`).
 fn day_session_for(
     env: &Env,
     host: &mut OpenSession,
     method_id: &str,
-    out: &mut dyn Write,
-) -> Result<Uuid, CliError> {
+) -> Result<(Uuid, bool), CliError> {
     if let Some(id) = host.session.day_session_of(method_id)
         && env.store.read(id).is_ok()
     {
-        return Ok(id);
+        return Ok((id, false));
     }
     let method = env.methods.require(method_id)?;
     let stamp = now();
@@ -261,15 +284,7 @@ fn day_session_for(
     env.store.create(&session)?;
     host.session
         .link_session(session.id, SessionRelation::LeadsTo, stamp);
-    writeln!(
-        out,
-        "{}",
-        PlanText::NewSession
-            .text(env.lang)
-            .replace("{method}", method.name.get(env.lang))
-            .replace("{id}", &session.id.to_string())
-    )?;
-    Ok(session.id)
+    Ok((session.id, true))
 }
 
 /// `sempre plan fill`.
