@@ -11,7 +11,7 @@ use icalendar::{Calendar, Component, EventLike, Property};
 use super::Options;
 use super::actions::ActionLine;
 use crate::model::ActionStatus;
-use crate::model::text::capitalise;
+use crate::model::text::{capitalise, without_controls};
 use crate::strings::{Msg, Ui, status_name};
 
 /// What went into a calendar.
@@ -35,7 +35,7 @@ pub fn calendar(
     cal.append_property(Property::new("PRODID", "-//sempre//actions//EN"));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.append_property(Property::new("METHOD", "PUBLISH"));
-    cal.name(&plain(name).replace('\n', " "));
+    cal.name(&without_controls(name).replace('\n', " "));
     let mut written = Written::default();
     for line in lines {
         match event(line, opts) {
@@ -85,8 +85,8 @@ fn event(l: &ActionLine, opts: &Options) -> Option<icalendar::Event> {
         .add_property("SEQUENCE", sequence(l.updated).to_string())
         .append_property(date_property("DTSTART", &day(due)))
         .append_property(date_property("DTEND", &day(next)))
-        .summary(&plain(&l.text))
-        .description(&plain(&about.join("\n")))
+        .summary(&without_controls(&l.text))
+        .description(&without_controls(&about.join("\n")))
         .categories([status_name(l.status, lang)])
         .add_property("TRANSP", "TRANSPARENT");
     if l.status == ActionStatus::Dropped {
@@ -110,19 +110,9 @@ fn date_property(key: &str, day: &str) -> Property {
         .done()
 }
 
-/// `text` as an iCalendar text value may hold it: line breaks as `\n`
-/// (the crate escapes those), no other control characters.
-fn plain(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .map(|c| if c == '\r' { '\n' } else { c })
-        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{plain, sequence};
+    use super::{sequence, without_controls};
 
     #[test]
     fn a_later_change_has_a_higher_sequence_and_the_same_change_the_same() {
@@ -136,6 +126,6 @@ mod tests {
 
     #[test]
     fn control_characters_cannot_break_a_line() {
-        assert_eq!(plain("a\r\nb\rc\u{7}d"), "a\nb\ncd");
+        assert_eq!(without_controls("a\r\nb\rc\u{7}d"), "a\nb\ncd");
     }
 }
