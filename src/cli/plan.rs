@@ -71,7 +71,7 @@ pub fn run(env: &Env, args: PlanArgs, out: &mut dyn Write) -> Result<ExitCode, C
             edit(env, &session, out, |s, lang| {
                 s.plan_set_start(start, now());
                 Ok(match start {
-                    Some(t) => PlanText::StartSet
+                    Some(t) => PlanText::Starts
                         .text(lang)
                         .replace("{time}", &t.strftime("%H:%M").to_string()),
                     None => PlanText::StartCleared.text(lang).to_string(),

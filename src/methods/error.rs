@@ -183,13 +183,6 @@ impl MethodError {
         }
     }
 
-    /// The first line of the message: what a list of methods shows of a
-    /// method file it could not load.
-    pub fn first_line(&self, lang: Lang) -> String {
-        let message = self.message(lang);
-        message.lines().next().unwrap_or_default().to_string()
-    }
-
     /// The mistake without the file's name, as one line under the file's
     /// name: `phases[1].goal: missing; ...` or `line 3, column 23: ...`.
     pub fn line(&self, lang: Lang) -> String {

@@ -431,7 +431,7 @@ pub fn submit_form(
             });
             if r.is_ok() {
                 let said = match start {
-                    Some(time) => crate::strings::PlanText::StartSet
+                    Some(time) => crate::strings::PlanText::Starts
                         .text(lang)
                         .replace("{time}", &time.strftime("%H:%M").to_string()),
                     None => crate::strings::PlanText::StartCleared
