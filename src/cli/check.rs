@@ -226,23 +226,29 @@ fn changed(
     if gone.is_empty() && !newer {
         return None;
     }
-    let versions = format!("{} → {}", session.method.version, method.version);
+    // The version is named only when it moved: a method file edited
+    // without raising it can still have lost a zone.
+    let versions = if newer {
+        format!(" (version {} → {})", session.method.version, method.version)
+    } else {
+        String::new()
+    };
     Some(match (lang, gone.is_empty()) {
         (Lang::En, true) => format!(
-            "the method \"{}\" has changed since the session was made (version {versions})",
+            "the method \"{}\" has changed since the session was made{versions}",
             method.id
         ),
         (Lang::Da, true) => format!(
-            "metoden \"{}\" er ændret, siden sessionen blev lavet (version {versions})",
+            "metoden \"{}\" er ændret, siden sessionen blev lavet{versions}",
             method.id
         ),
         (Lang::En, false) => format!(
-            "the method \"{}\" has changed since the session was made (version {versions}) and no longer has {}; notes there are shown under No zone",
+            "the method \"{}\" has changed since the session was made{versions} and no longer has {}; notes there are shown under No zone",
             method.id,
             gone.join(", ")
         ),
         (Lang::Da, false) => format!(
-            "metoden \"{}\" er ændret, siden sessionen blev lavet (version {versions}), og har ikke længere {}; sedler dér vises under Uden zone",
+            "metoden \"{}\" er ændret, siden sessionen blev lavet{versions}, og har ikke længere {}; sedler dér vises under Uden zone",
             method.id,
             gone.join(", ")
         ),
