@@ -142,6 +142,16 @@ fn the_manual_page_renders() {
         assert!(pages.join(name).is_file(), "no {name}");
         assert!(listed.contains(name), "{listed}");
     }
+    // Installed for the machine, a page is readable by every user.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(pages.join("sempre.1"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
 
     if !installed("man") {
         return;

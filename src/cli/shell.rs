@@ -43,42 +43,48 @@ pub fn man(args: &ManArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
 }
 
 /// Writes the page of `cmd` and of each of its commands into `dir`, as
-/// `clap_mangen::generate_to` does, keeping the names of the files.
+/// `clap_mangen::generate_to` does, keeping the names of the files. The
+/// top page (`sempre.1`) gets the sections only the main page has.
 fn write_pages(
     cmd: clap::Command,
     dir: &std::path::Path,
     written: &mut Vec<std::path::PathBuf>,
 ) -> std::io::Result<()> {
+    write_pages_of(cmd, dir, written, true)
+}
+
+fn write_pages_of(
+    cmd: clap::Command,
+    dir: &std::path::Path,
+    written: &mut Vec<std::path::PathBuf>,
+    top: bool,
+) -> std::io::Result<()> {
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        write_sub_pages(sub.clone(), dir, written)?;
+        write_pages_of(sub.clone(), dir, written, false)?;
     }
-    let path = dir.join("sempre.1");
-    let page = main_page(cmd)?;
+    let (path, page) = if top {
+        (dir.join("sempre.1"), main_page(cmd)?)
+    } else {
+        let man = clap_mangen::Man::new(cmd);
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        (dir.join(man.get_filename()), page)
+    };
     write_page(&path, &page)?;
     written.push(path);
     Ok(())
 }
 
 /// Writes one page atomically: a file of that name is replaced whole, and
-/// a link of that name is replaced rather than followed.
+/// a link of that name is replaced rather than followed. A manual page is
+/// for every user of the machine to read (the store's files are private).
 fn write_page(path: &std::path::Path, page: &[u8]) -> std::io::Result<()> {
-    crate::store::write_atomic(path, |w| w.write_all(page)).map(|_| ())
-}
-
-fn write_sub_pages(
-    cmd: clap::Command,
-    dir: &std::path::Path,
-    written: &mut Vec<std::path::PathBuf>,
-) -> std::io::Result<()> {
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        write_sub_pages(sub.clone(), dir, written)?;
+    crate::store::write_atomic(path, |w| w.write_all(page))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))?;
     }
-    let man = clap_mangen::Man::new(cmd);
-    let path = dir.join(man.get_filename());
-    let mut page = Vec::new();
-    man.render(&mut page)?;
-    write_page(&path, &page)?;
-    written.push(path);
     Ok(())
 }
 
