@@ -392,3 +392,29 @@ fn fields_written_twice_are_reported_beside_the_other_mistakes() {
     );
     assert_eq!(lines.len(), 3, "{out}");
 }
+
+/// A methods folder other users can change is refused by the library, so
+/// `methods check` says so rather than calling its files ok.
+#[cfg(unix)]
+#[test]
+fn a_folder_others_can_change_is_refused_not_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let store = tempfile::tempdir().unwrap();
+    let methods = store.path().join("shared");
+    std::fs::create_dir(&methods).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("methods/rygsaek.json"),
+        methods.join("rygsaek.json"),
+    )
+    .unwrap();
+    std::fs::set_permissions(&methods, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = sempre(store.path())
+        .args(["--lang", "en", "--methods"])
+        .arg(&methods)
+        .args(["methods", "check"])
+        .assert()
+        .failure();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("other users can change it"), "{out}");
+    assert!(!out.contains(": ok ("), "{out}");
+}

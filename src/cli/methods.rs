@@ -2,14 +2,14 @@
 
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::args::{MethodsAction, MethodsArgs};
 use super::table::render;
 use super::{CliError, Env};
 use crate::i18n::{Lang, Text};
-use crate::methods::{Method, Origin, read_method_file};
+use crate::methods::{Method, Origin, method_files, read_method_file};
 use crate::strings::{Msg, mistakes};
 
 /// Lists methods, shows one, or checks files.
@@ -35,7 +35,14 @@ pub fn run(env: &Env, args: MethodsArgs, out: &mut dyn Write) -> Result<ExitCode
 fn check(env: &Env, files: Vec<PathBuf>, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let lang = env.lang;
     let files = if files.is_empty() {
-        folder_files(&env.methods_dir)
+        match method_files(&env.methods_dir) {
+            Ok(files) => files,
+            // A folder the library would not read is not called "ok".
+            Err(refused) => {
+                writeln!(out, "{}", refused.message(lang))?;
+                return Ok(ExitCode::FAILURE);
+            }
+        }
     } else {
         files
     };
@@ -66,19 +73,6 @@ fn check(env: &Env, files: Vec<PathBuf>, out: &mut dyn Write) -> Result<ExitCode
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The `.json` files of the methods folder, by name.
-fn folder_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
 }
 
 fn ok_line(lang: Lang, file: &str, m: &Method) -> String {

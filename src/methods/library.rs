@@ -190,25 +190,13 @@ impl MethodLibrary {
     /// (a problem says so), nor is such a file in it.
     pub fn with_folder(dir: &Path) -> MethodLibrary {
         let mut library = MethodLibrary::builtin();
-        if !dir.is_dir() {
-            return library;
-        }
-        if let Some(why) = distrust(dir) {
-            library.problems.push(MethodError::Untrusted {
-                file: dir.display().to_string(),
-                folder: true,
-                why,
-            });
-            return library;
-        }
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return library;
+        let paths = match method_files(dir) {
+            Ok(paths) => paths,
+            Err(refused) => {
+                library.problems.push(refused);
+                return library;
+            }
         };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
         for path in paths {
             match read_method_file(&path) {
                 Ok(method) if library.get(&method.id) == Some(&method) => {}
@@ -288,6 +276,31 @@ impl MethodLibrary {
     pub fn problems(&self) -> &[MethodError] {
         &self.problems
     }
+}
+
+/// The `.json` files of the methods folder `dir`, by name: none when
+/// there is no such folder, and a refusal when another user owns it or can
+/// change it (its files are then not read at all).
+pub fn method_files(dir: &Path) -> Result<Vec<PathBuf>, MethodError> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    if let Some(why) = distrust(dir) {
+        return Err(MethodError::Untrusted {
+            file: dir.display().to_string(),
+            folder: true,
+            why,
+        });
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    Ok(paths)
 }
 
 /// A method made from the names a session keeps of it: its zones side by

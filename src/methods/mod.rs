@@ -14,7 +14,9 @@ pub use format::{
     Ask, BoardPolicy, Category, Complexity, GridCell, GridSize, GroupSize, MeetingPolicy, Method,
     Mode, Phase, Shape, TreePart, Zone,
 };
-pub use library::{LoadedMethod, MethodLibrary, Origin, kept, parse_method, read_method_file};
+pub use library::{
+    LoadedMethod, MethodLibrary, Origin, kept, method_files, parse_method, read_method_file,
+};
 pub use problem::{Expected, Found, Problem};
 pub use trust::Distrust;
 
