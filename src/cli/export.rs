@@ -74,20 +74,14 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
     // themselves: a large session is held once, never whole as text.
     drop(others);
     // A session whose method file is gone is read with the names it keeps.
-    let kept: Vec<Option<crate::methods::Method>> = sessions
+    let methods: Vec<_> = sessions
         .iter()
-        .map(|s| match env.methods.get(&s.method.id) {
-            Some(_) => None,
-            None => crate::methods::kept(&s.method),
-        })
+        .map(|s| env.methods.for_session(s))
         .collect();
     let sessions: Vec<_> = sessions
         .into_iter()
-        .zip(&kept)
-        .map(|(s, kept)| {
-            let method = env.methods.get(&s.method.id).or(kept.as_ref());
-            (s, method)
-        })
+        .zip(&methods)
+        .map(|(s, m)| (s, m.as_deref()))
         .collect();
     let format = args.format.into();
     match &args.out {

@@ -40,12 +40,12 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         plans: Default::default(),
     };
     drop(all);
+    // A session whose method file is gone is named as it keeps it.
+    let methods: Vec<_> = chosen.iter().map(|s| env.methods.for_session(s)).collect();
     let sessions: Vec<_> = chosen
         .into_iter()
-        .map(|s| {
-            let method = env.methods.get(&s.method.id);
-            (s, method)
-        })
+        .zip(&methods)
+        .map(|(s, m)| (s, m.as_deref()))
         .collect();
     let written = match &args.out {
         Some(path) => {

@@ -60,11 +60,7 @@ pub fn action_lines(
     for (session, method) in sessions {
         let s = prepare(session, opts.anonymize, opts.lang, &opts.private_elsewhere);
         let date = day_of(&s);
-        let method = match (method, &s.method.labels) {
-            (Some(m), _) => m.name.get(opts.lang).to_string(),
-            (None, Some(kept)) => kept.name.get(opts.lang).to_string(),
-            (None, None) => s.method.id.clone(),
-        };
+        let method = method.map_or(s.method.id.clone(), |m| m.name.get(opts.lang).to_string());
         for a in &s.actions {
             if keep.is_some_and(|k| !k.contains(&a.id)) {
                 continue;

@@ -352,19 +352,17 @@ pub fn write(
     };
     drop(linked);
     // Written as it is made, so the export is never held whole as text.
-    let kept: Vec<Option<crate::methods::Method>> = job
+    // A session whose method file is gone is read with the names it keeps.
+    let chosen: Vec<_> = job
         .sessions
         .iter()
-        .map(|s| match methods.get(&s.method.id) {
-            Some(_) => None,
-            None => crate::methods::kept(&s.method),
-        })
+        .map(|s| methods.for_session(s))
         .collect();
     let sessions = job
         .sessions
         .iter()
-        .zip(&kept)
-        .map(|(s, kept)| (s.clone(), methods.get(&s.method.id).or(kept.as_ref())))
+        .zip(&chosen)
+        .map(|(s, m)| (s.clone(), m.as_deref()))
         .collect();
     let mut undated = 0;
     write_export_with(path, |w| match &job.actions {
