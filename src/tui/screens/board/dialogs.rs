@@ -251,7 +251,7 @@ pub fn open_form(app: &mut App, purpose: FormPurpose) {
             )
         }
         FormPurpose::NewMeeting => (
-            t(Ui::FormNewMeeting).replace("{meeting}", &meeting_word(&b.method, lang)),
+            t(Ui::FormNewMeeting).replace("{meeting}", &super::header::meeting_word(b, lang)),
             vec![(Ui::FieldDate, today)],
         ),
         FormPurpose::PlanStart => (
@@ -450,34 +450,19 @@ pub fn submit_form(
     }
 }
 
-/// What one meeting of `method` is called in the middle of a sentence:
-/// the method's own word (a visit), else "meeting".
-fn meeting_word(method: &Method, lang: Lang) -> String {
-    match &method.meetings {
-        Some(policy) => policy.label.get(lang).to_lowercase(),
-        None => Ui::MeetingWord.text(lang).to_string(),
-    }
-}
-
 /// `text` with the latest meeting filled in, named as the header names it
 /// ("Besøg 2") with its day.
-fn meeting_said(app: &mut App, text: Ui) -> String {
+fn meeting_said(app: &App, text: Ui) -> String {
     let lang = app.prefs.lang;
     let mut said = app.t(text).to_string();
-    if let Some(b) = board_mut(app) {
-        let word = meeting_word(&b.method, lang);
-        let meetings = &b.open.session.meetings;
-        let date = meetings
-            .last()
+    if let Some(b) = app.board() {
+        let date = (b.session().meetings.last())
             .map(|m| m.date.to_string())
             .unwrap_or_default();
         said = said
-            .replace(
-                "{name}",
-                &format!("{} {}", capitalise(&word), meetings.len()),
-            )
+            .replace("{name}", &super::header::meeting_name(b, lang))
             .replace("{date}", &date)
-            .replace("{meeting}", &word);
+            .replace("{meeting}", &super::header::meeting_word(b, lang));
     }
     said
 }

@@ -137,16 +137,13 @@ pub(super) fn header(b: &BoardState, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(Line::from(first)), row(0, 1));
     let mut second = phase_line(b, ctx);
-    if let (Some(policy), Some(last)) = (&b.method.meetings, s.meetings.last()) {
+    if b.method.meetings.is_some()
+        && let Some(last) = s.meetings.last()
+    {
         second.spans.insert(
             0,
             Span::styled(
-                format!(
-                    "{} {} ({}) · ",
-                    crate::model::text::capitalise(policy.label.get(lang)),
-                    s.meetings.len(),
-                    last.date
-                ),
+                format!("{} ({}) · ", meeting_name(b, lang), last.date),
                 t.title,
             ),
         );
@@ -222,4 +219,26 @@ pub(super) fn projector_header(b: &BoardState, ctx: &Ctx, frame: &mut Frame, are
 fn right_edge(area: Rect, width: u16) -> Rect {
     let width = width.min(area.width);
     Rect::new(area.x + area.width - width, area.y, width, area.height)
+}
+
+/// What one meeting of the board's method is called in the middle of a
+/// sentence: the method's own word (a visit), else "meeting".
+pub(super) fn meeting_word(b: &BoardState, lang: crate::i18n::Lang) -> String {
+    match &b.method.meetings {
+        Some(policy) => policy.label.get(lang).to_lowercase(),
+        None => crate::strings::Ui::MeetingWord.text(lang).to_string(),
+    }
+}
+
+/// The latest meeting as the header names it: "Besøg 2".
+pub(super) fn meeting_name(b: &BoardState, lang: crate::i18n::Lang) -> String {
+    let label = match &b.method.meetings {
+        Some(policy) => policy.label.get(lang).to_string(),
+        None => crate::strings::Ui::MeetingWord.text(lang).to_string(),
+    };
+    format!(
+        "{} {}",
+        crate::model::text::capitalise(&label),
+        b.session().meetings.len()
+    )
 }
