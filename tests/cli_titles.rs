@@ -245,3 +245,22 @@ fn whole_words_win_and_the_candidates_are_listed_with_their_whole_titles() {
     assert!(err.contains(&format!("{long} nr 7\n")), "{err}");
     assert!(err.contains(&format!("{long} nr 17\n")), "{err}");
 }
+
+/// Words are split at punctuation in what is typed as in the titles, so
+/// "nr. 779" is the whole words nr and 779, and the title holding them
+/// whole wins over one that holds 779 inside a longer number.
+#[test]
+fn punctuation_typed_between_words_splits_them_as_in_titles() {
+    let f = Fixture::new();
+    let id = f.new_session("rygsaek", "Gruppe nr. 779", "2026-10-01");
+    f.new_session("rygsaek", "Gruppe nr. 3779", "2026-10-02");
+    f.run(&["add", "nr. 779", "--zone", "tage-med", "Rigtig gruppe"]);
+    assert!(
+        f.json(&id)["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["text"] == "Rigtig gruppe"),
+        "the note went to {id}"
+    );
+}

@@ -79,6 +79,14 @@ fn summaries(store: &Store) -> Result<Vec<Summary>, StoreError> {
     Ok(overview.sessions)
 }
 
+/// The words of a folded text: what lies between anything that is not a
+/// letter or a digit.
+fn wordsof(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 impl Store {
     /// The sessions whose titles hold every word of `query`, in any case
     /// and with or without accents ([`folded`]); a title that is the
@@ -86,7 +94,8 @@ impl Store {
     /// words, and those over titles that hold them inside longer words.
     pub(super) fn by_title(&self, query: &str) -> Result<ByTitle, StoreError> {
         let wanted = folded(query);
-        let words: Vec<&str> = wanted.split_whitespace().collect();
+        // Split as the titles are below, so "nr. 779" is the words nr, 779.
+        let words: Vec<&str> = wordsof(&wanted);
         if words.is_empty() {
             return Ok(ByTitle::NoneFound);
         }
@@ -100,10 +109,7 @@ impl Store {
                 if !words.iter().all(|w| title.contains(w)) {
                     return None;
                 }
-                let whole: Vec<&str> = title
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
+                let whole = wordsof(&title);
                 let rank = if title == wanted {
                     2
                 } else if words.iter().all(|w| whole.contains(w)) {
