@@ -320,3 +320,34 @@ proptest! {
         }
     }
 }
+
+/// A note carried from a session the export cannot read (a broken file,
+/// or one gone) may be a copy of a note private there: whether it is
+/// cannot be told, so it stays behind, in an export by id, a network's
+/// report and `show`, rather than leaving because its origin was unseen.
+#[test]
+fn a_note_carried_from_a_session_that_cannot_be_read_stays_behind() {
+    const CARRIED: &str = "Jeg føler mig dømt som enlig mor";
+    const OWN: &str = "Forældrecaféen";
+    let (_dir, store) = store();
+    std::fs::create_dir_all(&store).unwrap();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    for name in ["example-theory-of-change.json", "example-problemtrae.json"] {
+        std::fs::copy(examples.join(name), store.join(name)).unwrap();
+    }
+    let read = |args: &[&str]| stdout(sempre(&store).args(args));
+    // Readable, the origin is public there: the copy leaves.
+    let md = read(&["export", "1fd19586", "--format", "md"]);
+    assert!(md.contains(CARRIED), "{md}");
+    // The origin's file breaks: the copy stays behind, the rest leaves.
+    std::fs::write(store.join("example-problemtrae.json"), "{ not json").unwrap();
+    for args in [
+        &["export", "1fd19586", "--format", "md"][..],
+        &["export", "--network", "LEN Syddjurs", "--format", "md"],
+        &["show", "1fd19586"],
+    ] {
+        let out = read(args);
+        assert!(!out.contains(CARRIED), "{args:?}:\n{out}");
+        assert!(out.contains(OWN), "{args:?}:\n{out}");
+    }
+}

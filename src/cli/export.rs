@@ -60,7 +60,7 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
         today: jiff::Zoned::now().with_time_zone(tz.clone()).date(),
         tz,
         titles: link_titles(others.iter().chain(&sessions), args.anonymize, lang),
-        private_elsewhere: PrivateElsewhere::of(others.iter().chain(&sessions)),
+        private_elsewhere: PrivateElsewhere::of_all(others.iter().chain(&sessions)),
         plans: crate::export::plan_docs(
             &sessions,
             others.iter().chain(&sessions),

@@ -36,7 +36,7 @@ pub fn run(env: &Env, args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode
         titles: Default::default(),
         // A note carried from a private one elsewhere in the store stays
         // behind, with what was made from it.
-        private_elsewhere: PrivateElsewhere::of(&all),
+        private_elsewhere: PrivateElsewhere::of_all(&all),
         plans: Default::default(),
     };
     drop(all);

@@ -31,7 +31,7 @@ pub fn run(env: &Env, args: ShowArgs, out: &mut dyn Write) -> Result<ExitCode, C
             open.session.clone(),
             false,
             env.lang,
-            &PrivateElsewhere::of(&linked),
+            &PrivateElsewhere::of_all(linked.iter().chain([&open.session])),
         )
     };
     if args.json {

@@ -259,9 +259,34 @@ pub struct PrivateElsewhere {
 impl PrivateElsewhere {
     /// The private notes of `sessions`.
     pub fn of<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> PrivateElsewhere {
-        let notes: Vec<&Note> = sessions.into_iter().flat_map(|s| &s.notes).collect();
+        PrivateElsewhere::among(sessions, false)
+    }
+
+    /// [`PrivateElsewhere::of`] `sessions` that are every session the
+    /// export could find for what it writes (the store, or the sessions
+    /// exported and those they link to): a note carried from a session
+    /// not among them, one gone or that could not be read, counts as
+    /// private too, since whether its origin was private cannot be told.
+    pub fn of_all<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> PrivateElsewhere {
+        PrivateElsewhere::among(sessions, true)
+    }
+
+    fn among<'a>(
+        sessions: impl IntoIterator<Item = &'a Session>,
+        complete: bool,
+    ) -> PrivateElsewhere {
+        let sessions: Vec<&Session> = sessions.into_iter().collect();
+        let known: HashSet<Uuid> = sessions.iter().map(|s| s.id).collect();
+        let notes: Vec<&Note> = sessions.iter().flat_map(|s| &s.notes).collect();
         let mut out = PrivateElsewhere::default();
-        for n in notes.iter().filter(|n| n.private) {
+        let unseen_origin = |n: &Note| {
+            complete
+                && n.links.iter().any(|l| {
+                    l.kind == LinkKind::CarriedFrom
+                        && l.session.is_some_and(|s| !known.contains(&s))
+                })
+        };
+        for n in notes.iter().filter(|n| n.private || unseen_origin(n)) {
             out.notes.insert(n.id);
             out.texts.insert(n.text.clone());
         }

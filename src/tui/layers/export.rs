@@ -340,7 +340,7 @@ pub fn write(
         tz: tz.clone(),
         today,
         titles: link_titles(all(), job.anonymize, job.lang),
-        private_elsewhere: PrivateElsewhere::of(all()),
+        private_elsewhere: PrivateElsewhere::of_all(all()),
         plans: crate::export::plan_docs(
             &job.sessions,
             all(),
