@@ -40,6 +40,16 @@ pub struct MethodLibrary {
 /// Every mistake is reported, not just the first; a mistake in the JSON
 /// syntax stops the reading, with its line and column.
 pub fn parse_method(file: &str, json: &str) -> Result<Method, Vec<MethodError>> {
+    // A sound file, as every built-in one is, is read once; only a file
+    // the types refuse is walked field by field for all its mistakes.
+    if let Ok(method) = typed(json) {
+        let problems = check(&method, file);
+        return if problems.is_empty() {
+            Ok(method)
+        } else {
+            Err(problems)
+        };
+    }
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
         vec![MethodError::Syntax {
             file: file.to_string(),
@@ -66,14 +76,11 @@ pub fn parse_method(file: &str, json: &str) -> Result<Method, Vec<MethodError>> 
         problem,
     };
     if mistakes.is_empty() {
-        // The shape is sound: read the text itself.
-        let method = typed(json).map_err(|m| vec![field(m)])?;
-        let problems = check(&method, file);
-        return if problems.is_empty() {
-            Ok(method)
-        } else {
-            Err(problems)
-        };
+        // The types refused the text for a reason the walk does not know.
+        return Err(match typed(json) {
+            Err(m) => vec![field(m)],
+            Ok(method) => check(&method, file),
+        });
     }
     let mut problems: Vec<MethodError> = mistakes.into_iter().map(field).collect();
     if let Ok(method) = serde_json::from_value::<Method>(mended) {
