@@ -58,17 +58,23 @@ pub fn run(env: &Env, args: ExportArgs, out: &mut dyn Write) -> Result<ExitCode,
         anonymize: args.anonymize,
         lang,
         today: jiff::Zoned::now().with_time_zone(tz.clone()).date(),
-        tz,
         titles: link_titles(others.iter().chain(&sessions), args.anonymize, lang),
         private_elsewhere: PrivateElsewhere::of_all(others.iter().chain(&sessions)),
-        plans: crate::export::plan_docs(
-            &sessions,
-            others.iter().chain(&sessions),
-            &env.methods,
-            lang,
-            &TimeZone::system(),
-            crate::model::now(),
-        ),
+        // Only a document (Markdown, HTML) shows planned against actual.
+        plans: match crate::export::Format::from(args.format) {
+            crate::export::Format::Markdown | crate::export::Format::Html => {
+                crate::export::plan_docs(
+                    &sessions,
+                    others.iter().chain(&sessions),
+                    &env.methods,
+                    lang,
+                    &tz,
+                    crate::model::now(),
+                )
+            }
+            _ => Default::default(),
+        },
+        tz,
     };
     // What is exported is written as it is made, from the sessions
     // themselves: a large session is held once, never whole as text.

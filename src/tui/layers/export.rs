@@ -341,14 +341,18 @@ pub fn write(
         today,
         titles: link_titles(all(), job.anonymize, job.lang),
         private_elsewhere: PrivateElsewhere::of_all(all()),
-        plans: crate::export::plan_docs(
-            &job.sessions,
-            all(),
-            methods,
-            job.lang,
-            &tz,
-            crate::model::now(),
-        ),
+        // Only a document (Markdown, HTML) shows planned against actual.
+        plans: match (job.format, &job.actions) {
+            (Format::Markdown | Format::Html, None) => crate::export::plan_docs(
+                &job.sessions,
+                all(),
+                methods,
+                job.lang,
+                &tz,
+                crate::model::now(),
+            ),
+            _ => Default::default(),
+        },
     };
     drop(linked);
     // Written as it is made, so the export is never held whole as text.
